@@ -1,0 +1,57 @@
+// Installs the CRDs, RBAC roles and test users into the local control plane, then waits until the API server
+// serves the CRDs and has created the `default` namespace. Run by `harness up` as admin.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { resourceKinds, sagemakerGroup, sagemakerVersion } from '../lib/schemas/resource-kinds';
+import { applyManifests, readManifests } from './apply-manifests';
+
+const repo = join(import.meta.dirname, '..');
+const yamlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(dir, name));
+
+async function until(what: string, deadline: number, check: () => Promise<boolean>): Promise<void> {
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { timeout: { type: 'string', default: '120' } } });
+  const deadline = Date.now() + Number(values.timeout) * 1000;
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromDefault();
+
+  const crds = readManifests(yamlIn(join(repo, 'deploy', 'crds')));
+  await applyManifests(kubeConfig, crds);
+  await applyManifests(kubeConfig, readManifests([...yamlIn(join(repo, 'deploy', 'rbac')), ...yamlIn(join(repo, 'harness', 'manifests'))]));
+
+  const extensions = kubeConfig.makeApiClient(ApiextensionsV1Api);
+  for (const crd of crds) {
+    const name = crd.metadata!.name!;
+    await until(`CRD ${name} to be Established`, deadline, async () => {
+      const current = await extensions.readCustomResourceDefinition({ name });
+      return current.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ?? false;
+    });
+  }
+  // Established is not quite served: right after start a list can still get 429 or 404 for a moment.
+  const customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
+  for (const { plural } of resourceKinds) {
+    await until(`${plural} to be served`, deadline, async () =>
+      Boolean(await customObjects.listClusterCustomObject({ group: sagemakerGroup, version: sagemakerVersion, plural })),
+    );
+  }
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  await until('the default namespace', deadline, async () => Boolean(await core.readNamespace({ name: 'default' })));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[harness] install failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside a React Server Component bundle; tests run server modules directly.
+      { find: /^server-only$/, replacement: `${root}/test/support/server-only-noop.ts` },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'simulator/**/*.test.ts', 'eslint/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/control-plane-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // One control plane serves every file; files use their own namespaces, so they may run in parallel.
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
