@@ -1,0 +1,59 @@
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { expect, test } from '@playwright/test';
+import { coordinates, endpointBody } from '../test/support/sagemaker-objects';
+import { createNamespace, customObjectsAs, kubeConfigAs } from './support/cluster';
+
+test('the home page lists the Endpoints in the cluster, server-rendered', async ({ page }) => {
+  const namespace = await createNamespace(kubeConfigAs('admin'), 'e2e-home');
+  const admin = customObjectsAs('admin');
+  const where = { ...coordinates('Endpoint', namespace), name: 'churn-model' };
+  await admin.createNamespacedCustomObject({ ...where, body: endpointBody('churn-model', 'churn-model-v1') });
+
+  await page.goto('/');
+  const row = page.getByTestId('endpoint-row').filter({ hasText: namespace });
+  await expect(row).toContainText('churn-model');
+  await expect(row).toContainText('churn-model-v1');
+  await expect(row).toContainText('Pending');
+
+  await admin.patchNamespacedCustomObjectStatus(
+    {
+      ...where,
+      body: {
+        status: {
+          endpointStatus: 'InService',
+          ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' },
+        },
+      },
+    },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+  );
+  await page.reload();
+  await expect(row).toContainText('In service');
+});
+
+test('text from a custom resource that holds markup is shown as text', async ({ page }) => {
+  const namespace = await createNamespace(kubeConfigAs('admin'), 'e2e-markup');
+  const admin = customObjectsAs('admin');
+  const where = { ...coordinates('Endpoint', namespace), name: 'markup' };
+  const markup = '<img src=x onerror="document.title=\'owned\'"><b>bold</b>';
+  await admin.createNamespacedCustomObject({ ...where, body: endpointBody('markup') });
+  await admin.patchNamespacedCustomObjectStatus(
+    {
+      ...where,
+      body: {
+        status: {
+          endpointStatus: 'Failed',
+          failureReason: markup,
+          ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' },
+        },
+      },
+    },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+  );
+
+  await page.goto('/');
+  const row = page.getByTestId('endpoint-row').filter({ hasText: namespace });
+  await expect(row).toContainText(markup);
+  await expect(row.locator('img, b')).toHaveCount(0);
+  expect(await page.title()).toBe('Fleetdeck');
+});

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+// Started by scripts/e2e.sh, which brings up the control plane and builds the dashboard first.
+const port = Number(process.env.FLEETDECK_E2E_PORT ?? 3100);
+const kubeconfigs = process.env.FLEETDECK_HARNESS_KUBECONFIGS;
+if (!kubeconfigs) throw new Error('run the end-to-end tests with `npm run e2e`, which starts the control plane');
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download cannot be fetched here.
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { KUBECONFIG: `${kubeconfigs}/fleetdeck-server.kubeconfig`, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});

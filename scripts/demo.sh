@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `npm run demo`: the dashboard on the local control plane with a demo fleet, or on the cluster of
+# $KUBECONFIG when it is set. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/ensure-deps.sh
+export NEXT_TELEMETRY_DISABLED=1
+port="${PORT:-3000}"
+host="${HOST:-127.0.0.1}"
+
+pids=()
+stop_harness=0
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$stop_harness" = 1 ]; then bash harness/harness down; fi
+}
+trap cleanup INT TERM EXIT
+
+if [ -n "${KUBECONFIG:-}" ]; then
+  echo "[demo] using the cluster of KUBECONFIG=$KUBECONFIG"
+  server_kubeconfig="$KUBECONFIG"
+else
+  bash scripts/ensure-system-tools.sh
+  bash harness/harness env >/dev/null 2>&1 || stop_harness=1
+  eval "$(bash harness/harness up)"
+  KUBECONFIG="$FLEETDECK_HARNESS_KUBECONFIGS/admin.kubeconfig" node_modules/.bin/tsx harness/install-demo-fleet.ts
+  server_kubeconfig="$FLEETDECK_HARNESS_KUBECONFIGS/fleetdeck-server.kubeconfig"
+  echo "[demo] local control plane at $FLEETDECK_APISERVER_URL; test users' kubeconfigs in $FLEETDECK_HARNESS_KUBECONFIGS"
+fi
+
+npx next build
+KUBECONFIG="$server_kubeconfig" npx next start -H "$host" -p "$port" &
+pids+=($!)
+until curl -fs -o /dev/null "http://$host:$port/"; do
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "[demo] the dashboard exited during start" >&2; exit 1; }
+  sleep 0.5
+done
+echo "[demo] Fleetdeck is running at http://$host:$port/ (Ctrl-C stops it)"
+wait "${pids[0]}"
