@@ -2,6 +2,8 @@
 import { get } from 'node:https';
 import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
+
+export { inject };
 import { createNamespace, loadUserKubeConfig, type TestUser } from './test-users';
 
 export { uniqueName } from './test-users';

@@ -1,0 +1,35 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const number = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const settingsSchema = z.object({
+  SIM_KUBECONFIG: z.string().min(1, 'set SIM_KUBECONFIG to the kubeconfig of the simulator identity'),
+  /** Multiplies every simulated duration and requeue period: 1 mirrors AWS, 0.01 runs a hundred times faster. */
+  SIM_TIME_SCALE: number(1),
+  SIM_STATE_FILE: z.string().default(join(tmpdir(), 'fleetdeck-sagemaker-simulator.json')),
+  SIM_ACCOUNT_ID: z.string().regex(/^\d{12}$/).default('123456789012'),
+  SIM_REGION: z.string().default('us-west-2'),
+  SIM_PARTITION: z.string().default('aws'),
+  /** What DescribeEndpoint reports as the config name while Updating (BEHAVIOUR.md §9.2). */
+  SIM_CONFIG_NAME_WHILE_UPDATING: z.enum(['new', 'old']).default('new'),
+  /** Reconciles at once per kind; the real controller's default is 1. */
+  SIM_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /** Where the simulator-only controls live (see faults.ts). */
+  SIM_FAULTS_NAMESPACE: z.string().default('sagemaker-simulator'),
+  SIM_FAULTS_CONFIGMAP: z.string().default('sagemaker-simulator'),
+  /** Watch one namespace only, like the real controller's --watch-namespace; empty watches all. */
+  SIM_WATCH_NAMESPACE: z.string().default(''),
+});
+
+export type SimulatorSettings = z.infer<typeof settingsSchema>;
+
+/** Settings from the environment; a bad value stops the simulator with the variable's name. */
+export function readSettings(env: NodeJS.ProcessEnv): SimulatorSettings {
+  const parsed = settingsSchema.safeParse({ ...env, SIM_KUBECONFIG: env.SIM_KUBECONFIG ?? env.KUBECONFIG });
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,120 @@
+import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
+import { validation } from './errors';
+import { instanceTotal } from './fleet';
+import { sizeAsPercent } from './deployment-stages';
+import type { SimVariant } from './types';
+
+// The limits SageMaker's UpdateEndpoint enforces on a deployment config, written from its API reference and
+// the deployment guardrails guide. Each violation is a ValidationException, which ACK treats as recoverable.
+
+function inRange(field: string, value: number | undefined, min: number, max: number): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw validation(`Value ${value} at '${field}' failed to satisfy constraint: Member must be between ${min} and ${max}.`);
+  }
+}
+
+function checkAlarms(config: DeploymentConfig): void {
+  const alarms = config.autoRollbackConfiguration?.alarms;
+  if (alarms === undefined) return;
+  if (alarms.length < 1 || alarms.length > 10) {
+    throw validation(
+      `Value at 'deploymentConfig.autoRollbackConfiguration.alarms' failed to satisfy constraint: Member must have length between 1 and 10.`,
+    );
+  }
+  alarms.forEach((alarm, index) => {
+    const name = alarm.alarmName ?? '';
+    if (name.trim() === '' || name.length > 255) {
+      throw validation(
+        `Value '${name}' at 'deploymentConfig.autoRollbackConfiguration.alarms.${index + 1}.alarmName' failed to satisfy constraint: Member must have length between 1 and 255.`,
+      );
+    }
+  });
+}
+
+function checkBlueGreen(config: DeploymentConfig, fleet: SimVariant[]): void {
+  const policy = config.blueGreenUpdatePolicy;
+  if (!policy) return;
+  const routing = policy.trafficRoutingConfiguration;
+  inRange('deploymentConfig.blueGreenUpdatePolicy.terminationWaitInSeconds', policy.terminationWaitInSeconds, 0, 3600);
+  inRange('deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
+  inRange('deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds', routing?.waitIntervalInSeconds, 0, 3600);
+  const instances = instanceTotal(fleet);
+  if (routing?.type_ === 'CANARY') {
+    if (!routing.canarySize) throw validation('CanarySize must be specified for traffic routing type CANARY.');
+    const percent = sizeAsPercent(routing.canarySize, instances);
+    if ((routing.canarySize.value ?? 0) < 1 || percent > 50) {
+      throw validation(`Canary size must be at least 1 instance and at most 50% of the endpoint's instance count (${instances}).`);
+    }
+  }
+  if (routing?.type_ === 'LINEAR') {
+    if (!routing.linearStepSize) throw validation('LinearStepSize must be specified for traffic routing type LINEAR.');
+    const percent = sizeAsPercent(routing.linearStepSize, instances);
+    if (percent < 10 || percent > 50) {
+      throw validation(`Linear step size must be between 10% and 50% of the endpoint's instance count (${instances}).`);
+    }
+  }
+  const timeout = policy.maximumExecutionTimeoutInSeconds;
+  const waits = (routing?.waitIntervalInSeconds ?? 0) + (policy.terminationWaitInSeconds ?? 0);
+  if (timeout !== undefined && timeout <= waits) {
+    throw validation('MaximumExecutionTimeoutInSeconds must be greater than the sum of the wait intervals.');
+  }
+}
+
+function checkRolling(config: DeploymentConfig, current: SimVariant[], target: SimVariant[]): void {
+  const policy = config.rollingUpdatePolicy;
+  if (!policy) return;
+  if (current.length > 1 || target.length > 1) {
+    throw validation('Rolling deployments are not supported for endpoints with more than one production variant.');
+  }
+  if ([...current, ...target].some((variant) => variant.serverless)) {
+    throw validation('Rolling deployments are not supported for serverless endpoints.');
+  }
+  inRange('deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds', policy.waitIntervalInSeconds, 0, 3600);
+  inRange('deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
+  const instances = instanceTotal(target);
+  for (const [field, size] of [
+    ['maximumBatchSize', policy.maximumBatchSize],
+    ['rollbackMaximumBatchSize', policy.rollbackMaximumBatchSize],
+  ] as const) {
+    if (!size) continue;
+    const percent = sizeAsPercent(size, instances);
+    if ((size.value ?? 0) < 1 || percent < 5 || percent > 50) {
+      throw validation(`${field} must be between 5% and 50% of the endpoint's instance count (${instances}).`);
+    }
+  }
+  const timeout = policy.maximumExecutionTimeoutInSeconds;
+  if (timeout !== undefined && timeout <= (policy.waitIntervalInSeconds ?? 0)) {
+    throw validation('MaximumExecutionTimeoutInSeconds must be greater than the wait interval.');
+  }
+}
+
+/** Throws the ValidationException SageMaker gives for a deployment config it refuses for this update. */
+export function validateDeploymentConfig(
+  config: DeploymentConfig | undefined,
+  current: SimVariant[],
+  target: SimVariant[],
+): void {
+  if (!config) return;
+  if (config.blueGreenUpdatePolicy && config.rollingUpdatePolicy) {
+    throw validation('Only one of BlueGreenUpdatePolicy and RollingUpdatePolicy can be specified.');
+  }
+  checkAlarms(config);
+  checkBlueGreen(config, target);
+  checkRolling(config, current, target);
+  const before = current.map((variant) => variant.variantName).sort().join(',');
+  const after = target.map((variant) => variant.variantName).sort().join(',');
+  if (before !== after) {
+    throw validation(
+      `The new endpoint configuration must keep the production variant names of the current one (${before}) when a DeploymentConfig is given.`,
+    );
+  }
+}
+
+/**
+ * SageMaker skips guardrails for Inf1 instances and AWS Marketplace containers: the update runs all at once,
+ * with no bake and no alarm watch.
+ */
+export function guardrailsApply(target: SimVariant[], usesMarketplaceModel: boolean): boolean {
+  return !usesMarketplaceModel && !target.some((variant) => variant.instanceType?.startsWith('ml.inf1.'));
+}
