@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { realTimings, type Timings } from './timings';
 
 const number = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -8,6 +9,12 @@ const settingsSchema = z.object({
   SIM_KUBECONFIG: z.string().min(1, 'set SIM_KUBECONFIG to the kubeconfig of the simulator identity'),
   /** Multiplies every simulated duration and requeue period: 1 mirrors AWS, 0.01 runs a hundred times faster. */
   SIM_TIME_SCALE: number(1),
+  /** Optional overrides of single durations, in seconds of simulated time (before scaling). */
+  SIM_CREATE_SECONDS: z.coerce.number().nonnegative().optional(),
+  SIM_INSTANCE_LAUNCH_SECONDS: z.coerce.number().nonnegative().optional(),
+  SIM_TRAFFIC_STEP_SECONDS: z.coerce.number().nonnegative().optional(),
+  SIM_ROLLBACK_SECONDS: z.coerce.number().nonnegative().optional(),
+  SIM_DELETE_SECONDS: z.coerce.number().nonnegative().optional(),
   SIM_STATE_FILE: z.string().default(join(tmpdir(), 'fleetdeck-sagemaker-simulator.json')),
   SIM_ACCOUNT_ID: z.string().regex(/^\d{12}$/).default('123456789012'),
   SIM_REGION: z.string().default('us-west-2'),
@@ -32,4 +39,16 @@ export function readSettings(env: NodeJS.ProcessEnv): SimulatorSettings {
     throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   }
   return parsed.data;
+}
+
+/** The simulated durations: the real ones, with any per-duration override, under the time scale. */
+export function timingsFrom(settings: SimulatorSettings): Timings {
+  return {
+    scale: settings.SIM_TIME_SCALE,
+    createSeconds: settings.SIM_CREATE_SECONDS ?? realTimings.createSeconds,
+    instanceLaunchSeconds: settings.SIM_INSTANCE_LAUNCH_SECONDS ?? realTimings.instanceLaunchSeconds,
+    trafficStepSeconds: settings.SIM_TRAFFIC_STEP_SECONDS ?? realTimings.trafficStepSeconds,
+    rollbackSeconds: settings.SIM_ROLLBACK_SECONDS ?? realTimings.rollbackSeconds,
+    deleteSeconds: settings.SIM_DELETE_SECONDS ?? realTimings.deleteSeconds,
+  };
 }

@@ -2,20 +2,20 @@
 // cannot be reached here. It watches Endpoints, EndpointConfigs and Models through the API server with its
 // own identity and writes back what the real controller writes (BEHAVIOUR.md §7).
 import { KubeConfig } from '@kubernetes/client-node';
-import { readSettings } from './config';
+import { readSettings, timingsFrom } from './config';
 import { SimulatedController } from './controller/controller';
 import { KubeApi } from './controller/kube-api';
 import { NamespaceAnnotations } from './controller/location';
 import { FaultControls } from './faults';
 import { SimulatedSageMaker } from './sagemaker/service';
 import { loadState, stateSaver } from './state-file';
-import { realTimings, scaledMs } from './timings';
+import { scaledMs } from './timings';
 
 const log = (message: string) => console.log(`[sagemaker-simulator] ${message}`);
 
 function main() {
   const settings = readSettings(process.env);
-  const timings = { ...realTimings, scale: settings.SIM_TIME_SCALE };
+  const timings = timingsFrom(settings);
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(settings.SIM_KUBECONFIG);
 
