@@ -26,6 +26,7 @@ function startRollback(endpoint: SimEndpoint, operation: UpdateOperation, at: nu
     // A failed rollback is only modelled for rolling updates, where the fleet is mixed.
     fails: operation.rolling && operation.faults.failRollback === true,
     oldFleetFraction: stage?.oldFleetFraction ?? 1,
+    targetConfigName: operation.configName,
   };
 }
 
@@ -93,10 +94,13 @@ export function advanceEndpoint(endpoint: SimEndpoint, context: ProgressContext)
       case 'rollback': {
         const endsAt = operation.startedAt + operation.durationMs;
         if (context.now < endsAt) return 'present';
+        // After a failed rollback the endpoint is stuck between configs; SageMaker reports the one it was moving
+        // to, so ACK sees no spec difference and reports UpdateRollbackFailed as synced (BEHAVIOUR.md §7.2 step 6).
         settle(endpoint, endsAt, {
           status: operation.fails ? 'UpdateRollbackFailed' : 'InService',
           failureReason: operation.failureReason,
           fleetFraction: operation.fails ? operation.oldFleetFraction : undefined,
+          ...(operation.fails ? { configName: operation.targetConfigName } : {}),
         });
         break;
       }

@@ -79,7 +79,16 @@ export type Operation =
       timeoutMs?: number;
       faults: Faults;
     }
-  | { kind: 'rollback'; startedAt: number; durationMs: number; failureReason: string; fails: boolean; oldFleetFraction: number }
+  | {
+      kind: 'rollback';
+      startedAt: number;
+      durationMs: number;
+      failureReason: string;
+      fails: boolean;
+      oldFleetFraction: number;
+      /** The config the failed deployment was moving to. */
+      targetConfigName: string;
+    }
   | { kind: 'delete'; startedAt: number; durationMs: number };
 
 export type EndpointStatusValue =
