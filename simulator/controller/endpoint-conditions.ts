@@ -51,9 +51,10 @@ export function deletingConditions(previous: AckCondition[], liveStatus: string,
     return condition;
   });
   if (!kept.some((condition) => condition.type === conditionTypes.synced)) kept.unshift(synced);
+  // Updated in place when present, otherwise appended after the stale Ready, as the runtime's setter does.
   const recoverable = fromError(conditionTypes.recoverable, recoverableMessage);
   const index = kept.findIndex((condition) => condition.type === conditionTypes.recoverable);
   if (index >= 0) kept[index] = recoverable;
-  else kept.splice(kept.findIndex((c) => c.type === conditionTypes.synced) + 1, 0, recoverable);
+  else kept.push(recoverable);
   return kept;
 }

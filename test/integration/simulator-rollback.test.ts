@@ -16,6 +16,7 @@ const refusal = (live: string) => `api error EndpointUpdateError: unable to upda
 async function newConfig(endpoint: string, version: number) {
   await world.createModel(`${endpoint}-model-v${version}`, `123456789012.dkr.ecr.us-west-2.amazonaws.com/${endpoint}:${version}`);
   await world.createConfig(`${endpoint}-v${version}`, [{ name: 'primary', model: `${endpoint}-model-v${version}`, count: 4 }]);
+  await world.configReady(`${endpoint}-v${version}`);
 }
 
 const canaryWithAlarm = (alarmName: string): DeploymentConfig => ({
@@ -84,6 +85,7 @@ describe('auto-rollback on a CloudWatch alarm', () => {
     await world.inServiceEndpoint('unwatched', [{ name: 'primary', count: 2 }]);
     await world.createModel('unwatched-model-v2', '123456789012.dkr.ecr.us-west-2.amazonaws.com/unwatched:2');
     await world.createConfig('unwatched-v2', [{ name: 'primary', model: 'unwatched-model-v2', count: 2 }]);
+    await world.configReady('unwatched-v2');
     await world.setFaults({ alarms: { 'someone-elses-alarm': 'ALARM' } });
     await world.patch('Endpoint', 'unwatched', {
       spec: {

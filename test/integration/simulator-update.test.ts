@@ -14,6 +14,7 @@ afterAll(() => world?.stop());
 const lastConfig = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
 
 async function rollOut(name: string, configName: string, deploymentConfig?: DeploymentConfig) {
+  await world.configReady(configName);
   const history = await world.recordEndpoint(name);
   await world.patch('Endpoint', name, { spec: { endpointConfigName: configName, ...(deploymentConfig ? { deploymentConfig } : {}) } });
   const done = await world.waitForEndpoint(

@@ -88,6 +88,15 @@ export class SimWorld {
     });
   }
 
+  /** Waits until the simulated controller has created the config in SageMaker (Ready=True). */
+  async configReady(name: string) {
+    await this.waitFor(
+      () => this.get('EndpointConfig', name),
+      (config) => config?.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+      `EndpointConfig ${name} ready`,
+    );
+  }
+
   /** An Endpoint CR whose spec.endpointName differs from its object name. */
   async createEndpointNamed(name: string, endpointName: string, endpointConfigName: string) {
     await this.api.createNamespacedCustomObject({
