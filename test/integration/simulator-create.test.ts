@@ -37,6 +37,7 @@ describe('EndpointConfig and Model', () => {
   });
 
   it('a config whose model does not exist yet is recoverable and succeeds once the model appears', async () => {
+    const history = await world.record('EndpointConfig', 'c-early');
     await world.createConfig('c-early', [{ name: 'primary', model: 'm-late' }]);
     const waiting = await world.waitFor(
       () => world.get('EndpointConfig', 'c-early'),
@@ -46,8 +47,11 @@ describe('EndpointConfig and Model', () => {
     expect(types(waiting!.status.conditions)).toEqual(['ACK.Recoverable=True', 'ACK.ResourceSynced=Unknown', 'Ready=False']);
     expect(waiting!.status.conditions[0].message).toMatch(/^api error ValidationException: Could not find model/);
     expect(waiting!.status.conditions[1].reason).toMatch(/^operation error SageMaker: CreateEndpointConfig, https response error StatusCode: 400/);
-    // The finalizer comes off again after a recoverable create error (C9).
-    expect(waiting!.metadata.finalizers).toBeUndefined();
+    // The finalizer goes on before each Create call and comes off again after a recoverable error (C9).
+    history.stop();
+    const finalizerStates = history.versions.map((v) => (v.metadata.finalizers ?? []).length);
+    expect(finalizerStates).toContain(1);
+    expect(finalizerStates.slice(finalizerStates.indexOf(1))).toContain(0);
     await world.createModel('m-late');
     await world.waitFor(
       () => world.get('EndpointConfig', 'c-early'),

@@ -169,16 +169,28 @@ export class SimWorld {
     await this.waitFor(async () => this.simulator.output(), (output) => output.includes(marker), 'the simulator to read the fault controls');
   }
 
-  /** Every version of an Endpoint the API server sends on a watch, from now until `stop`. */
-  async recordEndpoint(name: string): Promise<{ versions: Endpoint[]; stop: () => void }> {
-    const versions: Endpoint[] = [];
+  /** Every version of an object the API server sends on a watch, from now until `stop`. */
+  async record(kind: string, name: string): Promise<{ versions: Record<string, any>[]; stop: () => void }> {
+    const versions: Record<string, any>[] = [];
+    const { plural } = coordinates(kind, this.namespace);
     const controller = await new Watch(kubeConfigAs('admin')).watch(
-      `/apis/sagemaker.services.k8s.aws/v1alpha1/namespaces/${this.namespace}/endpoints`,
+      `/apis/sagemaker.services.k8s.aws/v1alpha1/namespaces/${this.namespace}/${plural}`,
       { fieldSelector: `metadata.name=${name}` },
-      (_type, object) => versions.push(endpointSchema.parse(object)),
+      (_type, object: Record<string, any>) => versions.push(object),
       () => {},
     );
     return { versions, stop: () => controller.abort() };
+  }
+
+  /** Every version of an Endpoint, parsed, from now until `stop`. */
+  async recordEndpoint(name: string): Promise<{ versions: Endpoint[]; stop: () => void }> {
+    const recording = await this.record('Endpoint', name);
+    return {
+      get versions() {
+        return recording.versions.map((version) => endpointSchema.parse(version));
+      },
+      stop: recording.stop,
+    };
   }
 
   async stop() {
