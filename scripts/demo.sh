@@ -25,17 +25,26 @@ else
   bash scripts/ensure-system-tools.sh
   bash harness/harness env >/dev/null 2>&1 || stop_harness=1
   eval "$(bash harness/harness up)"
-  KUBECONFIG="$FLEETDECK_HARNESS_KUBECONFIGS/admin.kubeconfig" node_modules/.bin/tsx harness/install-demo-fleet.ts
+  admin="$FLEETDECK_HARNESS_KUBECONFIGS/admin.kubeconfig"
+  KUBECONFIG="$admin" node_modules/.bin/tsx harness/install-demo-fleet.ts
+  # The simulated SageMaker controller gives the fleet its status; the scenario keeps it moving.
+  SIM_KUBECONFIG="$FLEETDECK_HARNESS_KUBECONFIGS/sagemaker-simulator.kubeconfig" \
+    SIM_TIME_SCALE="${FLEETDECK_DEMO_TIME_SCALE:-0.05}" SIM_STATE_FILE="$FLEETDECK_HARNESS_STATE/sagemaker-simulator.json" \
+    node_modules/.bin/tsx simulator/main.ts &
+  pids+=($!)
+  KUBECONFIG="$admin" node_modules/.bin/tsx harness/demo-scenario.ts &
+  pids+=($!)
   server_kubeconfig="$FLEETDECK_HARNESS_KUBECONFIGS/fleetdeck-server.kubeconfig"
   echo "[demo] local control plane at $FLEETDECK_APISERVER_URL; test users' kubeconfigs in $FLEETDECK_HARNESS_KUBECONFIGS"
 fi
 
-npx next build
-KUBECONFIG="$server_kubeconfig" npx next start -H "$host" -p "$port" &
-pids+=($!)
+node_modules/.bin/next build
+KUBECONFIG="$server_kubeconfig" node_modules/.bin/next start -H "$host" -p "$port" &
+dashboard=$!
+pids+=("$dashboard")
 until curl -fs -o /dev/null "http://$host:$port/"; do
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "[demo] the dashboard exited during start" >&2; exit 1; }
+  kill -0 "$dashboard" 2>/dev/null || { echo "[demo] the dashboard exited during start" >&2; exit 1; }
   sleep 0.5
 done
 echo "[demo] Fleetdeck is running at http://$host:$port/ (Ctrl-C stops it)"
-wait "${pids[0]}"
+wait "$dashboard"
