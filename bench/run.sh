@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `npm run bench`: every benchmark in turn. Arguments go to each (e.g. --cold).
+# `npm run bench`: every benchmark in turn. Arguments go to the control-plane benchmark (e.g. --cold).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-for bench in control-plane.sh; do
+for bench in control-plane.sh simulator-scale.sh; do
   echo "### $bench"
-  bash "$bench" "$@"
+  if [ "$bench" = control-plane.sh ]; then bash "$bench" "$@"; else bash "$bench"; fi
 done

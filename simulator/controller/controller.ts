@@ -35,12 +35,15 @@ export class SimulatedController {
     private readonly options: ControllerOptions,
   ) {}
 
-  start(): void {
+  /**
+   * Namespaces and fault controls first: a reconcile must not run before it knows a namespace's region,
+   * account and deletion policy.
+   */
+  async start(): Promise<void> {
+    await Promise.all([this.watchNamespaces(), this.watchFaults()]);
     this.watchKind(endpointKind, (ns, name) => reconcileEndpoint(this.context, ns, name));
     this.watchKind(endpointConfigKind, (ns, name) => reconcileImmutable(endpointConfigHandling, this.context, ns, name));
     this.watchKind(modelKind, (ns, name) => reconcileImmutable(modelHandling, this.context, ns, name));
-    this.watchNamespaces();
-    this.watchFaults();
   }
 
   async stop(): Promise<void> {
@@ -80,14 +83,16 @@ export class SimulatedController {
       {
         upsert: (object) => {
           const key = `${object.metadata?.namespace}/${object.metadata?.name}`;
+          // Keyed by uid, so an object deleted and re-created under the same name is always new.
+          const uid = object.metadata?.uid ?? key;
           const generation = object.metadata?.generation;
-          if (generations.has(key) && generations.get(key) === generation) return;
-          generations.set(key, generation);
+          if (generations.has(uid) && generations.get(uid) === generation) return;
+          generations.set(uid, generation);
           queue.add(key);
         },
         remove: (object) => {
           const key = `${object.metadata?.namespace}/${object.metadata?.name}`;
-          generations.delete(key);
+          generations.delete(object.metadata?.uid ?? key);
           queue.remove(key);
         },
       },
@@ -97,7 +102,7 @@ export class SimulatedController {
     this.stops.push(informer.stop);
   }
 
-  private watchNamespaces(): void {
+  private watchNamespaces(): Promise<void> {
     const core = this.context.kube.kubeConfig.makeApiClient(CoreV1Api);
     const informer = startInformer<V1Namespace>(
       this.context.kube.kubeConfig,
@@ -111,9 +116,10 @@ export class SimulatedController {
       this.context.log,
     );
     this.stops.push(informer.stop);
+    return informer.started;
   }
 
-  private watchFaults(): void {
+  private watchFaults(): Promise<void> {
     const core = this.context.kube.kubeConfig.makeApiClient(CoreV1Api);
     const namespace = this.options.faultsNamespace;
     const name = this.options.faultsConfigMap;
@@ -135,6 +141,7 @@ export class SimulatedController {
       this.context.log,
     );
     this.stops.push(informer.stop);
+    return informer.started;
   }
 
   /** Endpoints the controls say were deleted in AWS behind Kubernetes' back. */

@@ -46,11 +46,13 @@ export function deletingConditions(previous: AckCondition[], liveStatus: string,
   const kept = previous.map((condition) => {
     if (condition.type === conditionTypes.synced) return synced;
     if (condition.type === conditionTypes.terminal || condition.type === conditionTypes.recoverable) {
-      return { type: condition.type, status: 'False' };
+      // Flipped in place: status False, message cleared, timestamp and reason kept.
+      const { message: _message, ...rest } = condition;
+      return { ...rest, status: 'False' };
     }
     return condition;
   });
-  if (!kept.some((condition) => condition.type === conditionTypes.synced)) kept.unshift(synced);
+  if (!kept.some((condition) => condition.type === conditionTypes.synced)) kept.push(synced);
   // Updated in place when present, otherwise appended after the stale Ready, as the runtime's setter does.
   const recoverable = fromError(conditionTypes.recoverable, recoverableMessage);
   const index = kept.findIndex((condition) => condition.type === conditionTypes.recoverable);

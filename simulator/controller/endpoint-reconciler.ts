@@ -16,6 +16,7 @@ import {
   cannotModify,
 } from './endpoint-conditions';
 import { withFinalizer, withoutFinalizer, alreadyExistsConditions } from './finalizers';
+import { rfc3339 } from '../rfc3339';
 import type { ObjectRef } from './kube-api';
 import { locate, resourceMetadata, retainOnDelete } from './location';
 import { backoff, done, requeueAfter, sdkErrorChain, type ReconcileContext, type ReconcileResult } from './reconcile-context';
@@ -69,7 +70,7 @@ export async function reconcileEndpoint(context: ReconcileContext, namespace: st
 }
 
 async function syncEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint: Endpoint, location: AwsLocation): Promise<ReconcileResult> {
-  const now = context.now().toISOString();
+  const now = rfc3339(context.now());
   const { sagemaker, kube } = context;
   let described: EndpointDescription;
   try {
@@ -127,11 +128,12 @@ async function syncEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint:
 }
 
 async function createEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint: Endpoint, location: AwsLocation): Promise<ReconcileResult> {
-  const now = context.now().toISOString();
+  const now = rfc3339(context.now());
   const { kube, sagemaker } = context;
   // The finalizer goes on in its own patch before the Create call (BEHAVIOUR.md §7.1.5).
   const finalizers = withFinalizer(endpoint.metadata.finalizers, endpointFinalizer);
-  if (finalizers) await kube.patchObject(ref, { metadata: { finalizers } });
+  // No Create without the finalizer in place: an AWS endpoint nobody tracks would be orphaned.
+  if (finalizers && !(await kube.patchObject(ref, { metadata: { finalizers } }))) return done;
   try {
     sagemaker.createEndpoint(location, {
       endpointName: endpoint.spec.endpointName,
@@ -157,7 +159,7 @@ async function createEndpoint(context: ReconcileContext, ref: ObjectRef, endpoin
 
 async function deleteEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint: Endpoint, location: AwsLocation): Promise<ReconcileResult> {
   const { kube, sagemaker } = context;
-  const now = context.now().toISOString();
+  const now = rfc3339(context.now());
   if (!endpoint.metadata.finalizers?.includes(endpointFinalizer)) return done;
   const removeFinalizer = () =>
     kube.patchObject(ref, { metadata: { finalizers: withoutFinalizer(endpoint.metadata.finalizers, endpointFinalizer) } });

@@ -7,7 +7,8 @@ import type { AwsLocation } from '../sagemaker/names';
 import type { SimulatedSageMaker } from '../sagemaker/service';
 import { canonicalJson } from './canonical-json';
 import { immutableSynced, messages, recoverableUnobserved, terminalUnsynced } from './conditions';
-import { withFinalizer, withoutFinalizer } from './finalizers';
+import { alreadyExistsConditions, withFinalizer, withoutFinalizer } from './finalizers';
+import { rfc3339 } from '../rfc3339';
 import type { ObjectRef } from './kube-api';
 import { locate, resourceMetadata, retainOnDelete } from './location';
 import { backoff, done, requeueAfter, sdkErrorChain, type ReconcileContext, type ReconcileResult } from './reconcile-context';
@@ -80,7 +81,7 @@ export async function reconcileImmutable(
   const { location } = located;
   const awsName = handling.awsName(resource.spec);
   const finalizers = resource.metadata.finalizers;
-  const now = context.now().toISOString();
+  const now = rfc3339(context.now());
 
   if (resource.metadata.deletionTimestamp) {
     if (!finalizers?.includes(handling.finalizer)) return done;
@@ -98,10 +99,15 @@ export async function reconcileImmutable(
   let observed: { arn: string; spec: Spec };
   try {
     observed = handling.describe(sagemaker, location, awsName);
+    if (!finalizers?.includes(handling.finalizer)) {
+      // It exists in AWS but this CR never created it (C13).
+      await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location), conditions: alreadyExistsConditions(now) });
+      return done;
+    }
   } catch (error) {
     if (!isNotFound(error)) throw error;
     const added = withFinalizer(finalizers, handling.finalizer);
-    if (added) await kube.patchObject(ref, { metadata: { finalizers: added } });
+    if (added && !(await kube.patchObject(ref, { metadata: { finalizers: added } }))) return done;
     try {
       observed = { ...handling.create(sagemaker, location, resource.spec), spec: resource.spec };
     } catch (createError) {

@@ -39,26 +39,26 @@ export class KubeApi {
     }
   }
 
-  /** Finalizers, annotations and late-initialised spec fields. */
-  async patchObject(ref: ObjectRef, patch: object): Promise<void> {
-    await this.withConflictRetry(() => this.customObjects.patchNamespacedCustomObject({ ...where(ref), body: patch }, mergePatch));
+  /** Finalizers, annotations and late-initialised spec fields. False when the object is gone. */
+  async patchObject(ref: ObjectRef, patch: object): Promise<boolean> {
+    return this.withConflictRetry(() => this.customObjects.patchNamespacedCustomObject({ ...where(ref), body: patch }, mergePatch));
   }
 
   /** The whole status the reconcile computed; `null` values remove fields SageMaker no longer reports. */
-  async patchStatus(ref: ObjectRef, status: object): Promise<void> {
-    await this.withConflictRetry(() =>
+  async patchStatus(ref: ObjectRef, status: object): Promise<boolean> {
+    return this.withConflictRetry(() =>
       this.customObjects.patchNamespacedCustomObjectStatus({ ...where(ref), body: { status } }, mergePatch),
     );
   }
 
-  private async withConflictRetry(write: () => Promise<unknown>): Promise<void> {
+  private async withConflictRetry(write: () => Promise<unknown>): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         await write();
-        return;
+        return true;
       } catch (error) {
         const gone = error instanceof ApiException && error.code === 404;
-        if (gone) return; // Deleted meanwhile: nothing left to write to.
+        if (gone) return false; // Deleted meanwhile: nothing left to write to.
         const conflict = error instanceof ApiException && error.code === 409;
         if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
       }

@@ -70,7 +70,9 @@ export function blueGreenStages(
 ): Stage[] {
   const policy = guardrailsApply ? config?.blueGreenUpdatePolicy : undefined;
   const routing = policy?.trafficRoutingConfiguration;
-  const wait = routing?.waitIntervalInSeconds ?? 0;
+  // Without alarms there is nothing to watch, so SageMaker does not bake between steps (BEHAVIOUR.md §7.2).
+  const alarmed = (config?.autoRollbackConfiguration?.alarms?.length ?? 0) > 0;
+  const wait = alarmed ? (routing?.waitIntervalInSeconds ?? 0) : 0;
   const monitored = policy !== undefined;
   const stages: StageInput[] = [launchStage(fleet, timings)];
   const fleetInstances = instanceTotal(fleet);

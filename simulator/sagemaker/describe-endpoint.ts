@@ -1,5 +1,6 @@
 import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
 import type { PendingDeploymentSummary, PendingVariantSummary, ProductionVariantSummary } from '../../lib/schemas/endpoint';
+import { rfc3339 } from '../rfc3339';
 import { stageAt } from './deployment-stages';
 import type { SimEndpoint, SimVariant, Stage } from './types';
 
@@ -17,7 +18,7 @@ export interface EndpointDescription {
   lastDeploymentConfig?: DeploymentConfig;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = rfc3339;
 
 // Replaces lastDeploymentConfig in a description, removing it when there is none.
 const withDeploymentConfig = (config: DeploymentConfig | undefined) => ({ lastDeploymentConfig: config });

@@ -180,8 +180,8 @@ export class SimulatedSageMaker {
       ? input.deploymentConfig?.rollingUpdatePolicy?.maximumExecutionTimeoutInSeconds
       : input.deploymentConfig?.blueGreenUpdatePolicy?.maximumExecutionTimeoutInSeconds;
     const now = this.deps.now();
+    // failureReason stays until a later update succeeds (BEHAVIOUR.md §2.2).
     endpoint.status = 'Updating';
-    endpoint.failureReason = undefined;
     endpoint.lastModifiedAt = now;
     endpoint.operation = {
       kind: 'update',

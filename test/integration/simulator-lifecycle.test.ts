@@ -147,13 +147,13 @@ describe('Endpoint deletion', () => {
 describe('out-of-band changes and restarts', () => {
   it('re-creates an endpoint deleted in AWS behind Kubernetes', async () => {
     const before = await world.inServiceEndpoint('vanishing', [{ name: 'primary', count: 1 }]);
-    await world.setFaults({ endpoints: { vanishing: { deletedInAwsAfter: new Date().toISOString() } } });
-    const recreated = await world.waitForEndpoint(
-      'vanishing',
-      (e) => e.status?.endpointStatus === 'InService' && e.status.creationTime !== before.status?.creationTime,
-      're-created and InService',
-    );
-    expect(Date.parse(recreated.status!.creationTime!)).toBeGreaterThan(Date.parse(before.status!.creationTime!));
+    const history = await world.recordEndpoint('vanishing');
+    await world.setFaults({ endpoints: { vanishing: { deletedInAwsAfter: new Date(Date.now() + 1000).toISOString() } } });
+    await world.waitForEndpoint('vanishing', (e) => e.status?.endpointStatus === 'Creating', 'Creating again');
+    const recreated = await world.waitForEndpoint('vanishing', (e) => e.status?.endpointStatus === 'InService', 're-created and InService');
+    history.stop();
+    expect(history.versions.map((v) => v.status?.endpointStatus)).toContain('Creating');
+    expect(Date.parse(recreated.status!.creationTime!)).toBeGreaterThanOrEqual(Date.parse(before.status!.creationTime!));
     expect(recreated.status?.ackResourceMetadata?.arn).toBe(before.status?.ackResourceMetadata?.arn);
   });
 

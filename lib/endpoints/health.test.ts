@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Endpoint } from '@/lib/schemas/endpoint';
+import { endpointSchema } from '@/lib/schemas/endpoint';
+import { referenceDir } from '@/test/support/reference';
+import { endpointHealth } from './health';
+
+const fixture = (path: string): Endpoint =>
+  endpointSchema.parse(parse(readFileSync(join(referenceDir, 'examples', 'unit-testdata', 'endpoint', path), 'utf8')));
+
+const endpoint = (status: Endpoint['status'], annotations?: Record<string, string>, configName = 'cfg-v2'): Endpoint => ({
+  metadata: { name: 'ep', namespace: 'ns', ...(annotations ? { annotations } : {}) },
+  spec: { endpointName: 'ep', endpointConfigName: configName },
+  status,
+});
+const synced = (status: 'True' | 'False', message = 'Endpoint is in InService status.') => ({ type: 'ACK.ResourceSynced', status, message });
+
+describe('endpointHealth', () => {
+  it('is healthy when InService and synced', () => {
+    expect(endpointHealth(fixture('readone/observed/inservice_no_failure_after_describe.yaml'))).toEqual({ level: 'healthy', reasons: [] });
+  });
+
+  it('is critical for Failed even though ACK.ResourceSynced is True', () => {
+    const health = endpointHealth(fixture('readone/observed/failed_status_on_describe.yaml'));
+    expect(health.level).toBe('critical');
+    expect(health.reasons[0]).toMatch(/could not create the endpoint: +Failed to download model data.*Delete and re-create it/);
+  });
+
+  it('recognises an update SageMaker rolled back: InService, failure reason, annotation equal to the spec, terminal', () => {
+    const health = endpointHealth(fixture('update/observed/no_retry_on_failed_update.yaml'));
+    // In that fixture the spec was already reverted, so it is not the rolled-back state but a refusal.
+    expect(health.level).toBe('critical');
+    const rolledBack = endpointHealth(
+      endpoint(
+        {
+          endpointStatus: 'InService',
+          failureReason: 'alarm p99 went into ALARM',
+          conditions: [
+            synced('False', 'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-v1'),
+            { type: 'ACK.Terminal', status: 'True', message: 'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-v1' },
+          ],
+        },
+        { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' },
+      ),
+    );
+    expect(rolledBack).toMatchObject({
+      level: 'critical',
+      rolledBack: { failedConfigName: 'cfg-v2', liveConfigName: 'cfg-v1', failureReason: 'alarm p99 went into ALARM' },
+    });
+  });
+
+  it('warns about a failure reason left after the spec was reverted to the live config', () => {
+    const health = endpointHealth(endpoint({ endpointStatus: 'InService', failureReason: 'old failure', conditions: [synced('True')] }, { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' }, 'cfg-v1'));
+    expect(health).toEqual({ level: 'warning', reasons: ['The last update failed: old failure'] });
+  });
+
+  it('is critical for UpdateRollbackFailed although synced', () => {
+    expect(endpointHealth(endpoint({ endpointStatus: 'UpdateRollbackFailed', conditions: [synced('True', 'Endpoint is in UpdateRollbackFailed status.')] })).level).toBe('critical');
+  });
+
+  it('warns while the controller retries a recoverable error', () => {
+    const health = endpointHealth(
+      endpoint({ endpointStatus: 'InService', conditions: [synced('True'), { type: 'ACK.Recoverable', status: 'True', message: 'api error ValidationException: nope' }] }),
+    );
+    expect(health).toEqual({ level: 'warning', reasons: ['The controller is retrying: api error ValidationException: nope'] });
+  });
+
+  it.each(['Creating', 'Updating', 'SystemUpdating', 'Deleting'])('is progressing while %s', (status) => {
+    expect(endpointHealth(endpoint({ endpointStatus: status, conditions: [synced('False', `Endpoint is in ${status} status.`)] })).level).toBe('progressing');
+  });
+
+  it('warns while rolling back', () => {
+    expect(endpointHealth(endpoint({ endpointStatus: 'RollingBack' })).level).toBe('warning');
+  });
+
+  it('is unknown before the controller reports, and for a status it does not know', () => {
+    expect(endpointHealth(endpoint(undefined)).level).toBe('unknown');
+    expect(endpointHealth(endpoint({ endpointStatus: 'Hibernating' })).level).toBe('unknown');
+  });
+});

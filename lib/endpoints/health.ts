@@ -1,0 +1,66 @@
+import type { AckCondition } from '@/lib/schemas/ack';
+import type { Endpoint } from '@/lib/schemas/endpoint';
+
+/** How an endpoint is doing, worst first. `progressing` is neither good nor bad: a change is under way. */
+export const healthLevels = ['critical', 'warning', 'progressing', 'unknown', 'healthy'] as const;
+export type HealthLevel = (typeof healthLevels)[number];
+
+export interface Health {
+  level: HealthLevel;
+  /** Plain-language reasons, most important first. Empty only when healthy. */
+  reasons: string[];
+  /** Set when SageMaker rolled an update back and ACK will not retry it (BEHAVIOUR.md §2.4). */
+  rolledBack?: { failedConfigName: string; liveConfigName?: string; failureReason: string };
+}
+
+export const lastConfigForUpdateAnnotation = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
+const modifying = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
+const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
+
+const trueCondition = (conditions: AckCondition[], type: string) =>
+  conditions.find((condition) => condition.type === type && condition.status === 'True');
+
+/**
+ * The health of an Endpoint from what ACK and SageMaker report. ACK.ResourceSynced=True does not mean healthy:
+ * it is True for Failed and UpdateRollbackFailed too; and a failed update leaves the endpoint InService with a
+ * failure reason (BEHAVIOUR.md §1.4, §1.5, §2.4).
+ */
+export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 'status'>): Health {
+  const status = endpoint.status?.endpointStatus;
+  const conditions = endpoint.status?.conditions ?? [];
+  const failureReason = endpoint.status?.failureReason;
+  const terminal = trueCondition(conditions, 'ACK.Terminal');
+  const recoverable = trueCondition(conditions, 'ACK.Recoverable');
+  const reasons: string[] = [];
+
+  const submitted = endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation];
+  const liveConfigName = terminal?.message ? LIVE_CONFIG.exec(terminal.message)?.[1] : undefined;
+  const rolledBack =
+    status === 'InService' && failureReason !== undefined && submitted !== undefined && submitted === endpoint.spec.endpointConfigName && terminal !== undefined
+      ? { failedConfigName: submitted, liveConfigName, failureReason }
+      : undefined;
+
+  if (status === 'Failed') reasons.push(`SageMaker could not create the endpoint${failureReason ? `: ${failureReason}` : '.'} Delete and re-create it.`);
+  if (status === 'UpdateRollbackFailed') reasons.push(`An update failed and so did its rollback${failureReason ? `: ${failureReason}` : '.'}`);
+  if (status === 'OutOfService') reasons.push('The endpoint is out of service.');
+  if (rolledBack) {
+    reasons.push(`SageMaker rolled back the update to ${rolledBack.failedConfigName}: ${failureReason}`);
+  } else if (terminal && status !== 'Failed') {
+    reasons.push(`The controller stopped trying: ${terminal.message ?? 'terminal error'}`);
+  }
+  if (['Failed', 'UpdateRollbackFailed', 'OutOfService'].includes(status ?? '') || rolledBack || terminal) {
+    return { level: 'critical', reasons, ...(rolledBack ? { rolledBack } : {}) };
+  }
+
+  if (recoverable) reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
+  if (status === 'RollingBack') reasons.push('SageMaker is rolling an update back.');
+  if (status === 'InService' && failureReason) reasons.push(`The last update failed: ${failureReason}`);
+  const synced = conditions.find((condition) => condition.type === 'ACK.ResourceSynced');
+  if (synced?.status === 'Unknown') reasons.push(synced.message ?? 'The controller cannot tell whether the endpoint is in sync.');
+  if (reasons.length > 0) return { level: 'warning', reasons };
+
+  if (status === undefined) return { level: 'unknown', reasons: ['The controller has not reported on this endpoint yet.'] };
+  if (modifying.has(status)) return { level: 'progressing', reasons: [`The endpoint is ${status}.`] };
+  if (status === 'InService') return { level: 'healthy', reasons: [] };
+  return { level: 'unknown', reasons: [`SageMaker reports a status Fleetdeck does not know: ${status}.`] };
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { KubeConfig } from '@kubernetes/client-node';
+import { serverConfig } from '../config';
+import type { KubeCredentials } from '../k8s/kube-request';
+import { readSession } from './session-cookie';
+import { safeEqual } from './secret-box';
+
+export type AuthMode = 'token' | 'proxy' | 'kubeconfig';
+
+/** Who is calling, and the credentials Fleetdeck uses to act as them. */
+export interface Identity {
+  mode: AuthMode;
+  user: string;
+  groups: string[];
+  credentials: KubeCredentials;
+  /** Stable, non-secret key for per-identity caches and caps. Two callers never share one. */
+  key: string;
+  /** What the CSRF token is bound to: the sign-in session, or the proxied user. */
+  sessionId: string;
+}
+
+const hash = (value: string) => createHash('sha256').update(value).digest('hex');
+
+let userKubeConfig: KubeConfig | undefined;
+function kubeconfigIdentity(): Identity {
+  const config = serverConfig();
+  if (!userKubeConfig) {
+    userKubeConfig = new KubeConfig();
+    userKubeConfig.loadFromFile((config.FLEETDECK_USER_KUBECONFIG ?? config.KUBECONFIG)!);
+  }
+  const user = userKubeConfig.getCurrentUser()?.name ?? 'kubeconfig user';
+  return { mode: 'kubeconfig', user, groups: [], credentials: { kind: 'kubeconfig', kubeConfig: userKubeConfig }, key: hash(`kubeconfig:${user}`), sessionId: `kubeconfig:${user}` };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True when the request reached the server by a loopback host name. */
+export function isLoopbackRequest(request: Request): boolean {
+  return LOOPBACK_HOSTS.has(new URL(request.url).hostname);
+}
+
+function proxyIdentity(request: Request): Identity | undefined {
+  const config = serverConfig();
+  const presented = request.headers.get(config.FLEETDECK_PROXY_SECRET_HEADER);
+  // Identity headers count only when the proxy proves itself; anyone can send X-Forwarded-User.
+  if (!presented || !config.FLEETDECK_PROXY_SECRET || !safeEqual(presented, config.FLEETDECK_PROXY_SECRET)) return undefined;
+  const user = request.headers.get(config.FLEETDECK_PROXY_USER_HEADER)?.trim();
+  if (!user) return undefined;
+  const groups = (request.headers.get(config.FLEETDECK_PROXY_GROUPS_HEADER) ?? '')
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean);
+  const key = hash(`proxy:${user}:${groups.join(',')}`);
+  return { mode: 'proxy', user, groups, credentials: { kind: 'impersonate', user, groups }, key, sessionId: key };
+}
+
+/**
+ * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie, the
+ * proxy's authenticated headers or the configured kubeconfig count; nothing else the client sends does.
+ */
+export function identify(request: Request): Identity | undefined {
+  const mode = serverConfig().FLEETDECK_AUTH_MODE;
+  if (mode === 'proxy') return proxyIdentity(request);
+  if (mode === 'kubeconfig') {
+    if (!isLoopbackRequest(request) && !serverConfig().FLEETDECK_KUBECONFIG_ALLOW_REMOTE) return undefined;
+    return kubeconfigIdentity();
+  }
+  const session = readSession(request);
+  if (!session) return undefined;
+  return {
+    mode,
+    user: session.user,
+    groups: session.groups,
+    credentials: { kind: 'token', token: session.token },
+    key: hash(`token:${session.token}`),
+    sessionId: session.sid,
+  };
+}
