@@ -28,6 +28,10 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { KUBECONFIG: `${kubeconfigs}/fleetdeck-server.kubeconfig`, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      KUBECONFIG: `${kubeconfigs}/fleetdeck-server.kubeconfig`,
+      FLEETDECK_DEMO_KUBECONFIGS: kubeconfigs,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

@@ -1,28 +1,34 @@
+import { redirect } from 'next/navigation';
 import { EndpointTable } from '@/components/endpoints/endpoint-table';
-import { sortRows, toEndpointRow, type EndpointRow } from '@/lib/endpoints/endpoint-row';
-import { listEndpoints } from '@/lib/server/k8s/list-endpoints';
+import type { FleetPage } from '@/lib/api/endpoint-summary';
+import { pageIdentity } from '@/lib/server/auth/page-identity';
+import { listFleet } from '@/lib/server/fleet/list-fleet';
+import { AppError } from '@/lib/server/http/app-error';
 
-// Read on every request: the page shows the cluster as it is now.
+// Read on every request, as the signed-in caller.
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  let rows: EndpointRow[];
+  const identity = await pageIdentity();
+  if (!identity) redirect('/sign-in?next=/');
+  let page: FleetPage;
   try {
-    rows = sortRows((await listEndpoints()).map(toEndpointRow));
+    page = await listFleet(identity, { limit: 1000 });
   } catch (error) {
-    console.error('listing endpoints failed', error instanceof Error ? error.message : error);
+    const message = error instanceof AppError ? error.message : 'Fleetdeck could not read the fleet.';
     return (
       <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
-        The cluster could not be reached. Fleetdeck will show the endpoints once it answers again; reload to retry.
+        {message}
       </div>
     );
   }
   return (
     <section aria-labelledby="endpoints-heading">
-      <h1 id="endpoints-heading" className="mb-4 text-xl font-semibold">
+      <h1 id="endpoints-heading" className="mb-1 text-xl font-semibold">
         Endpoints
       </h1>
-      <EndpointTable rows={rows} />
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">Signed in as {identity.user}</p>
+      <EndpointTable endpoints={page.items} />
     </section>
   );
 }

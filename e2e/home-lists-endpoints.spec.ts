@@ -2,13 +2,21 @@ import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { expect, test } from '@playwright/test';
 import { coordinates, endpointBody } from '../test/support/sagemaker-objects';
 import { createNamespace, customObjectsAs, kubeConfigAs } from './support/cluster';
+import { signInAs } from './support/sign-in';
 
-test('the home page lists the Endpoints in the cluster, server-rendered', async ({ page }) => {
+test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in\?next=(%2F|\/)$/);
+  await expect(page.getByRole('heading', { name: 'Sign in to Fleetdeck' })).toBeVisible();
+});
+
+test('the home page lists the Endpoints the signed-in user may see, server-rendered', async ({ page }) => {
   const namespace = await createNamespace(kubeConfigAs('admin'), 'e2e-home');
   const admin = customObjectsAs('admin');
   const where = { ...coordinates('Endpoint', namespace), name: 'churn-model' };
   await admin.createNamespacedCustomObject({ ...where, body: endpointBody('churn-model', 'churn-model-v1') });
 
+  await signInAs(page, 'admin');
   await page.goto('/');
   const row = page.getByTestId('endpoint-row').filter({ hasText: namespace });
   await expect(row).toContainText('churn-model');
@@ -31,7 +39,11 @@ test('the home page lists the Endpoints in the cluster, server-rendered', async 
   await expect(row).toContainText('In service');
 });
 
-test('text from a custom resource that holds markup is shown as text', async ({ page }) => {
+test('text from a custom resource that holds markup is shown as text, with no CSP violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
   const namespace = await createNamespace(kubeConfigAs('admin'), 'e2e-markup');
   const admin = customObjectsAs('admin');
   const where = { ...coordinates('Endpoint', namespace), name: 'markup' };
@@ -51,9 +63,11 @@ test('text from a custom resource that holds markup is shown as text', async ({ 
     setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
   );
 
+  await signInAs(page, 'oncall');
   await page.goto('/');
   const row = page.getByTestId('endpoint-row').filter({ hasText: namespace });
   await expect(row).toContainText(markup);
   await expect(row.locator('img, b')).toHaveCount(0);
   expect(await page.title()).toBe('Fleetdeck');
+  expect(violations).toEqual([]);
 });

@@ -19,8 +19,9 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 if [ -n "${KUBECONFIG:-}" ]; then
-  echo "[demo] using the cluster of KUBECONFIG=$KUBECONFIG"
+  echo "[demo] using the cluster of KUBECONFIG=$KUBECONFIG, acting as its user (loopback only)"
   server_kubeconfig="$KUBECONFIG"
+  export FLEETDECK_AUTH_MODE=kubeconfig
 else
   bash scripts/ensure-system-tools.sh
   bash harness/harness env >/dev/null 2>&1 || stop_harness=1
@@ -35,6 +36,8 @@ else
   KUBECONFIG="$admin" node_modules/.bin/tsx harness/demo-scenario.ts &
   pids+=($!)
   server_kubeconfig="$FLEETDECK_HARNESS_KUBECONFIGS/fleetdeck-server.kubeconfig"
+  # The sign-in page offers the harness's demo users (admin, ml-eng, oncall) besides pasting a token.
+  export FLEETDECK_DEMO_KUBECONFIGS="$FLEETDECK_HARNESS_KUBECONFIGS"
   echo "[demo] local control plane at $FLEETDECK_APISERVER_URL; test users' kubeconfigs in $FLEETDECK_HARNESS_KUBECONFIGS"
 fi
 

@@ -9,9 +9,16 @@ export const CSRF_HEADER = 'x-fleetdeck-csrf';
 /** The CSRF token of a session; the browser gets it from /api/me and sends it back in a header. */
 export const csrfTokenFor = (identity: Identity) => sign(`csrf:${identity.sessionId}`);
 
-/** The origin browsers must send: the configured one, or the one this request was addressed to. */
+/**
+ * The origin browsers must send: the configured one, or the one this request was addressed to (its Host
+ * header; Next.js builds request.url from its own listen address, not from what the browser asked for).
+ */
 function expectedOrigin(request: Request): string {
-  return serverConfig().FLEETDECK_ORIGIN ?? new URL(request.url).origin;
+  const configured = serverConfig().FLEETDECK_ORIGIN;
+  if (configured) return new URL(configured).origin;
+  const url = new URL(request.url);
+  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${protocol}://${request.headers.get('host') ?? url.host}`;
 }
 
 /** Throws unless the request comes from Fleetdeck's own pages: exact Origin, else Sec-Fetch-Site same-origin. */

@@ -35,12 +35,16 @@ function kubeconfigIdentity(): Identity {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** What identification needs of a request: its URL and headers (a Request, or a page's headers()). */
+export type RequestLike = Pick<Request, 'url' | 'headers'>;
+
 /** True when the request reached the server by a loopback host name. */
-export function isLoopbackRequest(request: Request): boolean {
-  return LOOPBACK_HOSTS.has(new URL(request.url).hostname);
+export function isLoopbackRequest(request: RequestLike): boolean {
+  const host = request.headers.get('host') ?? new URL(request.url).host;
+  return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname);
 }
 
-function proxyIdentity(request: Request): Identity | undefined {
+function proxyIdentity(request: RequestLike): Identity | undefined {
   const config = serverConfig();
   const presented = request.headers.get(config.FLEETDECK_PROXY_SECRET_HEADER);
   // Identity headers count only when the proxy proves itself; anyone can send X-Forwarded-User.
@@ -59,7 +63,7 @@ function proxyIdentity(request: Request): Identity | undefined {
  * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie, the
  * proxy's authenticated headers or the configured kubeconfig count; nothing else the client sends does.
  */
-export function identify(request: Request): Identity | undefined {
+export function identify(request: RequestLike): Identity | undefined {
   const mode = serverConfig().FLEETDECK_AUTH_MODE;
   if (mode === 'proxy') return proxyIdentity(request);
   if (mode === 'kubeconfig') {

@@ -2,7 +2,8 @@ import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { serverConfig } from '../config';
 
-let generated: string | undefined;
+// On globalThis: each route is bundled separately, and module state is not shared between bundles.
+const holder = globalThis as typeof globalThis & { __fleetdeckGeneratedSecret?: string };
 
 /**
  * The key material for cookies. Without FLEETDECK_SESSION_SECRET a random one is made per process: sessions
@@ -11,8 +12,8 @@ let generated: string | undefined;
 function secret(): string {
   const configured = serverConfig().FLEETDECK_SESSION_SECRET;
   if (configured) return configured;
-  generated ??= randomBytes(32).toString('hex');
-  return generated;
+  holder.__fleetdeckGeneratedSecret ??= randomBytes(32).toString('hex');
+  return holder.__fleetdeckGeneratedSecret;
 }
 
 const keyFor = (purpose: string) => createHash('sha256').update(`${purpose}:${secret()}`).digest();

@@ -15,7 +15,7 @@ const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
-function cookieValue(request: Request, name: string): string | undefined {
+function cookieValue(request: Pick<Request, 'headers'>, name: string): string | undefined {
   const header = request.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -25,7 +25,7 @@ function cookieValue(request: Request, name: string): string | undefined {
 }
 
 /** The signed-in session from the encrypted cookie, if it is ours and has not expired. */
-export function readSession(request: Request): Session | undefined {
+export function readSession(request: Pick<Request, 'headers'>): Session | undefined {
   const sealed = cookieValue(request, SESSION_COOKIE);
   if (!sealed) return undefined;
   const parsed = sessionSchema.safeParse(unseal(sealed));

@@ -1,0 +1,6 @@
+import { endpointPathSchema } from '@/lib/api/path-params';
+import { endpointDetail } from '@/lib/server/fleet/endpoint-detail';
+import { route } from '@/lib/server/http/route';
+
+/** One endpoint with its config, models, conditions and events. */
+export const GET = route({ params: endpointPathSchema }, ({ identity, params }) => endpointDetail(identity, params.namespace, params.name));

@@ -1,0 +1,15 @@
+import { fleetStore } from '@/lib/server/k8s/fleet-store';
+import { publicRoute } from '@/lib/server/http/route';
+
+/** Liveness, and whether the cluster answers. Says nothing about any endpoint, so anyone may ask. */
+export const GET = publicRoute(async () => {
+  const store = fleetStore();
+  return {
+    status: 'ok',
+    cluster: {
+      reachable: store.probe.reachable,
+      lastContactAt: store.probe.lastContactAt ? new Date(store.probe.lastContactAt).toISOString() : null,
+      synced: store.endpoints.hasSynced,
+    },
+  };
+});

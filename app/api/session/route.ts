@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { assertSameOrigin } from '@/lib/server/auth/csrf';
+import { demoUserNames, demoUserToken } from '@/lib/server/auth/demo-users';
+import { reviewToken } from '@/lib/server/auth/self-subject-review';
+import { clearedSessionCookie, sessionCookie } from '@/lib/server/auth/session-cookie';
+import { serverConfig } from '@/lib/server/config';
+import { AppError } from '@/lib/server/http/app-error';
+import { readJsonBody } from '@/lib/server/http/read-json-body';
+import { json } from '@/lib/server/http/respond';
+import { publicRoute, route } from '@/lib/server/http/route';
+
+const signInSchema = z.union([
+  z.strictObject({ token: z.string().trim().min(1, 'paste a token').max(16_384) }),
+  z.strictObject({ demoUser: z.enum(demoUserNames) }),
+]);
+
+/**
+ * Sign in with a Kubernetes bearer token (checked with a SelfSubjectReview) or, in demo mode, as a demo user.
+ * There is no session yet, so CSRF rests on the exact-origin check and the SameSite=Strict cookie.
+ */
+export const POST = publicRoute(async (request) => {
+  if (serverConfig().FLEETDECK_AUTH_MODE !== 'token') throw new AppError('bad_request', 'Sign-in is handled by your identity provider here.');
+  assertSameOrigin(request);
+  const parsed = signInSchema.safeParse(await readJsonBody(request));
+  if (!parsed.success) {
+    throw new AppError('invalid', 'The sign-in request is not valid.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || 'token', message: issue.message })));
+  }
+  const token = 'token' in parsed.data ? parsed.data.token : demoUserToken(parsed.data.demoUser);
+  if (!token) throw new AppError('bad_request', 'Demo users are not available on this server.');
+  const who = await reviewToken(token);
+  return json({ user: who.user, groups: who.groups }, 200, { 'Set-Cookie': sessionCookie(request, token, who.user, who.groups) });
+});
+
+/** Sign out: the session cookie is cleared. */
+export const DELETE = route({}, async ({ request }) => json({ signedOut: true }, 200, { 'Set-Cookie': clearedSessionCookie(request) }));
+
+/** Who is signed in, for the sign-in page; 401 when nobody. */
+export const GET = route({}, async ({ identity }) => ({ user: identity.user, groups: identity.groups, mode: identity.mode }));
+

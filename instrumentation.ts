@@ -1,0 +1,7 @@
+// Starts the shared watch caches when the server starts, so the first page does not wait for the first list.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { fleetStore } = await import('./lib/server/k8s/fleet-store');
+    fleetStore();
+  }
+}

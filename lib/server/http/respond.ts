@@ -1,0 +1,34 @@
+import 'server-only';
+import type { ErrorEnvelope } from '@/lib/api/error-envelope';
+import { AppError } from './app-error';
+
+/** Headers on every API response: never cached, always JSON, never sniffed. No CORS headers, ever. */
+export const apiHeaders = {
+  'Cache-Control': 'no-store',
+  'Content-Type': 'application/json; charset=utf-8',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...apiHeaders, ...headers } });
+}
+
+// Bearer tokens and anything that looks like one never reach a log line.
+const TOKEN_PATTERN = /(bearer\s+)[\w.~+/=-]+|eyJ[\w-]+\.[\w-]+\.[\w-]+|\b[a-f0-9]{40,}\b/gi;
+export const redact = (text: string) => text.replace(TOKEN_PATTERN, (_m, bearer?: string) => `${bearer ?? ''}[redacted]`);
+
+/** The envelope for an error; unexpected errors are logged with the correlation id and told apart from ours. */
+export function errorResponse(error: unknown, correlationId: string): Response {
+  const known = error instanceof AppError ? error : undefined;
+  if (!known) console.error(`[${correlationId}] ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+  const appError = known ?? new AppError('internal', 'Something went wrong on the Fleetdeck server.');
+  const body: ErrorEnvelope = {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      correlationId,
+    },
+  };
+  return json(body, appError.status, { ...appError.headers, 'X-Correlation-Id': correlationId });
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { assertCsrf } from '../auth/csrf';
+import { identify, type Identity } from '../auth/identity';
+import { AppError } from './app-error';
+import { readJsonBody } from './read-json-body';
+import { errorResponse, json } from './respond';
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
+
+interface RouteSchemas {
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+}
+
+export interface RouteContext<S extends RouteSchemas> {
+  request: Request;
+  identity: Identity;
+  params: Parsed<S['params']>;
+  query: Parsed<S['query']>;
+  body: Parsed<S['body']>;
+  correlationId: string;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+function parseOrThrow(schema: Schema, value: unknown, code: 'bad_request' | 'invalid', what: string) {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  throw new AppError(code, `The ${what} is not valid.`, fields);
+}
+
+/**
+ * Every API route: who is calling (401 if nobody), CSRF for anything but GET, then params (400), query (400)
+ * and body (415/413/400/422), then the handler. Whatever the handler returns is sent as JSON; errors become
+ * the envelope with a correlation id. Authorization stays with the handler's own calls to Kubernetes.
+ */
+export function route<S extends RouteSchemas>(schemas: S, handler: (context: RouteContext<S>) => Promise<unknown>) {
+  return async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const correlationId = randomUUID();
+    try {
+      const identity = identify(request);
+      if (!identity) throw new AppError('unauthenticated', 'Sign in to use Fleetdeck.');
+      if (!SAFE_METHODS.has(request.method)) assertCsrf(request, identity);
+      const params = schemas.params ? parseOrThrow(schemas.params, await segment.params, 'bad_request', 'path') : undefined;
+      const search = Object.fromEntries(new URL(request.url).searchParams);
+      const query = schemas.query ? parseOrThrow(schemas.query, search, 'bad_request', 'query') : undefined;
+      const body = schemas.body ? parseOrThrow(schemas.body, await readJsonBody(request), 'invalid', 'body') : undefined;
+      const result = await handler({ request, identity, params, query, body, correlationId } as RouteContext<S>);
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      return errorResponse(error, correlationId);
+    }
+  };
+}
+
+/** A route anyone may call (liveness, sign-in): no identity, no session CSRF token; the handler decides. */
+export function publicRoute(handler: (request: Request, correlationId: string) => Promise<unknown>) {
+  return async (request: Request): Promise<Response> => {
+    const correlationId = randomUUID();
+    try {
+      const result = await handler(request, correlationId);
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      return errorResponse(error, correlationId);
+    }
+  };
+}

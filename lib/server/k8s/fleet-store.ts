@@ -1,0 +1,88 @@
+import 'server-only';
+import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';
+import { endpointConfigSchema, type EndpointConfig } from '@/lib/schemas/endpoint-config';
+import { modelSchema, type Model } from '@/lib/schemas/model';
+import { sagemakerApiVersion } from '@/lib/schemas/resource-kinds';
+import { AppError } from '../http/app-error';
+import { ClusterProbe } from './cluster-probe';
+import type { KubeObject } from './kube-object';
+import { ResourceCache } from './resource-cache';
+import { serverKubeConfig } from './server-kube-config';
+
+const log = (message: string) => console.warn(`[fleetdeck] ${message}`);
+
+/** The shared watch caches of every kind Fleetdeck shows, and whether the cluster answers. One per process. */
+export class FleetStore {
+  readonly endpoints: ResourceCache;
+  readonly endpointConfigs: ResourceCache;
+  readonly models: ResourceCache;
+  readonly events: ResourceCache;
+  readonly probe: ClusterProbe;
+
+  constructor() {
+    const kubeConfig = serverKubeConfig();
+    const cache = (path: string, fieldSelector?: string) =>
+      new ResourceCache({ kubeConfig, path, fieldSelector, renewSeconds: 300, idleMs: 150_000, maxBackoffMs: 30_000, log });
+    const group = `/apis/${sagemakerApiVersion}`;
+    this.endpoints = cache(`${group}/endpoints`);
+    this.endpointConfigs = cache(`${group}/endpointconfigs`);
+    this.models = cache(`${group}/models`);
+    this.events = cache('/api/v1/events', `involvedObject.apiVersion=${sagemakerApiVersion}`);
+    this.probe = new ClusterProbe(kubeConfig);
+    for (const each of [this.endpoints, this.endpointConfigs, this.models, this.events]) each.start();
+    this.probe.start();
+  }
+
+  private get synced(): boolean {
+    return this.endpoints.hasSynced && this.endpointConfigs.hasSynced && this.models.hasSynced;
+  }
+
+  /**
+   * Throws 503 unless the caches are filled and the cluster answers: never serve stale data as current.
+   * Right after start it waits a few seconds for the first list rather than failing the first page.
+   */
+  async ensureServing(waitMs = 5000): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    while (!(this.synced && this.probe.checked) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!this.synced) {
+      throw new AppError('cluster_unavailable', 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.');
+    }
+    if (!this.probe.reachable) throw new AppError('cluster_unavailable', 'The cluster cannot be reached right now.');
+  }
+
+  endpoint(namespace: string, name: string): Endpoint | undefined {
+    return parse(endpointSchema, this.endpoints.get(namespace, name));
+  }
+
+  endpointsIn(namespace?: string): Endpoint[] {
+    return this.endpoints.list(namespace).flatMap((object) => parse(endpointSchema, object) ?? []);
+  }
+
+  configsIn(namespace: string): EndpointConfig[] {
+    return this.endpointConfigs.list(namespace).flatMap((object) => parse(endpointConfigSchema, object) ?? []);
+  }
+
+  modelsIn(namespace: string): Model[] {
+    return this.models.list(namespace).flatMap((object) => parse(modelSchema, object) ?? []);
+  }
+}
+
+// Cached objects are replaced, never mutated, on change; so a parse can be remembered per object.
+const parsedObjects = new WeakMap<KubeObject, unknown>();
+
+function parse<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } }, object: KubeObject | undefined): T | undefined {
+  if (!object) return undefined;
+  if (parsedObjects.has(object)) return parsedObjects.get(object) as T | undefined;
+  const parsed = schema.safeParse(object);
+  const value = parsed.success ? parsed.data : undefined;
+  parsedObjects.set(object, value);
+  return value;
+}
+
+const holder = globalThis as typeof globalThis & { __fleetdeckStore?: FleetStore };
+
+/** The process's store, started on first use (kept on globalThis so dev-mode reloads do not start another). */
+export function fleetStore(): FleetStore {
+  holder.__fleetdeckStore ??= new FleetStore();
+  return holder.__fleetdeckStore;
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import type { Identity } from '../auth/identity';
+import { serverConfig } from '../config';
+import { AppError } from '../http/app-error';
+import { fleetStore } from '../k8s/fleet-store';
+import { assertNamespaceAccess, visibleNamespaces } from '../fleet/visible-namespaces';
+import { streamHub, type StreamEvent } from './stream-hub';
+
+const HEARTBEAT_MS = 15_000;
+const RENEW_MS = 60_000;
+
+/** The namespaces a stream may carry, asked as the caller; throws 403 when none. */
+async function authorize(identity: Identity, namespace: string | undefined): Promise<Set<string> | null> {
+  if (namespace) {
+    await assertNamespaceAccess(identity, 'watch', namespace);
+    return new Set([namespace]);
+  }
+  const visible = await visibleNamespaces(identity, 'watch', fleetStore().endpoints.namespaces());
+  return visible === null ? null : new Set(visible);
+}
+
+const encoder = new TextEncoder();
+const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+/**
+ * A Server-Sent Events stream of fleet changes for the namespaces the caller may watch. Authorized before the
+ * first byte and again every minute (rights revoked mid-stream end it with an `error` event); a heartbeat every
+ * 15 s carries whether the cluster answers; at most N streams per identity (429 with Retry-After).
+ */
+export async function openStream(identity: Identity, namespace: string | undefined, signal: AbortSignal): Promise<Response> {
+  const hub = streamHub();
+  if (hub.streamsOf(identity.key) >= serverConfig().FLEETDECK_MAX_STREAMS_PER_IDENTITY) {
+    throw new AppError('too_many_requests', 'Too many live streams are open for you; close a tab or wait.', undefined, { 'Retry-After': '30' });
+  }
+  let namespaces = await authorize(identity, namespace);
+  const store = fleetStore();
+  let cleanup = () => {};
+
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const write = (event: string, data: unknown) => {
+        if (!closed) controller.enqueue(frame(event, data));
+      };
+      const subscriber = {
+        identityKey: identity.key,
+        namespaces,
+        send: (event: StreamEvent) => write(event.event, event.data),
+      };
+      const unsubscribe = hub.subscribe(subscriber);
+      const cluster = () => ({ reachable: store.probe.reachable, at: new Date().toISOString() });
+      const heartbeat = setInterval(() => write('heartbeat', cluster()), HEARTBEAT_MS);
+      const renew = setInterval(() => {
+        authorize(identity, namespace).then(
+          (renewed) => {
+            namespaces = renewed;
+            subscriber.namespaces = renewed;
+          },
+          (error: unknown) => {
+            // A cluster that does not answer is not a revocation: keep the stream, the heartbeat says why.
+            if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
+              write('error', { code: error.code, message: error.message });
+              cleanup();
+            }
+          },
+        );
+      }, RENEW_MS);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearInterval(renew);
+        signal.removeEventListener('abort', cleanup);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client.
+        }
+      };
+      signal.addEventListener('abort', cleanup);
+      write('hello', { ...cluster(), namespaces: namespaces === null ? null : [...namespaces] });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}
