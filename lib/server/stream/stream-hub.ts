@@ -59,7 +59,22 @@ export class StreamHub {
       this.deliver(namespace, { event: 'delete', data: { namespace, name } });
       return;
     }
+    // The first change the hub sees for a key: compare with the version before it, so a restamp that
+    // changed nothing is not sent just because nothing was sent yet.
+    if (!this.lastSent.has(key) && change.previous) this.remember(key, namespace, change.previous);
     this.sendSummary(key, namespace, change.object);
+  }
+
+  private summaryJson(namespace: string, object: unknown): { summary: ReturnType<typeof summarizeEndpoint>; json: string } | undefined {
+    const parsed = endpointSchema.safeParse(object);
+    if (!parsed.success) return undefined;
+    const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace));
+    return { summary, json: JSON.stringify(summary) };
+  }
+
+  private remember(key: string, namespace: string, object: unknown): void {
+    const previous = this.summaryJson(namespace, object);
+    if (previous) this.lastSent.set(key, previous.json);
   }
 
   /** A new or changed config can change the instance types and models shown for endpoints naming it. */
@@ -71,13 +86,10 @@ export class StreamHub {
   }
 
   private sendSummary(key: string, namespace: string, object: unknown): void {
-    const parsed = endpointSchema.safeParse(object);
-    if (!parsed.success) return;
-    const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace));
-    const serialized = JSON.stringify(summary);
-    if (this.lastSent.get(key) === serialized) return;
-    this.lastSent.set(key, serialized);
-    this.deliver(namespace, { event: 'upsert', data: summary });
+    const current = this.summaryJson(namespace, object);
+    if (!current || this.lastSent.get(key) === current.json) return;
+    this.lastSent.set(key, current.json);
+    this.deliver(namespace, { event: 'upsert', data: current.summary });
   }
 
   private deliver(namespace: string, event: StreamEvent): void {
