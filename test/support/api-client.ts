@@ -17,10 +17,11 @@ export interface CallOptions {
 }
 
 /** Points the server modules at the control plane as Fleetdeck's own identity; call before importing them. */
-export function configureServer(extra: Record<string, string> = {}) {
-  const dir = inject('controlPlane').kubeconfigDir;
+export function configureServer(extra: Record<string, string> = {}, dir = inject('controlPlane').kubeconfigDir) {
   Object.assign(process.env, { KUBECONFIG: join(dir, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO_KUBECONFIGS: dir, ...extra });
+  kubeconfigDirOverride = dir;
 }
+let kubeconfigDirOverride: string | undefined;
 
 export function call(handler: Handler, options: CallOptions): Promise<Response> {
   const headers = new Headers({ host: 'localhost:3000', ...options.headers });
@@ -33,7 +34,8 @@ export function call(handler: Handler, options: CallOptions): Promise<Response> 
   return handler(request, { params: Promise.resolve(options.params ?? {}) });
 }
 
-export const tokenOf = (user: TestUser) => loadUserKubeConfig(inject('controlPlane').kubeconfigDir, user).getCurrentUser()!.token!;
+export const tokenOf = (user: TestUser) =>
+  loadUserKubeConfig(kubeconfigDirOverride ?? inject('controlPlane').kubeconfigDir, user).getCurrentUser()!.token!;
 
 /** Signs in through POST /api/session with the user's token; returns the session cookie and CSRF token. */
 export async function signIn(handlers: { session: Handler; me: Handler }, user: TestUser): Promise<{ cookie: string; csrf: string }> {

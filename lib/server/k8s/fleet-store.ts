@@ -29,7 +29,12 @@ export class FleetStore {
     this.models = cache(`${group}/models`);
     this.events = cache('/api/v1/events', `involvedObject.apiVersion=${sagemakerApiVersion}`);
     this.probe = new ClusterProbe(kubeConfig);
-    for (const each of [this.endpoints, this.endpointConfigs, this.models, this.events]) each.start();
+    const caches = [this.endpoints, this.endpointConfigs, this.models, this.events];
+    for (const each of caches) each.start();
+    // When the cluster answers again, the caches reconnect at once instead of finishing their backoff.
+    this.probe.onChange((reachable) => {
+      if (reachable) for (const each of caches) each.retryNow();
+    });
     this.probe.start();
   }
 

@@ -47,6 +47,15 @@ export class ResourceCache {
     void this.run();
   }
 
+  /** Skip the rest of a backoff wait and start the backoff over: the cluster answers again, so try now. */
+  retryNow(): void {
+    if (!this.retryTimer || this.stopped) return;
+    this.failures = 0;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    void this.run();
+  }
+
   stop(): void {
     this.stopped = true;
     clearTimeout(this.idleTimer);
@@ -107,7 +116,10 @@ export class ResourceCache {
       const cap = Math.min(this.options.maxBackoffMs, 500 * 2 ** Math.min(this.failures, 10));
       const delay = Math.round(Math.random() * cap);
       this.options.log(`${this.options.path}: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay} ms`);
-      this.retryTimer = setTimeout(() => void this.run(), delay);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.run();
+      }, delay);
     }
   }
 
