@@ -1,5 +1,6 @@
 import { fleetStore } from '@/lib/server/k8s/fleet-store';
 import { publicRoute } from '@/lib/server/http/route';
+import { streamHub } from '@/lib/server/stream/stream-hub';
 
 /** Liveness, and whether the cluster answers. Says nothing about any endpoint, so anyone may ask. */
 export const GET = publicRoute(async () => {
@@ -11,5 +12,7 @@ export const GET = publicRoute(async () => {
       lastContactAt: store.probe.lastContactAt ? new Date(store.probe.lastContactAt).toISOString() : null,
       synced: store.endpoints.hasSynced,
     },
+    // How many live streams this server holds: lets operators (and the benchmarks) see that closed ones go.
+    streams: streamHub().subscriberCount,
   };
 });
