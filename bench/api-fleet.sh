@@ -7,5 +7,6 @@ export FLEETDECK_HARNESS_DIR NEXT_TELEMETRY_DISABLED=1
 FLEETDECK_HARNESS_DIR="$(mktemp -d)"
 trap 'bash harness/harness down >/dev/null; rm -rf "$FLEETDECK_HARNESS_DIR"' EXIT
 eval "$(bash harness/harness up 2>/dev/null)"
-[ -f .next/BUILD_ID ] || node_modules/.bin/next build >/dev/null
+# Always build: a stale .next would measure yesterday's code.
+node_modules/.bin/next build >/dev/null
 node_modules/.bin/tsx bench/api-fleet.ts "$@"

@@ -71,3 +71,25 @@ test('text from a custom resource that holds markup is shown as text, with no CS
   expect(await page.title()).toBe('Fleetdeck');
   expect(violations).toEqual([]);
 });
+
+test('API routes answer 405 with Allow for methods they do not implement', async ({ request }) => {
+  const response = await request.fetch('/api/fleet', { method: 'PUT', data: {} });
+  expect(response.status()).toBe(405);
+  expect(response.headers()['allow']).toContain('GET');
+});
+
+test('pages carry the security headers, with a fresh CSP nonce each time', async ({ request }) => {
+  const first = await request.get('/sign-in');
+  const second = await request.get('/sign-in');
+  const headers = first.headers();
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  const csp = headers['content-security-policy']!;
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-eval');
+  const nonce = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
+  expect(nonce(csp)).toBeTruthy();
+  expect(nonce(second.headers()['content-security-policy']!)).not.toBe(nonce(csp));
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { namespaceSchema } from '@/lib/api/path-params';
 import { listFleet } from '@/lib/server/fleet/list-fleet';
 import { route } from '@/lib/server/http/route';
+import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
 
 const querySchema = z.strictObject({
   namespace: namespaceSchema.optional(),
@@ -11,3 +12,6 @@ const querySchema = z.strictObject({
 
 /** The fleet the caller may list: Endpoints joined with their configs and models, a page at a time. */
 export const GET = route({ query: querySchema }, ({ identity, query }) => listFleet(identity, query));
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

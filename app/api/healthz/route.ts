@@ -1,6 +1,7 @@
 import { fleetStore } from '@/lib/server/k8s/fleet-store';
 import { publicRoute } from '@/lib/server/http/route';
 import { streamHub } from '@/lib/server/stream/stream-hub';
+import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
 
 /** Liveness, and whether the cluster answers. Says nothing about any endpoint, so anyone may ask. */
 export const GET = publicRoute(async () => {
@@ -16,3 +17,6 @@ export const GET = publicRoute(async () => {
     streams: streamHub().subscriberCount,
   };
 });
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

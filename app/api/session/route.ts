@@ -8,6 +8,7 @@ import { AppError } from '@/lib/server/http/app-error';
 import { readJsonBody } from '@/lib/server/http/read-json-body';
 import { json } from '@/lib/server/http/respond';
 import { publicRoute, route } from '@/lib/server/http/route';
+import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
 
 const signInSchema = z.union([
   z.strictObject({ token: z.string().trim().min(1, 'paste a token').max(16_384) }),
@@ -37,3 +38,5 @@ export const DELETE = route({}, async ({ request }) => json({ signedOut: true },
 /** Who is signed in, for the sign-in page; 401 when nobody. */
 export const GET = route({}, async ({ identity }) => ({ user: identity.user, groups: identity.groups, mode: identity.mode }));
 
+const notAllowed = methodNotAllowed('GET', 'POST', 'DELETE');
+export { notAllowed as PUT, notAllowed as PATCH };

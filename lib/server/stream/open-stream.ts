@@ -79,6 +79,11 @@ export async function openStream(identity: Identity, namespace: string | undefin
         }
       };
       signal.addEventListener('abort', cleanup);
+      // A client that gave up before the stream started would otherwise never fire 'abort' again.
+      if (signal.aborted) {
+        cleanup();
+        return;
+      }
       write('hello', { ...cluster(), namespaces: namespaces === null ? null : [...namespaces] });
     },
     cancel() {
