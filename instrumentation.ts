@@ -2,6 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { fleetStore } = await import('./lib/server/k8s/fleet-store');
+    const { eventLoopDelayP99Ms } = await import('./lib/server/metrics/event-loop');
     fleetStore();
+    eventLoopDelayP99Ms();
   }
 }

@@ -27,6 +27,20 @@ const objects = admin.makeApiClient(CustomObjectsApi);
 const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+};
+const descendants = (pid: number): number[] => {
+  let output = '';
+  try {
+    output = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  } catch {
+    // ps exits 1 when the process has no children.
+  }
+  return [pid, ...output.split('\n').map(Number).filter(Boolean).flatMap(descendants)];
+};
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 function get(path: string, cookie: string): Promise<{ status: number; bytes: number; ms: number; body: string }> {
@@ -65,7 +79,6 @@ async function apiCounters(): Promise<Record<string, number>> {
 const delta = (after: Record<string, number>, before: Record<string, number>, key: string) => (after[key] ?? 0) - (before[key] ?? 0);
 
 async function createFleet() {
-  await admin.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: 'bench-fleet' } } });
   const body = (kind: string, name: string, spec: object) => ({ apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind, metadata: { name }, spec });
   await objects.createNamespacedCustomObject({ ...group, namespace: 'bench-fleet', plural: 'models', body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }) });
   await objects.createNamespacedCustomObject({ ...group, namespace: 'bench-fleet', plural: 'endpointconfigs', body: body('EndpointConfig', 'c', { endpointConfigName: 'c', productionVariants: [{ variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 }] }) });
@@ -96,7 +109,7 @@ function openStream(cookie: string, onEvent: (event: string, data: string) => vo
 
 async function main() {
   console.log(`== setting up ${COUNT} Endpoints with the simulated controller's churn`);
-  await createFleet();
+  await admin.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: 'bench-fleet' } } });
   const server = spawn(join(repo, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
     cwd: repo,
     env: { ...process.env, KUBECONFIG: join(kubeconfigs, 'fleetdeck-server.kubeconfig'), FLEETDECK_MAX_STREAMS_PER_IDENTITY: String(STREAMS + 10), NODE_ENV: 'production' },
@@ -108,12 +121,11 @@ async function main() {
   });
   try {
     while ((await fetch(`${BASE}/api/healthz`).catch(() => undefined))?.status !== 200) await sleep(500);
+    const serverPid = descendants(server.pid!).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('next-server')) ?? server.pid!;
+    await sleep(5000);
+    const rssEmpty = rssMiB(serverPid);
+    await createFleet();
     const cookie = await signIn('oncall');
-    let page = await get('/api/fleet?limit=1000', cookie);
-    while (page.status !== 200) {
-      await sleep(1000);
-      page = await get('/api/fleet?limit=1000', cookie);
-    }
     // Wait until the simulator has given every endpoint a status, so the churn is the steady 30 s resync.
     while (true) {
       const list = (await objects.listNamespacedCustomObject({ ...group, namespace: 'bench-fleet', plural: 'endpoints' })) as { items: { status?: { endpointStatus?: string } }[] };
@@ -121,6 +133,8 @@ async function main() {
       if (done === COUNT) break;
       await sleep(5000);
     }
+    const rssFull = rssMiB(serverPid);
+    console.log(`server RSS: ${rssEmpty.toFixed(0)} MiB with no endpoints, ${rssFull.toFixed(0)} MiB with ${COUNT}: +${((rssFull - rssEmpty) / (COUNT / 1000)).toFixed(1)} MiB per 1,000 endpoints`);
     const oneEndpoint = JSON.stringify(await objects.getNamespacedCustomObject({ ...group, namespace: 'bench-fleet', plural: 'endpoints', name: 'e-0' }));
     console.log(`one Endpoint as JSON: ${oneEndpoint.length} bytes`);
 
@@ -158,8 +172,8 @@ async function main() {
     const baseline = await apiCounters();
     let rawEvents = 0;
     const rawWatch = await new Watch(admin).watch('/apis/sagemaker.services.k8s.aws/v1alpha1/namespaces/bench-fleet/endpoints', {}, () => rawEvents++, () => {});
-    const serverPid = Number(execFileSync('pgrep', ['-f', 'next-server'], { encoding: 'utf8' }).trim().split('\n')[0]);
     const rssBeforeStreams = rssMiB(serverPid);
+    const cpuBefore = cpuSeconds(serverPid);
     const received = Array.from({ length: STREAMS }, () => ({ upserts: 0, marks: new Map<string, number>() }));
     const closers = received.map((slot) => openStream(cookie, (event, data) => {
       if (event !== 'upsert') return;
@@ -168,6 +182,9 @@ async function main() {
       if (status.startsWith('Mark-')) slot.marks.set(status, performance.now());
     }));
     await sleep(30_000);
+    const serverCores = (cpuSeconds(serverPid) - cpuBefore) / 30;
+    const loop = JSON.parse((await get('/api/healthz', '')).body) as { eventLoopDelayP99Ms?: number };
+    console.log(`server CPU under churn with ${STREAMS} streams: ${serverCores.toFixed(2)} cores (the API server's watch cost is shared; see WATCH below); event-loop delay p99 since start ${loop.eventLoopDelayP99Ms} ms`);
     const churnForwarded = received.reduce((sum, slot) => sum + slot.upserts, 0) / STREAMS;
     console.log(`per stream: ${churnForwarded.toFixed(1)} events forwarded vs ${rawEvents} raw watch events (churn only, ${(churnForwarded / Math.max(1, rawEvents)).toFixed(3)}x)`);
     const rssWithStreams = rssMiB(serverPid);
@@ -194,7 +211,7 @@ async function main() {
     console.log(`delivered ${latencies.length} of ${STREAMS * 50}; missing ${missing}; change-to-stream p50 ${p(latencies, 50)} ms, p95 ${p(latencies, 95)} ms`);
     const afterStreams = await apiCounters();
     console.log(`API calls while ${STREAMS} streams were open: WATCH endpoints ${delta(afterStreams, baseline, 'WATCH endpoints')}, SelfSubjectAccessReviews ${delta(afterStreams, baseline, 'POST selfsubjectaccessreviews')}`);
-    console.log(`server RSS: ${rssBeforeStreams.toFixed(0)} MiB with ${COUNT} endpoints cached, +${(rssWithStreams - rssBeforeStreams).toFixed(1)} MiB for ${STREAMS} streams`);
+    console.log(`server RSS: +${(rssWithStreams - rssBeforeStreams).toFixed(1)} MiB for ${STREAMS} streams`);
     for (const close of closers) close();
     rawWatch.abort();
 

@@ -1,4 +1,5 @@
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeNextPath } from '@/lib/api/safe-next-path';
 import { availableDemoUsers } from '@/lib/server/auth/demo-users';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="text-slate-700 dark:text-slate-300">
         Fleetdeck acts as you on the cluster: you see and change exactly what your Kubernetes rights allow.
       </p>
-      <SignInForm demoUsers={availableDemoUsers()} next={next ?? '/'} />
+      <SignInForm demoUsers={availableDemoUsers()} next={safeNextPath(next)} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { safeNextPath } from '@/lib/api/safe-next-path';
 
 interface Props {
   demoUsers: readonly string[];
@@ -24,7 +25,7 @@ export function SignInForm({ demoUsers, next }: Props) {
     }).catch(() => undefined);
     setBusy(false);
     if (response?.ok) {
-      window.location.assign(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+      window.location.assign(safeNextPath(next));
       return;
     }
     const envelope = (await response?.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;

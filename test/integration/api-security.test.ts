@@ -12,6 +12,7 @@ const me = await import('@/app/api/me/route');
 const session = await import('@/app/api/session/route');
 const stream = await import('@/app/api/stream/route');
 const healthz = await import('@/app/api/healthz/route');
+const unknownRoute = await import('@/app/api/[...path]/route');
 const handlers = { session: session.POST, me: me.GET };
 
 const names = { a: uniqueName('sec-a'), b: uniqueName('sec-b') };
@@ -137,6 +138,7 @@ describe('security by default', () => {
     expect((await post({ body: { token: 'x'.repeat(300 * 1024) } })).status).toBe(413);
     const unknown = await post({ body: { token: 'x', admin: true } });
     expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.fields).toContainEqual({ path: 'admin', message: 'unknown field' });
   });
 
   it('checks CSRF on every mutating route: exact origin and the session token', async () => {
@@ -146,6 +148,13 @@ describe('security by default', () => {
     expect((await signOut({ origin: ORIGIN })).status).toBe(403);
     expect((await signOut({ origin: ORIGIN, 'x-fleetdeck-csrf': 'forged' })).status).toBe(403);
     expect((await signOut({ 'sec-fetch-site': 'same-origin', 'x-fleetdeck-csrf': sessions.oncall!.csrf })).status).toBe(200);
+  });
+
+  it('answers unknown API paths with the JSON envelope', async () => {
+    const response = await call(unknownRoute.GET, { path: '/api/nothing-here' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect((await response.json()).error.code).toBe('not_found');
   });
 
   it('healthz answers anyone, and says the cluster is reachable', async () => {

@@ -1,5 +1,6 @@
 import { fleetStore } from '@/lib/server/k8s/fleet-store';
 import { publicRoute } from '@/lib/server/http/route';
+import { eventLoopDelayP99Ms } from '@/lib/server/metrics/event-loop';
 import { streamHub } from '@/lib/server/stream/stream-hub';
 import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
 
@@ -15,6 +16,7 @@ export const GET = publicRoute(async () => {
     },
     // How many live streams this server holds: lets operators (and the benchmarks) see that closed ones go.
     streams: streamHub().subscriberCount,
+    eventLoopDelayP99Ms: eventLoopDelayP99Ms(),
   };
 });
 

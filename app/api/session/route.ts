@@ -5,6 +5,7 @@ import { reviewToken } from '@/lib/server/auth/self-subject-review';
 import { clearedSessionCookie, sessionCookie } from '@/lib/server/auth/session-cookie';
 import { serverConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/http/app-error';
+import { fieldErrors } from '@/lib/server/http/field-errors';
 import { readJsonBody } from '@/lib/server/http/read-json-body';
 import { json } from '@/lib/server/http/respond';
 import { publicRoute, route } from '@/lib/server/http/route';
@@ -24,7 +25,7 @@ export const POST = publicRoute(async (request) => {
   assertSameOrigin(request);
   const parsed = signInSchema.safeParse(await readJsonBody(request));
   if (!parsed.success) {
-    throw new AppError('invalid', 'The sign-in request is not valid.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || 'token', message: issue.message })));
+    throw new AppError('invalid', 'The sign-in request is not valid.', fieldErrors(parsed.error.issues));
   }
   const token = 'token' in parsed.data ? parsed.data.token : demoUserToken(parsed.data.demoUser);
   if (!token) throw new AppError('bad_request', 'Demo users are not available on this server.');

@@ -23,13 +23,21 @@ export interface Identity {
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
 
 let userKubeConfig: KubeConfig | undefined;
-function kubeconfigIdentity(): Identity {
-  const config = serverConfig();
+function loadUserKubeConfig(): KubeConfig {
   if (!userKubeConfig) {
+    const config = serverConfig();
     userKubeConfig = new KubeConfig();
     userKubeConfig.loadFromFile((config.FLEETDECK_USER_KUBECONFIG ?? config.KUBECONFIG)!);
   }
-  const user = userKubeConfig.getCurrentUser()?.name ?? 'kubeconfig user';
+  return userKubeConfig;
+}
+
+/** In kubeconfig mode: the user everyone acts as. */
+export const kubeconfigUserName = () => loadUserKubeConfig().getCurrentUser()?.name ?? 'kubeconfig user';
+
+function kubeconfigIdentity(): Identity {
+  userKubeConfig = loadUserKubeConfig();
+  const user = kubeconfigUserName();
   return { mode: 'kubeconfig', user, groups: [], credentials: { kind: 'kubeconfig', kubeConfig: userKubeConfig }, key: hash(`kubeconfig:${user}`), sessionId: `kubeconfig:${user}` };
 }
 
@@ -55,7 +63,7 @@ function proxyIdentity(request: RequestLike): Identity | undefined {
     .split(',')
     .map((group) => group.trim())
     .filter(Boolean);
-  const key = hash(`proxy:${user}:${groups.join(',')}`);
+  const key = hash(JSON.stringify(['proxy', user, [...groups].sort()]));
   return { mode: 'proxy', user, groups, credentials: { kind: 'impersonate', user, groups }, key, sessionId: key };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { serverConfig } from '../config';
 import { seal, unseal } from './secret-box';
 
 export const SESSION_COOKIE = 'fleetdeck_session';
@@ -33,7 +34,13 @@ export function readSession(request: Pick<Request, 'headers'>): Session | undefi
   return parsed.data;
 }
 
-const secureFlag = (request: Request) => (new URL(request.url).protocol === 'https:' ? '; Secure' : '');
+// Secure whenever browsers reach Fleetdeck over https: the configured origin, or a TLS-terminating proxy's
+// header (request.url is always http: behind one).
+const secureFlag = (request: Request) => {
+  const configured = serverConfig().FLEETDECK_ORIGIN;
+  const https = configured ? configured.startsWith('https:') : request.headers.get('x-forwarded-proto') === 'https';
+  return https ? '; Secure' : '';
+};
 
 /** The Set-Cookie header that starts a session: encrypted, HttpOnly and SameSite=Strict, never readable by scripts. */
 export function sessionCookie(request: Request, token: string, user: string, groups: string[]): string {

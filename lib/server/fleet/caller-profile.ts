@@ -32,6 +32,7 @@ export async function callerProfile(identity: Identity) {
     // With a shared kubeconfig reachable from other hosts, every page must say whose identity everyone uses.
     sharedIdentity: identity.mode === 'kubeconfig' && config.FLEETDECK_KUBECONFIG_ALLOW_REMOTE ? identity.user : null,
     allNamespaces: { list: everywhere!.list, rollOut: everywhere!.rollOut },
-    namespaces: each,
+    // Only namespaces where the caller has some right: the others' existence is none of their business.
+    namespaces: each.filter((rights) => rights.list || rights.rollOut || rights.createModels),
   };
 }

@@ -26,6 +26,7 @@ function decodeCursor(cursor: string): string {
  */
 export async function listFleet(identity: Identity, query: FleetQuery): Promise<FleetPage> {
   const store = fleetStore();
+  await store.ensureServing();
   let namespaces: string[] | null;
   if (query.namespace) {
     await assertNamespaceAccess(identity, 'list', query.namespace);
@@ -33,7 +34,6 @@ export async function listFleet(identity: Identity, query: FleetQuery): Promise<
   } else {
     namespaces = await visibleNamespaces(identity, 'list', store.endpoints.namespaces());
   }
-  await store.ensureServing();
 
   const visible = namespaces === null ? store.endpointsIn() : namespaces.flatMap((namespace) => store.endpointsIn(namespace));
   const keyed = visible.map((endpoint) => ({ key: `${endpoint.metadata.namespace}/${endpoint.metadata.name}`, endpoint })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

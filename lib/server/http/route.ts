@@ -5,6 +5,7 @@ import { assertCsrf } from '../auth/csrf';
 import { identify, type Identity } from '../auth/identity';
 import { AppError } from './app-error';
 import { readJsonBody } from './read-json-body';
+import { fieldErrors } from './field-errors';
 import { errorResponse, json } from './respond';
 
 type Schema = z.ZodType;
@@ -30,7 +31,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 function parseOrThrow(schema: Schema, value: unknown, code: 'bad_request' | 'invalid', what: string) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const fields = fieldErrors(parsed.error.issues);
   throw new AppError(code, `The ${what} is not valid.`, fields);
 }
 

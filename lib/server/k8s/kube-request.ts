@@ -50,7 +50,8 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
   const kubeConfig = kubeConfigFor(server, credentials);
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error('no current cluster in kubeconfig');
-  const url = new URL(call.path, cluster.server);
+  // Keep any path prefix of the server URL (some clusters sit behind a proxy at /k8s/clusters/<id>).
+  const url = new URL(`${cluster.server.replace(/\/+$/, '')}${call.path}`);
   for (const [key, value] of Object.entries(call.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
   const options: RequestOptions = { method: call.method, headers: { Accept: 'application/json' } };
   await kubeConfig.applyToHTTPSOptions(options);

@@ -29,11 +29,16 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
  */
 export async function openStream(identity: Identity, namespace: string | undefined, signal: AbortSignal): Promise<Response> {
   const hub = streamHub();
-  if (hub.streamsOf(identity.key) >= serverConfig().FLEETDECK_MAX_STREAMS_PER_IDENTITY) {
-    throw new AppError('too_many_requests', 'Too many live streams are open for you; close a tab or wait.', undefined, { 'Retry-After': '30' });
-  }
-  let namespaces = await authorize(identity, namespace);
+  const release = hub.reserve(identity.key, serverConfig().FLEETDECK_MAX_STREAMS_PER_IDENTITY);
   const store = fleetStore();
+  let namespaces: Set<string> | null;
+  try {
+    await store.ensureServing();
+    namespaces = await authorize(identity, namespace);
+  } catch (error) {
+    release();
+    throw error;
+  }
   let cleanup = () => {};
 
   const body = new ReadableStream<Uint8Array>({
@@ -69,6 +74,7 @@ export async function openStream(identity: Identity, namespace: string | undefin
         if (closed) return;
         closed = true;
         unsubscribe();
+        release();
         clearInterval(heartbeat);
         clearInterval(renew);
         signal.removeEventListener('abort', cleanup);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
 import { endpointSchema } from '@/lib/schemas/endpoint';
+import { AppError } from '../http/app-error';
 import { fleetStore, type FleetStore } from '../k8s/fleet-store';
 import type { CacheChange } from '../k8s/resource-cache';
 
@@ -25,6 +26,7 @@ export interface Subscriber {
 export class StreamHub {
   private readonly lastSent = new Map<string, string>();
   private readonly subscribers = new Set<Subscriber>();
+  private readonly slots = new Map<string, number>();
   readonly counters = { rawEvents: 0, forwarded: 0 };
 
   constructor(private readonly store: FleetStore) {
@@ -39,10 +41,24 @@ export class StreamHub {
     return () => this.subscribers.delete(subscriber);
   }
 
-  streamsOf(identityKey: string): number {
-    let count = 0;
-    for (const subscriber of this.subscribers) if (subscriber.identityKey === identityKey) count++;
-    return count;
+  /**
+   * Takes one of an identity's stream slots before any await, so concurrent requests cannot all slip under
+   * the cap; the returned function gives it back (once) when the stream closes or fails to open.
+   */
+  reserve(identityKey: string, limit: number): () => void {
+    const held = this.slots.get(identityKey) ?? 0;
+    if (held >= limit) {
+      throw new AppError('too_many_requests', 'Too many live streams are open for you; close a tab or wait.', undefined, { 'Retry-After': '30' });
+    }
+    this.slots.set(identityKey, held + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.slots.get(identityKey) ?? 1) - 1;
+      if (left > 0) this.slots.set(identityKey, left);
+      else this.slots.delete(identityKey);
+    };
   }
 
   get subscriberCount(): number {
@@ -96,13 +112,22 @@ export class StreamHub {
     for (const subscriber of this.subscribers) {
       if (subscriber.namespaces === null || subscriber.namespaces.has(namespace)) {
         this.counters.forwarded++;
-        subscriber.send(event);
+        sendSafely(subscriber, event);
       }
     }
   }
 
   private broadcast(event: StreamEvent): void {
-    for (const subscriber of this.subscribers) subscriber.send(event);
+    for (const subscriber of this.subscribers) sendSafely(subscriber, event);
+  }
+}
+
+// One broken stream must not keep an event from the others.
+function sendSafely(subscriber: Subscriber, event: StreamEvent): void {
+  try {
+    subscriber.send(event);
+  } catch (error) {
+    console.warn(`[fleetdeck] dropping an event for a broken stream: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
