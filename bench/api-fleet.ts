@@ -7,6 +7,10 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions, Watch } from '@kubernetes/client-node';
+import { cpuSeconds as cpuOf, descendants, rssMiB as rssOf } from './process-stats';
+
+const cpuSeconds = (pid: number) => cpuOf([pid]);
+const rssMiB = (pid: number) => rssOf([pid]);
 
 const { values } = parseArgs({ options: { endpoints: { type: 'string', default: '5000' }, streams: { type: 'string', default: '100' }, cycles: { type: 'string', default: '10000' } } });
 const COUNT = Number(values.endpoints);
@@ -27,22 +31,6 @@ const objects = admin.makeApiClient(CustomObjectsApi);
 const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-};
-const descendants = (pid: number): number[] => {
-  let output = '';
-  try {
-    output = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  } catch {
-    // ps exits 1 when the process has no children.
-  }
-  return [pid, ...output.split('\n').map(Number).filter(Boolean).flatMap(descendants)];
-};
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
 function get(path: string, cookie: string): Promise<{ status: number; bytes: number; ms: number; body: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {

@@ -1,11 +1,12 @@
 // Benchmark: the simulated controller holding N Endpoints at the real 30-second resync. Measures status writes
 // per second, and the simulator's CPU and memory as ratios against the API server's own cost for the same
 // writes, measured over the same window. Run by simulator-scale.sh, which provides a fresh control plane.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
+import { cpuSeconds, descendants, rssMiB } from './process-stats';
 
 const { values } = parseArgs({
   options: { endpoints: { type: 'string', default: '5000' }, window: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '1' } },
@@ -21,23 +22,6 @@ const objects = admin.makeApiClient(CustomObjectsApi);
 const namespace = 'bench-sim';
 const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', namespace };
 
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-const descendants = (pid: number): number[] => {
-  let output = '';
-  try {
-    output = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  } catch {
-    // ps exits 1 when the process has no children.
-  }
-  return [pid, ...output.split('\n').map(Number).filter(Boolean).flatMap(descendants)];
-};
-const cpuSeconds = (pids: number[]) =>
-  pids.reduce((sum, pid) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return sum + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-  }, 0);
-const rssMiB = (pids: number[]) =>
-  pids.reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024, 0);
 const pidFile = (name: string) => Number(readFileSync(join(stateDir, '..', `${name}.pid`), 'utf8'));
 
 async function createFleet() {

@@ -14,14 +14,9 @@ export interface AccessQuestion {
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 20_000;
 // On globalThis so every route bundle of the process shares one cache and one count.
-const holder = globalThis as typeof globalThis & {
-  __fleetdeckAccess?: { answers: Map<string, { allowed: Promise<boolean>; at: number }>; stats: { sent: number } };
-};
-holder.__fleetdeckAccess ??= { answers: new Map(), stats: { sent: 0 } };
-const answers = holder.__fleetdeckAccess.answers;
-
-/** How many SelfSubjectAccessReviews this process has sent; read by the benchmarks. */
-export const accessReviewStats = holder.__fleetdeckAccess.stats;
+const holder = globalThis as typeof globalThis & { __fleetdeckAccess?: Map<string, { allowed: Promise<boolean>; at: number }> };
+holder.__fleetdeckAccess ??= new Map();
+const answers = holder.__fleetdeckAccess;
 
 /**
  * Whether the caller may do something, asked of the API server as the caller (SelfSubjectAccessReview).
@@ -34,7 +29,6 @@ export function isAllowed(identity: Identity, question: AccessQuestion): Promise
   const cached = answers.get(key);
   if (cached && Date.now() - cached.at < TTL_MS) return cached.allowed;
   if (answers.size >= MAX_ENTRIES) answers.delete(answers.keys().next().value!);
-  accessReviewStats.sent++;
   const allowed = kubeRequest<{ status?: { allowed?: boolean } }>(serverKubeConfig(), identity.credentials, {
     method: 'POST',
     path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',

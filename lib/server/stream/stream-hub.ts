@@ -27,7 +27,6 @@ export class StreamHub {
   private readonly lastSent = new Map<string, string>();
   private readonly subscribers = new Set<Subscriber>();
   private readonly slots = new Map<string, number>();
-  readonly counters = { rawEvents: 0, forwarded: 0 };
 
   constructor(private readonly store: FleetStore) {
     store.endpoints.onChange((change) => this.onEndpointChange(change));
@@ -66,7 +65,6 @@ export class StreamHub {
   }
 
   private onEndpointChange(change: CacheChange): void {
-    this.counters.rawEvents++;
     const namespace = change.object.metadata.namespace ?? '';
     const name = change.object.metadata.name;
     const key = `${namespace}/${name}`;
@@ -111,7 +109,6 @@ export class StreamHub {
   private deliver(namespace: string, event: StreamEvent): void {
     for (const subscriber of this.subscribers) {
       if (subscriber.namespaces === null || subscriber.namespaces.has(namespace)) {
-        this.counters.forwarded++;
         sendSafely(subscriber, event);
       }
     }
