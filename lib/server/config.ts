@@ -25,6 +25,8 @@ const envSchema = z
     /** Demo only: a directory of kubeconfigs the sign-in page offers as one-click users. */
     FLEETDECK_DEMO_KUBECONFIGS: z.string().min(1).optional(),
     FLEETDECK_MAX_STREAMS_PER_IDENTITY: z.coerce.number().int().positive().default(8),
+    /** How often an open stream re-checks the caller's rights, with fresh access reviews. */
+    FLEETDECK_STREAM_RENEW_SECONDS: z.coerce.number().positive().default(60),
   })
   .superRefine((env, context) => {
     if (env.FLEETDECK_AUTH_MODE === 'proxy' && !env.FLEETDECK_PROXY_SECRET) {

@@ -24,10 +24,10 @@ const answers = holder.__fleetdeckAccess;
  * noticed within 30 s. Used to decide what to serve from the shared cache; writes are always checked by the
  * API server itself.
  */
-export function isAllowed(identity: Identity, question: AccessQuestion): Promise<boolean> {
+export function isAllowed(identity: Identity, question: AccessQuestion, options: { fresh?: boolean } = {}): Promise<boolean> {
   const key = `${identity.key}|${question.verb}|${question.group}|${question.resource}|${question.namespace}`;
   const cached = answers.get(key);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.allowed;
+  if (!options.fresh && cached && Date.now() - cached.at < TTL_MS) return cached.allowed;
   if (answers.size >= MAX_ENTRIES) answers.delete(answers.keys().next().value!);
   const allowed = kubeRequest<{ status?: { allowed?: boolean } }>(serverKubeConfig(), identity.credentials, {
     method: 'POST',

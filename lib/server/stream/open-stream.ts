@@ -7,15 +7,14 @@ import { assertNamespaceAccess, visibleNamespaces } from '../fleet/visible-names
 import { streamHub, type StreamEvent } from './stream-hub';
 
 const HEARTBEAT_MS = 15_000;
-const RENEW_MS = 60_000;
 
 /** The namespaces a stream may carry, asked as the caller; throws 403 when none. */
-async function authorize(identity: Identity, namespace: string | undefined): Promise<Set<string> | null> {
+async function authorize(identity: Identity, namespace: string | undefined, options: { fresh?: boolean } = {}): Promise<Set<string> | null> {
   if (namespace) {
-    await assertNamespaceAccess(identity, 'watch', namespace);
+    await assertNamespaceAccess(identity, 'watch', namespace, options);
     return new Set([namespace]);
   }
-  const visible = await visibleNamespaces(identity, 'watch', fleetStore().endpoints.namespaces());
+  const visible = await visibleNamespaces(identity, 'watch', fleetStore().endpoints.namespaces(), options);
   return visible === null ? null : new Set(visible);
 }
 
@@ -24,7 +23,8 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
 
 /**
  * A Server-Sent Events stream of fleet changes for the namespaces the caller may watch. Authorized before the
- * first byte and again every minute (rights revoked mid-stream end it with an `error` event); a heartbeat every
+ * first byte and again at each renewal (every minute by default; rights revoked mid-stream end it with an
+ * `error` event); a heartbeat every
  * 15 s carries whether the cluster answers; at most N streams per identity (429 with Retry-After).
  */
 export async function openStream(identity: Identity, namespace: string | undefined, signal: AbortSignal): Promise<Response> {
@@ -55,8 +55,10 @@ export async function openStream(identity: Identity, namespace: string | undefin
       const unsubscribe = hub.subscribe(subscriber);
       const cluster = () => ({ reachable: store.probe.reachable, at: new Date().toISOString() });
       const heartbeat = setInterval(() => write('heartbeat', cluster()), HEARTBEAT_MS);
+      // Renewal asks the API server afresh: a revoked right must end the stream now, not when a cached
+      // answer expires.
       const renew = setInterval(() => {
-        authorize(identity, namespace).then(
+        authorize(identity, namespace, { fresh: true }).then(
           (renewed) => {
             namespaces = renewed;
             subscriber.namespaces = renewed;
@@ -69,7 +71,7 @@ export async function openStream(identity: Identity, namespace: string | undefin
             }
           },
         );
-      }, RENEW_MS);
+      }, serverConfig().FLEETDECK_STREAM_RENEW_SECONDS * 1000);
       cleanup = () => {
         if (closed) return;
         closed = true;
