@@ -45,6 +45,20 @@ function get(path: string, cookie: string): Promise<{ status: number; bytes: num
   });
 }
 
+/**
+ * The server's live heap: the smallest heapUsed over a few seconds of samples. Garbage comes and goes between
+ * collections; the minimum is close to what survives one, without asking the server to collect.
+ */
+async function liveHeapMiB(seconds = 20): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < seconds * 2; i++) {
+    const health = JSON.parse((await get('/api/healthz', '')).body) as { memory: { heapUsedMiB: number } };
+    least = Math.min(least, health.memory.heapUsedMiB);
+    await sleep(500);
+  }
+  return least;
+}
+
 async function signIn(user: string): Promise<string> {
   const token = kc(user).getCurrentUser()!.token!;
   const response = await fetch(`${BASE}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ token }) });
@@ -112,6 +126,7 @@ async function main() {
     const serverPid = descendants(server.pid!).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('next-server')) ?? server.pid!;
     await sleep(5000);
     const rssEmpty = rssMiB(serverPid);
+    const heapEmpty = await liveHeapMiB();
     await createFleet();
     const cookie = await signIn('oncall');
     // Wait until the simulator has given every endpoint a status, so the churn is the steady 30 s resync.
@@ -122,7 +137,9 @@ async function main() {
       await sleep(5000);
     }
     const rssFull = rssMiB(serverPid);
-    console.log(`server RSS: ${rssEmpty.toFixed(0)} MiB with no endpoints, ${rssFull.toFixed(0)} MiB with ${COUNT}: +${((rssFull - rssEmpty) / (COUNT / 1000)).toFixed(1)} MiB per 1,000 endpoints`);
+    const heapFull = await liveHeapMiB();
+    console.log(`server RSS: ${rssEmpty.toFixed(0)} MiB with no endpoints, ${rssFull.toFixed(0)} MiB with ${COUNT}`);
+    console.log(`server live heap: ${heapEmpty} MiB with no endpoints, ${heapFull} MiB with ${COUNT}: +${((heapFull - heapEmpty) / (COUNT / 1000)).toFixed(1)} MiB per 1,000 endpoints`);
     const oneEndpoint = JSON.stringify(await objects.getNamespacedCustomObject({ ...group, namespace: 'bench-fleet', plural: 'endpoints', name: 'e-0' }));
     console.log(`one Endpoint as JSON: ${oneEndpoint.length} bytes`);
 
@@ -206,6 +223,7 @@ async function main() {
     console.log(`== ${CYCLES} connect/disconnect cycles`);
     await sleep(2000);
     const rssBeforeCycles = rssMiB(serverPid);
+    const heapBeforeCycles = await liveHeapMiB();
     for (let i = 0; i < CYCLES; i += 50) {
       const batch = Array.from({ length: 50 }, () => openStream(cookie, () => {}));
       await sleep(20);
@@ -213,7 +231,8 @@ async function main() {
     }
     await sleep(3000);
     const health = JSON.parse((await get('/api/healthz', '')).body) as { streams?: number };
-    console.log(`after the cycles: ${health.streams} open streams on the server; RSS ${rssBeforeCycles.toFixed(0)} -> ${rssMiB(serverPid).toFixed(0)} MiB`);
+    const heapAfterCycles = await liveHeapMiB();
+    console.log(`after the cycles: ${health.streams} open streams on the server; live heap ${heapBeforeCycles} -> ${heapAfterCycles} MiB (${(heapAfterCycles / heapBeforeCycles).toFixed(2)}x); RSS ${rssBeforeCycles.toFixed(0)} -> ${rssMiB(serverPid).toFixed(0)} MiB`);
   } finally {
     server.kill('SIGTERM');
     simulator.kill('SIGTERM');
