@@ -27,6 +27,8 @@ const envSchema = z
     FLEETDECK_MAX_STREAMS_PER_IDENTITY: z.coerce.number().int().positive().default(8),
     /** How often an open stream re-checks the caller's rights, with fresh access reviews. */
     FLEETDECK_STREAM_RENEW_SECONDS: z.coerce.number().positive().default(60),
+    /** Unread bytes a stream may hold for a client that stopped reading before it is closed. */
+    FLEETDECK_STREAM_BUFFER_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   })
   .superRefine((env, context) => {
     if (env.FLEETDECK_AUTH_MODE === 'proxy' && !env.FLEETDECK_PROXY_SECRET) {

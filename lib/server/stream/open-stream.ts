@@ -45,7 +45,11 @@ export async function openStream(identity: Identity, namespace: string | undefin
     start(controller) {
       let closed = false;
       const write = (event: string, data: unknown) => {
-        if (!closed) controller.enqueue(frame(event, data));
+        if (closed) return;
+        controller.enqueue(frame(event, data));
+        // A client that stopped reading must not make the server buffer without end: drop it, and let it
+        // reconnect and re-read when it wakes up.
+        if ((controller.desiredSize ?? 0) < 0) cleanup();
       };
       const subscriber = {
         identityKey: identity.key,
@@ -97,7 +101,7 @@ export async function openStream(identity: Identity, namespace: string | undefin
     cancel() {
       cleanup();
     },
-  });
+  }, new ByteLengthQueuingStrategy({ highWaterMark: serverConfig().FLEETDECK_STREAM_BUFFER_BYTES }));
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
