@@ -34,6 +34,18 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        // Benchmarks that need the control plane; run by `npm run bench`, never by `npm test`.
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/control-plane-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

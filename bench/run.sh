@@ -6,3 +6,5 @@ for bench in control-plane.sh simulator-scale.sh api-fleet.sh; do
   echo "### $bench"
   if [ "$bench" = control-plane.sh ]; then bash "$bench" "$@"; else bash "$bench"; fi
 done
+echo "### stream-cycles-heap.test.ts"
+cd .. && FLEETDECK_HARNESS_DIR="$(mktemp -d)" npx vitest run --project bench
