@@ -7,7 +7,7 @@ import type { AwsLocation } from '../sagemaker/names';
 import type { SimulatedSageMaker } from '../sagemaker/service';
 import { canonicalJson } from './canonical-json';
 import { immutableSynced, messages, recoverableUnobserved, terminalUnsynced } from './conditions';
-import { alreadyExistsConditions, withFinalizer, withoutFinalizer } from './finalizers';
+import { withFinalizer, withoutFinalizer } from './finalizers';
 import { rfc3339 } from '../rfc3339';
 import type { ObjectRef } from './kube-api';
 import { locate, resourceMetadata, retainOnDelete } from './location';
@@ -99,11 +99,6 @@ export async function reconcileImmutable(
   let observed: { arn: string; spec: Spec };
   try {
     observed = handling.describe(sagemaker, location, awsName);
-    if (!finalizers?.includes(handling.finalizer)) {
-      // It exists in AWS but this CR never created it (C13).
-      await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location), conditions: alreadyExistsConditions(now) });
-      return done;
-    }
   } catch (error) {
     if (!isNotFound(error)) throw error;
     const added = withFinalizer(finalizers, handling.finalizer);
