@@ -18,7 +18,8 @@ import {
 import { withFinalizer, withoutFinalizer, alreadyExistsConditions } from './finalizers';
 import { rfc3339 } from '../rfc3339';
 import type { ObjectRef } from './kube-api';
-import { locate, resourceMetadata, retainOnDelete } from './location';
+import { resourceMetadata, retainOnDelete } from './location';
+import { readForReconcile } from './read-for-reconcile';
 import { backoff, done, requeueAfter, sdkErrorChain, type ReconcileContext, type ReconcileResult } from './reconcile-context';
 
 export const endpointFinalizer = 'finalizers.sagemaker.services.k8s.aws/Endpoint';
@@ -51,20 +52,9 @@ function specDiffers(endpoint: Endpoint, described: EndpointDescription): { conf
 /** One reconcile of an Endpoint, as the ACK runtime and the sagemaker-controller hooks do it. */
 export async function reconcileEndpoint(context: ReconcileContext, namespace: string, name: string): Promise<ReconcileResult> {
   const ref: ObjectRef = { kind: endpointKind, namespace, name };
-  const raw = await context.kube.get(ref);
-  if (raw === undefined) return done;
-  const parsed = endpointSchema.safeParse(raw);
-  if (!parsed.success) {
-    context.log(`${namespace}/${name}: not a valid Endpoint (${parsed.error.issues[0]?.message}); ignoring it`);
-    return done;
-  }
-  const endpoint = parsed.data;
-  const located = locate(endpoint.metadata, endpoint.status?.ackResourceMetadata, context.namespaces.of(namespace), context.defaults);
-  if ('drift' in located) {
-    context.log(`${namespace}/${name}: ${located.drift}; not writing status`);
-    return backoff;
-  }
-  const { location } = located;
+  const read = await readForReconcile(context, ref, endpointSchema);
+  if ('result' in read) return read.result;
+  const { resource: endpoint, location } = read;
   if (endpoint.metadata.deletionTimestamp) return deleteEndpoint(context, ref, endpoint, location);
   return syncEndpoint(context, ref, endpoint, location);
 }

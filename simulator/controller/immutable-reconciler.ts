@@ -10,7 +10,8 @@ import { immutableSynced, messages, recoverableUnobserved, terminalUnsynced } fr
 import { withFinalizer, withoutFinalizer } from './finalizers';
 import { rfc3339 } from '../rfc3339';
 import type { ObjectRef } from './kube-api';
-import { locate, resourceMetadata, retainOnDelete } from './location';
+import { resourceMetadata, retainOnDelete } from './location';
+import { readForReconcile } from './read-for-reconcile';
 import { backoff, done, requeueAfter, sdkErrorChain, type ReconcileContext, type ReconcileResult } from './reconcile-context';
 
 type Spec = { tags?: unknown; enableNetworkIsolation?: boolean } & Record<string, unknown>;
@@ -65,20 +66,9 @@ export async function reconcileImmutable(
 ): Promise<ReconcileResult> {
   const ref: ObjectRef = { kind: handling.kind, namespace, name };
   const { kube, sagemaker } = context;
-  const raw = await kube.get(ref);
-  if (raw === undefined) return done;
-  const parsed = handling.schema.safeParse(raw);
-  if (!parsed.success) {
-    context.log(`${namespace}/${name}: not a valid ${handling.kind.kind}; ignoring it`);
-    return done;
-  }
-  const resource = parsed.data;
-  const located = locate(resource.metadata, resource.status?.ackResourceMetadata, context.namespaces.of(namespace), context.defaults);
-  if ('drift' in located) {
-    context.log(`${namespace}/${name}: ${located.drift}; not writing status`);
-    return backoff;
-  }
-  const { location } = located;
+  const read = await readForReconcile(context, ref, handling.schema);
+  if ('result' in read) return read.result;
+  const { resource, location } = read;
   const awsName = handling.awsName(resource.spec);
   const finalizers = resource.metadata.finalizers;
   const now = rfc3339(context.now());
