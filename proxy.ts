@@ -24,6 +24,8 @@ export function proxy(request: NextRequest) {
   ].join('; ');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Layouts cannot see the URL; the sign-in redirect needs it to bring the user back to the same view.
+  requestHeaders.set('x-fleetdeck-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { parseTheme, THEME_COOKIE } from '@/lib/api/theme';
 import { kubeconfigUserName } from '@/lib/server/auth/identity';
 import { serverConfig } from '@/lib/server/config';
 import './globals.css';
@@ -19,20 +21,21 @@ function sharedIdentityNotice(): string | undefined {
   return `Everyone using this Fleetdeck acts as the Kubernetes user ${kubeconfigUserName()}.`;
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const notice = sharedIdentityNotice();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" className={theme === 'system' ? undefined : theme}>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <header className="border-b border-slate-200 px-6 py-3 dark:border-slate-800">
-          <span className="text-lg font-semibold">Fleetdeck</span>
-        </header>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+          Skip to content
+        </a>
         {notice && (
           <p role="status" className="bg-amber-100 px-6 py-2 text-sm text-amber-950">
             {notice}
           </p>
         )}
-        <main className="px-6 py-4">{children}</main>
+        {children}
       </body>
     </html>
   );

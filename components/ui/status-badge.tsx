@@ -1,18 +1,11 @@
-import { displayEndpointStatus, type StatusDisplay } from '@/lib/endpoints/status-vocabulary';
-
-const toneClasses: Record<StatusDisplay['tone'], string> = {
-  ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
-  progress: 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',
-  warning: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
-  error: 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100',
-  neutral: 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100',
-};
+import { displayEndpointStatus } from '@/lib/endpoints/status-vocabulary';
+import { toneClasses } from './tone';
 
 /** An endpointStatus as a labelled badge; the label, not the colour, carries the meaning. */
 export function StatusBadge({ status }: { status: string | undefined }) {
   const display = displayEndpointStatus(status);
   return (
-    <span title={display.description} className={`rounded px-2 py-0.5 text-sm font-medium ${toneClasses[display.tone]}`}>
+    <span title={display.description} className={`whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ${toneClasses[display.tone]}`}>
       {display.label}
     </span>
   );

@@ -1,0 +1,27 @@
+'use client';
+
+import { useWallboardPin } from '@/components/live/live-provider';
+import { useMe } from '@/lib/query/use-me';
+
+/** Who is signed in, the wallboard pin, and sign-out. */
+export function SessionMenu({ user }: { user: string }) {
+  const me = useMe();
+  const [pinned, setPinned] = useWallboardPin();
+  const signOut = async () => {
+    await fetch('/api/session', { method: 'DELETE', headers: { 'x-fleetdeck-csrf': me.data?.csrfToken ?? '' }, credentials: 'same-origin' }).catch(() => undefined);
+    // A full load, so nothing of this session stays in memory.
+    window.location.replace(new URL('/sign-in', window.location.href));
+  };
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <label className="flex items-center gap-1" title="Keep live updates flowing while this tab is hidden, for a wall screen.">
+        <input type="checkbox" checked={pinned} onChange={(event) => setPinned(event.target.checked)} />
+        Wallboard
+      </label>
+      <span>Signed in as {user}</span>
+      <button type="button" onClick={() => void signOut()} disabled={!me.data} className="rounded border border-slate-400 px-2 py-0.5 disabled:opacity-50">
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+'use client';
+
+import { liveDisplay } from '@/lib/query/live/live-status';
+import { toneClasses } from '@/components/ui/tone';
+import { useLiveStatus } from './live-provider';
+
+const clock = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }) : '—');
+
+/** Live / reconnecting / stale, with the time the data was last known current. */
+export function LiveBadge() {
+  const status = useLiveStatus();
+  const display = liveDisplay[status.connection];
+  return (
+    <span role="status" aria-live="polite" data-testid="live-badge" data-connection={status.connection} className="flex items-center gap-2 text-sm">
+      <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[display.tone]}`}>{display.label}</span>
+      <span className="text-slate-600 dark:text-slate-300">data as of {clock(status.asOf)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { isApiError } from '@/lib/query/api-error';
+import { LiveStream } from '@/lib/query/live/live-stream';
+import type { LiveStatus } from '@/lib/query/live/live-status';
+
+const LiveContext = createContext<LiveStream | null>(null);
+const PIN_KEY = 'fleetdeck.wallboard';
+const initial: LiveStatus = { connection: 'connecting' };
+
+/** One live stream per tab, feeding the query cache; children read its status with useLiveStatus(). */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [stream] = useState(() => new LiveStream(queryClient));
+  useEffect(() => {
+    stream.setPinned(readPinned());
+    stream.start();
+    // A read that gets 401 means the session ended: stop the stream and ask the user to sign in again.
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error' && isApiError(event.action.error) && event.action.error.httpStatus === 401) {
+        stream.markSignedOut();
+      }
+    });
+    return () => {
+      unsubscribe();
+      stream.stop();
+    };
+  }, [stream, queryClient]);
+  return <LiveContext.Provider value={stream}>{children}</LiveContext.Provider>;
+}
+
+function useLiveStream(): LiveStream {
+  const stream = useContext(LiveContext);
+  if (!stream) throw new Error('useLiveStream needs a LiveProvider');
+  return stream;
+}
+
+/** How current the data on screen is. */
+export function useLiveStatus(): LiveStatus {
+  const stream = useLiveStream();
+  return useSyncExternalStore(stream.subscribe, stream.getSnapshot, () => initial);
+}
+
+/** Call when an API answer says the session ended. */
+export function useMarkSignedOut(): () => void {
+  const stream = useLiveStream();
+  return () => stream.markSignedOut();
+}
+
+function readPinned(): boolean {
+  if (new URLSearchParams(window.location.search).get('wallboard') === '1') return true;
+  try {
+    return window.localStorage.getItem(PIN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether this browser keeps streams open in hidden tabs (a wall screen), and a setter. */
+export function useWallboardPin(): [boolean, (pinned: boolean) => void] {
+  const stream = useLiveStream();
+  const pinned = useSyncExternalStore(stream.subscribe, stream.getPinned, () => false);
+  const setPinned = (next: boolean) => {
+    try {
+      window.localStorage.setItem(PIN_KEY, next ? '1' : '0');
+    } catch {
+      // Private mode: the pin lasts for this page only.
+    }
+    stream.setPinned(next);
+  };
+  return [pinned, setPinned];
+}

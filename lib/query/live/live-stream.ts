@@ -1,0 +1,189 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { applyEndpointChange } from './apply-stream-event';
+import { fullJitterDelay } from './backoff';
+import type { LiveStatus } from './live-status';
+import { createSseParser, type SseEvent } from './sse-parser';
+
+// The server sends a heartbeat every 15 s; silence past this means a hung connection, not a quiet fleet.
+const SILENCE_MS = 20_000;
+// A drop shorter than this reads "reconnecting"; longer, the data is called stale.
+const GRACE_MS = 5_000;
+// A connection that stayed up this long resets the backoff.
+const HEALTHY_MS = 30_000;
+
+/**
+ * Keeps the react-query cache current from GET /api/stream, and says honestly how current it is. Reconnects
+ * with capped exponential backoff and full jitter; invalidates once after every (re)connect and when the
+ * cluster answers again, so what is shown equals a fresh load (no ghosts, no duplicates); stops for good on
+ * 401; holds no stream while the tab is hidden unless pinned as a wallboard.
+ */
+export class LiveStream {
+  private status: LiveStatus = { connection: 'connecting' };
+  private readonly listeners = new Set<() => void>();
+  private abort?: AbortController;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private silenceTimer?: ReturnType<typeof setTimeout>;
+  private graceTimer?: ReturnType<typeof setTimeout>;
+  private healthyTimer?: ReturnType<typeof setTimeout>;
+  private attempt = 0;
+  private running = false;
+  private clusterReachable = true;
+  private pinned = false;
+
+  constructor(private readonly queryClient: QueryClient) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): LiveStatus => this.status;
+
+  /** Opens the stream (if the tab is visible or pinned) and follows visibility from now on. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.onVisibility();
+  }
+
+  stop(): void {
+    this.running = false;
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.disconnect();
+  }
+
+  /** A pinned wallboard keeps its stream while hidden. */
+  setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+    for (const listener of this.listeners) listener();
+    this.onVisibility();
+  }
+
+  getPinned = (): boolean => this.pinned;
+
+  /** Any API call that got 401 ends the session for the stream too. */
+  markSignedOut(): void {
+    this.disconnect();
+    this.running = false;
+    this.set({ connection: 'signed-out', message: 'Your session has ended. Sign in again to continue.' });
+  }
+
+  private onVisibility = (): void => {
+    if (!this.running) return;
+    if (document.hidden && !this.pinned) {
+      this.disconnect();
+      this.set({ connection: 'paused', message: 'Updates are paused while this tab is hidden.' });
+    } else if (!this.abort && !this.retryTimer) {
+      this.connect();
+    }
+  };
+
+  private set(next: Partial<LiveStatus> & Pick<LiveStatus, 'connection'>): void {
+    const status: LiveStatus = { asOf: this.status.asOf, ...next };
+    if (status.connection !== 'live') status.asOf = this.status.asOf;
+    this.status = status;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The data is current now: the cluster answered and the stream is open. */
+  private confirm(): void {
+    if (this.clusterReachable) this.set({ connection: 'live', asOf: new Date().toISOString() });
+    else this.set({ connection: 'stale', message: 'The cluster cannot be reached. Showing the last data Fleetdeck had.' });
+  }
+
+  private disconnect(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    for (const timer of [this.retryTimer, this.silenceTimer, this.graceTimer, this.healthyTimer]) clearTimeout(timer);
+    this.retryTimer = this.silenceTimer = this.graceTimer = this.healthyTimer = undefined;
+  }
+
+  private connect(): void {
+    const abort = new AbortController();
+    this.abort = abort;
+    this.retryTimer = undefined;
+    void this.read(abort).catch(() => {
+      if (this.abort === abort) this.lost('Fleetdeck cannot be reached.');
+    });
+  }
+
+  private async read(abort: AbortController): Promise<void> {
+    const response = await fetch('/api/stream', { headers: { Accept: 'text/event-stream' }, credentials: 'same-origin', cache: 'no-store', signal: abort.signal });
+    if (response.status === 401) return this.markSignedOut();
+    if (!response.ok || !response.body) {
+      const retryAfter = Number(response.headers.get('retry-after'));
+      const message = response.status === 403 ? 'You may not watch these namespaces.' : `Fleetdeck answered ${response.status}.`;
+      return this.lost(message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const feed = createSseParser((event) => this.onEvent(event));
+    this.armSilence(abort);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (this.abort !== abort) return;
+      if (done) return this.lost('The live stream closed.');
+      this.armSilence(abort);
+      feed(value);
+    }
+  }
+
+  private armSilence(abort: AbortController): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => {
+      if (this.abort === abort) this.lost('Fleetdeck stopped answering.');
+    }, SILENCE_MS);
+  }
+
+  /** The stream is gone: say so (stale after a short grace) and try again after a jittered delay. */
+  private lost(message: string, delayMs?: number): void {
+    this.disconnect();
+    if (!this.running) return;
+    if (this.status.connection === 'live' || this.status.connection === 'connecting') {
+      this.set({ connection: 'reconnecting', message });
+      this.graceTimer = setTimeout(() => this.set({ connection: 'stale', message }), GRACE_MS);
+    } else if (this.status.connection !== 'reconnecting') {
+      this.set({ connection: 'stale', message });
+    }
+    const delay = delayMs ?? fullJitterDelay(this.attempt);
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private invalidateEverything(): void {
+    void this.queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+  }
+
+  private onEvent({ event, data }: SseEvent): void {
+    const reachable = (data as { reachable?: unknown } | undefined)?.reachable;
+    switch (event) {
+      case 'hello':
+        clearTimeout(this.graceTimer);
+        this.clusterReachable = reachable !== false;
+        // Whatever happened while no stream was open is unknown: read everything once, afresh.
+        this.invalidateEverything();
+        clearTimeout(this.healthyTimer);
+        this.healthyTimer = setTimeout(() => (this.attempt = 0), HEALTHY_MS);
+        return this.confirm();
+      case 'upsert':
+      case 'delete':
+        applyEndpointChange(this.queryClient, event, data);
+        return this.confirm();
+      case 'resync':
+        this.invalidateEverything();
+        return this.confirm();
+      case 'cluster':
+      case 'heartbeat': {
+        const wasReachable = this.clusterReachable;
+        this.clusterReachable = reachable !== false;
+        if (this.clusterReachable && !wasReachable) this.invalidateEverything();
+        return this.confirm();
+      }
+      case 'error': {
+        const code = (data as { code?: unknown } | undefined)?.code;
+        if (code === 'unauthenticated') return this.markSignedOut();
+        return this.lost((data as { message?: string } | undefined)?.message ?? 'The live stream was closed by Fleetdeck.');
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Every query key, from one factory (house style §5). Keys carry every coordinate, so invalidating
+ * `queryKeys.endpoint(ns, name)` reaches that endpoint's detail, series and rollout context and nothing else.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  fleet: ['fleet'] as const,
+  endpoint: (namespace: string, name: string) => ['endpoint', namespace, name] as const,
+  endpointDetail: (namespace: string, name: string) => ['endpoint', namespace, name, 'detail'] as const,
+  endpointSeries: (namespace: string, name: string) => ['endpoint', namespace, name, 'series'] as const,
+  rolloutContext: (namespace: string, name: string) => ['endpoint', namespace, name, 'rollout'] as const,
+};
