@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { healthLevels } from '@/lib/endpoints/health';
+import { deploymentConfigSchema } from '@/lib/schemas/deployment-config';
 
 // The view models the API sends to browsers: computed on the server from the custom resources, so pages never
 // see the raw shapes (house style: one adapter owns the external API). Shared by routes, hooks and tests.
@@ -17,6 +18,8 @@ export const variantViewSchema = z.object({
   modelName: z.string().optional(),
   specifiedImage: z.string().optional(),
   resolvedImage: z.string().optional(),
+  /** Every deployed image, only when there is more than one (multi-container Models); read with variantImages(). */
+  images: z.array(z.object({ specifiedImage: z.string().optional(), resolvedImage: z.string().optional() })).optional(),
 });
 export type VariantView = z.infer<typeof variantViewSchema>;
 
@@ -47,6 +50,16 @@ export const endpointSummarySchema = z.object({
   deployment: deploymentViewSchema.optional(),
   lastChange: z.string().optional(),
   createdAt: z.string().optional(),
+  /** spec.deploymentConfig as read: the policy the next (or current) update follows. */
+  deploymentConfig: deploymentConfigSchema.optional(),
+  /** How long an update with that policy should take for the running fleet's size, in seconds. */
+  expectedDeploymentSeconds: z.number().optional(),
+  /** The variants the spec's EndpointConfig asks for, with their Models' images; absent when the config is unknown. */
+  specVariants: z.array(z.object({ name: z.string(), modelName: z.string().optional(), images: z.array(z.string()).optional() })).optional(),
+  /** A spec change the controller has not applied, and why (lib/endpoints/held-back.ts). */
+  heldBack: z.object({ configName: z.string(), kind: z.enum(['waiting', 'refused', 'retrying']), reason: z.string() }).optional(),
+  /** The Terminal or Recoverable error the controller reports; requeues that only wait are left out. */
+  controllerError: z.object({ type: z.enum(['ACK.Terminal', 'ACK.Recoverable']), message: z.string() }).optional(),
 });
 export type EndpointSummary = z.infer<typeof endpointSummarySchema>;
 

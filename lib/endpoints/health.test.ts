@@ -18,6 +18,20 @@ const endpoint = (status: Endpoint['status'], annotations?: Record<string, strin
 const synced = (status: 'True' | 'False', message = 'Endpoint is in InService status.') => ({ type: 'ACK.ResourceSynced', status, message });
 
 describe('endpointHealth', () => {
+  it.each([
+    ['Deleting', 'Endpoint is Deleting.'],
+    ['Updating', 'Endpoint in Updating state cannot be modified or deleted.'],
+  ])('treats the requeue of a %s endpoint as progress, not a retried error', (status, message) => {
+    const health = endpointHealth(endpoint({ endpointStatus: status, conditions: [{ type: 'ACK.Recoverable', status: 'True', message }] }));
+    expect(health).toEqual({ level: 'progressing', reasons: [`The endpoint is ${status}.`] });
+  });
+
+  it('still warns about a Recoverable error that is not a requeue', () => {
+    const health = endpointHealth(endpoint({ endpointStatus: 'InService', conditions: [{ type: 'ACK.Recoverable', status: 'True', message: 'api error ThrottlingException: slow down' }] }));
+    expect(health.level).toBe('warning');
+    expect(health.reasons).toEqual(['The controller is retrying: api error ThrottlingException: slow down']);
+  });
+
   it('is healthy when InService and synced', () => {
     expect(endpointHealth(fixture('readone/observed/inservice_no_failure_after_describe.yaml'))).toEqual({ level: 'healthy', reasons: [] });
   });

@@ -1,5 +1,6 @@
 import type { AckCondition } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
+import { isRequeueMessage } from './controller-error';
 
 /** How an endpoint is doing, worst first. `progressing` is neither good nor bad: a change is under way. */
 export const healthLevels = ['critical', 'warning', 'progressing', 'unknown', 'healthy'] as const;
@@ -52,7 +53,8 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
     return { level: 'critical', reasons, ...(rolledBack ? { rolledBack } : {}) };
   }
 
-  if (recoverable) reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
+  // A requeue while SageMaker is busy or deleting is a wait, not an error (BEHAVIOUR.md §2.5).
+  if (recoverable && !isRequeueMessage(recoverable.message)) reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
   if (status === 'RollingBack') reasons.push('SageMaker is rolling an update back.');
   if (status === 'InService' && failureReason) reasons.push(`The last update failed: ${failureReason}`);
   const synced = conditions.find((condition) => condition.type === 'ACK.ResourceSynced');

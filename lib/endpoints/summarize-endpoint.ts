@@ -1,7 +1,12 @@
 import type { EndpointSummary, VariantView } from '@/lib/api/endpoint-summary';
 import type { Endpoint, PendingVariantSummary, ProductionVariantSummary } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
+import type { Model } from '@/lib/schemas/model';
+import { expectedRolloutSeconds } from '@/lib/rollout/expected-duration';
+import { controllerError } from './controller-error';
 import { endpointHealth, lastConfigForUpdateAnnotation } from './health';
+import { heldBackChange } from './held-back';
+import { specVariants } from './spec-variants';
 
 /** A short name for the deployment policy in the spec. */
 export function policyName(endpoint: Endpoint): string | undefined {
@@ -21,7 +26,8 @@ function variantViews(
   const totalWeight = variants.reduce((sum, variant) => sum + (variant.currentWeight ?? 0), 0);
   return variants.map((variant) => {
     const configured = config?.spec.productionVariants.find((candidate) => candidate.variantName === variant.variantName);
-    const image = variant.deployedImages?.[0];
+    const images = variant.deployedImages ?? [];
+    const image = images[0];
     return {
       name: variant.variantName ?? '',
       // Pending variants name their instance type; running ones do not (BEHAVIOUR.md §2.2).
@@ -35,21 +41,36 @@ function variantViews(
       modelName: configured?.modelName,
       specifiedImage: image?.specifiedImage,
       resolvedImage: image?.resolvedImage,
+      ...(images.length > 1 ? { images: images.map(({ specifiedImage, resolvedImage }) => ({ specifiedImage, resolvedImage })) } : {}),
     };
   });
+}
+
+// The size of the running fleet an update replaces. Desired, not current: a rolling update shrinks the old
+// fleet's current count batch by batch, and the expected duration must not shrink with it.
+function runningInstances(variants: ProductionVariantSummary[]): number {
+  return variants.reduce((sum, variant) => sum + (variant.desiredInstanceCount ?? variant.currentInstanceCount ?? 0), 0);
 }
 
 /**
  * The view of one endpoint for lists and the stream: status and health, its variants joined with the
  * EndpointConfig its spec names (by spec.endpointConfigName, not object name) for instance types and models,
- * and the deployment in progress. `configs` are the EndpointConfigs of the endpoint's namespace.
+ * and the deployment in progress. `configs` and `models` are those of the endpoint's namespace; without
+ * models, `specVariants` carries no images and a fleet running the wrong image cannot be told apart.
+ * Nothing here depends on the clock, so an unchanged endpoint always gives the same summary.
  */
-export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[]): EndpointSummary {
+export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[], models: Model[] = []): EndpointSummary {
   const byName = (name: string | undefined) => configs.find((config) => config.spec.endpointConfigName === name);
   const specConfig = byName(endpoint.spec.endpointConfigName);
   const pending = endpoint.status?.pendingDeploymentSummary;
   const stage = pending?.productionVariants?.[0]?.variantStatus?.[0];
   const health = endpointHealth(endpoint);
+  const running = endpoint.status?.productionVariants ?? [];
+  const deploymentConfig = endpoint.spec.deploymentConfig;
+  // A create follows no deployment policy, so there is nothing to expect until a fleet runs.
+  const expected = running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running)) : undefined;
+  const heldBack = heldBackChange(endpoint);
+  const error = controllerError(endpoint.status?.conditions);
   // While a deployment runs, productionVariants is the old fleet; join it with the config it came from.
   const liveConfig = pending ? byName(health.rolledBack?.liveConfigName) : (byName(health.rolledBack?.liveConfigName) ?? specConfig);
   return {
@@ -63,7 +84,7 @@ export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[])
     configName: endpoint.spec.endpointConfigName,
     lastSubmittedConfigName: endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation],
     policy: policyName(endpoint),
-    variants: variantViews(endpoint.status?.productionVariants ?? [], liveConfig),
+    variants: variantViews(running, liveConfig),
     ...(pending
       ? {
           deployment: {
@@ -76,5 +97,10 @@ export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[])
       : {}),
     lastChange: endpoint.status?.lastModifiedTime ?? endpoint.metadata.creationTimestamp ?? undefined,
     createdAt: endpoint.metadata.creationTimestamp ?? undefined,
+    ...(deploymentConfig ? { deploymentConfig } : {}),
+    ...(expected !== undefined ? { expectedDeploymentSeconds: expected } : {}),
+    ...(specConfig ? { specVariants: specVariants(specConfig, models) } : {}),
+    ...(heldBack ? { heldBack } : {}),
+    ...(error ? { controllerError: error } : {}),
   };
 }

@@ -38,7 +38,7 @@ export async function endpointDetail(identity: Identity, namespace: string, name
     .sort((a, b) => (eventTime(a) < eventTime(b) ? 1 : -1))
     .slice(0, MAX_EVENTS);
   return {
-    summary: summarizeEndpoint(endpoint, configs),
+    summary: summarizeEndpoint(endpoint, configs, models),
     endpoint,
     config: config ?? null,
     pendingConfig: pendingConfig ?? null,

@@ -2,6 +2,7 @@ import 'server-only';
 import type { FleetPage } from '@/lib/api/endpoint-summary';
 import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
+import type { Model } from '@/lib/schemas/model';
 import type { Identity } from '../auth/identity';
 import { AppError } from '../http/app-error';
 import { fleetStore } from '../k8s/fleet-store';
@@ -43,10 +44,12 @@ export async function listFleet(identity: Identity, query: FleetQuery): Promise<
 
   const configs = new Map<string, EndpointConfig[]>();
   const configsIn = (namespace: string) => configs.get(namespace) ?? configs.set(namespace, store.configsIn(namespace)).get(namespace)!;
+  const models = new Map<string, Model[]>();
+  const modelsIn = (namespace: string) => models.get(namespace) ?? models.set(namespace, store.modelsIn(namespace)).get(namespace)!;
   const last = page[page.length - 1];
   const hasMore = start >= 0 && start + query.limit < keyed.length;
   return {
-    items: page.map(({ endpoint }) => summarizeEndpoint(endpoint, configsIn(endpoint.metadata.namespace ?? ''))),
+    items: page.map(({ endpoint }) => summarizeEndpoint(endpoint, configsIn(endpoint.metadata.namespace ?? ''), modelsIn(endpoint.metadata.namespace ?? ''))),
     ...(hasMore && last ? { nextCursor: encodeCursor(last.key) } : {}),
     total: keyed.length,
     namespaces,

@@ -31,6 +31,7 @@ export class StreamHub {
   constructor(private readonly store: FleetStore) {
     store.endpoints.onChange((change) => this.onEndpointChange(change));
     store.endpointConfigs.onChange((change) => this.onConfigChange(change));
+    store.models.onChange((change) => this.onConfigChange(change));
     store.endpoints.onResync(() => this.broadcast({ event: 'resync', data: { at: new Date().toISOString() } }));
     store.probe.onChange((reachable) => this.broadcast({ event: 'cluster', data: { reachable, at: new Date().toISOString() } }));
   }
@@ -82,7 +83,7 @@ export class StreamHub {
   private summaryJson(namespace: string, object: unknown): { summary: ReturnType<typeof summarizeEndpoint>; json: string } | undefined {
     const parsed = endpointSchema.safeParse(object);
     if (!parsed.success) return undefined;
-    const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace));
+    const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace), this.store.modelsIn(namespace));
     return { summary, json: JSON.stringify(summary) };
   }
 

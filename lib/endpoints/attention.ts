@@ -1,0 +1,133 @@
+import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { fleetMismatch } from './fleet-mismatch';
+
+/** Why an endpoint needs a person, in order of how bad it is. */
+export const attentionKinds = [
+  'Failed',
+  'UpdateRollbackFailed',
+  'OutOfService',
+  'RolledBack',
+  'ACK.Terminal',
+  'RollingBack',
+  'UpdatingTooLong',
+  'CreatingTooLong',
+  'ACK.Recoverable',
+  'HeldBack',
+  'FleetMismatch',
+  'LastUpdateFailed',
+  'Other',
+] as const;
+export type AttentionKind = (typeof attentionKinds)[number];
+
+export interface AttentionFinding {
+  kind: AttentionKind;
+  reason: string;
+}
+
+/** One endpoint in the "needs attention" queue: its worst finding first, the others after. */
+export interface AttentionItem extends AttentionFinding {
+  namespace: string;
+  name: string;
+  severity: 'critical' | 'warning';
+  /** When the trouble started, as far as the status tells: the deployment's start or the last change. */
+  since?: string;
+  /** Further findings on the same endpoint, worst first. */
+  more: AttentionFinding[];
+}
+
+const critical: ReadonlySet<AttentionKind> = new Set(['Failed', 'UpdateRollbackFailed', 'OutOfService', 'RolledBack', 'ACK.Terminal']);
+
+/**
+ * How long an update with no deployment policy may run before it counts as too long. SageMaker then deploys
+ * blue/green all at once with no bake: a new fleet launches and traffic moves, minutes in practice
+ * (BEHAVIOUR.md §6); half an hour leaves room for slow instance types without hiding a stuck update.
+ */
+export const defaultUpdateAllowanceSeconds = 30 * 60;
+/**
+ * How long a create may run before it counts as too long: the upstream e2e suite waits 30 minutes for one,
+ * and a misconfigured endpoint can sit in Creating for about an hour before it goes Failed (BEHAVIOUR.md §6).
+ */
+export const defaultCreateAllowanceSeconds = 30 * 60;
+
+const minutes = (seconds: number) => (seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
+const parse = (time: string | undefined) => (time === undefined ? NaN : Date.parse(time));
+
+function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefined {
+  if (summary.status === 'Updating') {
+    // Without a pending deployment (autoscaling outside ACK, or the moment after UpdateEndpoint) the last
+    // change is the best start there is.
+    const start = parse(summary.deployment?.startTime ?? summary.lastChange);
+    const allowed = summary.expectedDeploymentSeconds ?? defaultUpdateAllowanceSeconds;
+    const elapsed = (now.getTime() - start) / 1000;
+    if (Number.isNaN(start) || elapsed <= allowed) return undefined;
+    const plan = summary.expectedDeploymentSeconds !== undefined ? `its policy plans about ${minutes(allowed)}` : `an update without a policy is allowed ${minutes(allowed)}`;
+    return { kind: 'UpdatingTooLong', reason: `Updating for ${minutes(elapsed)}; ${plan}.` };
+  }
+  if (summary.status === 'Creating') {
+    const start = parse(summary.deployment?.startTime ?? summary.createdAt);
+    const elapsed = (now.getTime() - start) / 1000;
+    if (Number.isNaN(start) || elapsed <= defaultCreateAllowanceSeconds) return undefined;
+    return { kind: 'CreatingTooLong', reason: `Creating for ${minutes(elapsed)}; a create that takes this long often ends Failed.` };
+  }
+  return undefined;
+}
+
+/** Every finding on one endpoint at `now`, worst first. Empty when it needs no one. */
+export function attentionFindings(summary: EndpointSummary, now: Date): AttentionFinding[] {
+  const findings: AttentionFinding[] = [];
+  const { status, failureReason, health, heldBack, controllerError } = summary;
+  const because = failureReason?.trim() ? `: ${failureReason.trim()}` : '.';
+  if (status === 'Failed') findings.push({ kind: 'Failed', reason: `SageMaker could not create the endpoint${because} Delete it and create it again.` });
+  if (status === 'UpdateRollbackFailed') findings.push({ kind: 'UpdateRollbackFailed', reason: `An update failed and so did its rollback${because} The fleet may run both configs.` });
+  if (status === 'OutOfService') findings.push({ kind: 'OutOfService', reason: 'The endpoint is out of service and takes no requests.' });
+  if (health.rolledBack) {
+    const live = health.rolledBack.liveConfigName ? `; it still runs ${health.rolledBack.liveConfigName}` : '';
+    findings.push({ kind: 'RolledBack', reason: `SageMaker rolled back the update to ${health.rolledBack.failedConfigName}${live}: ${health.rolledBack.failureReason.trim()}` });
+  }
+  // Failed and a rolled-back update carry a Terminal condition of their own; it says nothing new.
+  if (controllerError?.type === 'ACK.Terminal' && status !== 'Failed' && !health.rolledBack) {
+    findings.push({ kind: 'ACK.Terminal', reason: heldBack?.kind === 'refused' ? heldBack.reason : `The controller stopped trying: ${controllerError.message}` });
+  }
+  if (status === 'RollingBack') findings.push({ kind: 'RollingBack', reason: 'SageMaker is rolling an update back.' });
+  const slow = tooLong(summary, now);
+  if (slow) findings.push(slow);
+  if (controllerError?.type === 'ACK.Recoverable' && status !== 'Deleting') {
+    findings.push({ kind: 'ACK.Recoverable', reason: heldBack?.kind === 'retrying' ? heldBack.reason : `The controller is retrying: ${controllerError.message}` });
+  }
+  if (heldBack?.kind === 'waiting') findings.push({ kind: 'HeldBack', reason: heldBack.reason });
+  const mismatch = fleetMismatch(summary);
+  if (mismatch) findings.push({ kind: 'FleetMismatch', reason: mismatch });
+  if (status === 'InService' && failureReason !== undefined && !health.rolledBack) {
+    findings.push({ kind: 'LastUpdateFailed', reason: `The last update failed${because} SageMaker kept the fleet it ran before.` });
+  }
+  // Anything health flags that no rule above names, so the queue never hides a problem health shows.
+  if (findings.length === 0 && (health.level === 'critical' || health.level === 'warning') && status !== 'Deleting') {
+    findings.push({ kind: 'Other', reason: health.reasons[0] ?? 'Fleetdeck flags this endpoint.' });
+  }
+  return findings.sort((a, b) => attentionKinds.indexOf(a.kind) - attentionKinds.indexOf(b.kind));
+}
+
+/**
+ * The "needs attention" queue at `now`: one item per endpoint that needs a person, worst first (critical
+ * before warning, then by kind, then the longest-standing first, then by namespace and name).
+ */
+export function attentionItems(summaries: EndpointSummary[], now: Date): AttentionItem[] {
+  const items = summaries.flatMap((summary): AttentionItem[] => {
+    const [worst, ...more] = attentionFindings(summary, now);
+    if (!worst) return [];
+    const since = worst.kind === 'UpdatingTooLong' || worst.kind === 'CreatingTooLong' ? (summary.deployment?.startTime ?? summary.lastChange) : summary.lastChange;
+    return [{ namespace: summary.namespace, name: summary.name, ...worst, severity: critical.has(worst.kind) ? 'critical' : 'warning', ...(since ? { since } : {}), more }];
+  });
+  const sinceOf = (item: AttentionItem) => {
+    const time = parse(item.since);
+    return Number.isNaN(time) ? Infinity : time;
+  };
+  return items.sort(
+    (a, b) =>
+      Number(b.severity === 'critical') - Number(a.severity === 'critical') ||
+      attentionKinds.indexOf(a.kind) - attentionKinds.indexOf(b.kind) ||
+      sinceOf(a) - sinceOf(b) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
+  );
+}

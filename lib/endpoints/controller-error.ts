@@ -1,0 +1,35 @@
+import type { AckCondition } from '@/lib/schemas/ack';
+import { ackConditionTypes } from '@/lib/schemas/ack';
+
+/** An error the controller reports in a condition: one it gave up on, or one it keeps retrying. */
+export interface ControllerError {
+  type: typeof ackConditionTypes.terminal | typeof ackConditionTypes.recoverable;
+  message: string;
+}
+
+// ACK.Recoverable doubles as the channel for plain requeues: "Endpoint in <S> state cannot be modified or
+// deleted." while SageMaker is busy, and "Endpoint is Deleting." on the delete pass (BEHAVIOUR.md §2.5, §2.6
+// C4 and C12). Those are waits, not errors.
+const REQUEUE_MESSAGES = [/^Endpoint in \S+ state cannot be modified or deleted\.?$/, /^Endpoint is Deleting\.?$/];
+
+/** Whether a Recoverable message is the controller waiting on SageMaker rather than an error. */
+export const isRequeueMessage = (message: string | undefined): boolean =>
+  message !== undefined && REQUEUE_MESSAGES.some((pattern) => pattern.test(message.trim()));
+
+/** The condition of `type` when its status is True. */
+export const trueCondition = (conditions: AckCondition[] | undefined, type: string): AckCondition | undefined =>
+  conditions?.find((condition) => condition.type === type && condition.status === 'True');
+
+/**
+ * The error the controller reports, Terminal before Recoverable (the order the runtime derives Ready in,
+ * BEHAVIOUR.md §2.6), or undefined. Recoverable requeues that only wait for SageMaker are not errors.
+ */
+export function controllerError(conditions: AckCondition[] | undefined): ControllerError | undefined {
+  const terminal = trueCondition(conditions, ackConditionTypes.terminal);
+  if (terminal) return { type: ackConditionTypes.terminal, message: terminal.message?.trim() || 'terminal error' };
+  const recoverable = trueCondition(conditions, ackConditionTypes.recoverable);
+  if (recoverable && !isRequeueMessage(recoverable.message)) {
+    return { type: ackConditionTypes.recoverable, message: recoverable.message?.trim() || 'recoverable error' };
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { makeConfig, makeEndpoint, referenceEndpoint, runningVariant, summaryOf } from './fixtures.test-support';
+import { fleetRow } from './fleet-row';
+
+describe('fleetRow', () => {
+  it('shows the running fleet: variants, instance types from the config, counts and traffic', () => {
+    const endpoint = makeEndpoint({
+      configName: 'cfg',
+      created: '2026-01-01T00:00:00Z',
+      status: { endpointStatus: 'InService', lastModifiedTime: '2026-02-01T00:00:00Z', productionVariants: [{ ...runningVariant('champion', 3, 'img:1', 3), currentInstanceCount: 2 }, runningVariant('challenger', 1, 'img:2', 1)] },
+    });
+    const config = makeConfig('cfg', [{ variant: 'champion', model: 'm', instanceType: 'ml.g5.xlarge' }, { variant: 'challenger', model: 'm', instanceType: 'ml.g5.xlarge' }]);
+    expect(fleetRow(summaryOf(endpoint, [config]), new Date('2026-01-02T00:00:00Z'))).toEqual({
+      key: 'ns/ep',
+      namespace: 'ns',
+      name: 'ep',
+      endpointName: 'ep',
+      status: 'InService',
+      statusLabel: 'In service',
+      health: 'healthy',
+      config: 'cfg',
+      variants: ['champion', 'challenger'],
+      instanceTypes: ['ml.g5.xlarge'],
+      instancesCurrent: 3,
+      instancesDesired: 4,
+      traffic: [
+        { variant: 'champion', weight: 3, share: 0.75 },
+        { variant: 'challenger', weight: 1, share: 0.25 },
+      ],
+      lastChange: '2026-02-01T00:00:00Z',
+      createdAt: '2026-01-01T00:00:00Z',
+      ageSeconds: 86400,
+    });
+  });
+
+  it('shows the fleet being created while nothing runs yet (controller fixture, new fleet names its type)', () => {
+    const endpoint = referenceEndpoint('readone/observed/updating_deployment.yaml');
+    const creating = { ...endpoint, status: { ...endpoint.status, endpointStatus: 'Creating', productionVariants: undefined } };
+    const row = fleetRow(summaryOf(creating));
+    expect(row).toMatchObject({ statusLabel: 'Creating', variants: ['variant-1'], instanceTypes: ['m5.xlarge'], instancesCurrent: 0, instancesDesired: 3 });
+    expect(row).not.toHaveProperty('ageSeconds');
+  });
+
+  it('names serverless capacity and has no instance counts for it', () => {
+    const serverless = { variantName: 'AllTraffic', currentWeight: 1, desiredWeight: 1, currentServerlessConfig: { maxConcurrency: 20, memorySizeInMB: 1024 } };
+    const row = fleetRow(summaryOf(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [serverless] } })));
+    expect(row.instanceTypes).toEqual(['serverless']);
+    expect(row).not.toHaveProperty('instancesCurrent');
+    expect(row).not.toHaveProperty('instancesDesired');
+  });
+
+  it('says Pending before the controller reports', () => {
+    expect(fleetRow(summaryOf(makeEndpoint({})))).toMatchObject({ statusLabel: 'Pending', health: 'unknown', variants: [], traffic: [] });
+  });
+});

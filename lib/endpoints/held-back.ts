@@ -1,0 +1,80 @@
+import { ackConditionTypes } from '@/lib/schemas/ack';
+import type { Endpoint } from '@/lib/schemas/endpoint';
+import { controllerError, isRequeueMessage, trueCondition } from './controller-error';
+import { endpointHealth, lastConfigForUpdateAnnotation } from './health';
+
+/**
+ * A spec change the controller has not applied and says why: `waiting` for SageMaker to leave a modifying
+ * state, `refused` after a terminal error (it will not try again until the spec changes), `retrying` after a
+ * recoverable error.
+ */
+export interface HeldBack {
+  /** The config the spec asks for. */
+  configName: string;
+  kind: 'waiting' | 'refused' | 'retrying';
+  reason: string;
+}
+
+/** The states in which the controller defers every spec change (BEHAVIOUR.md §2.4 step 1, §2.5). */
+export const modifyingStatuses: ReadonlySet<string> = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
+const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
+
+/**
+ * The spec change the controller is holding back, or undefined. A change counts as held back when
+ * spec.endpointConfigName differs from the config in flight (the pending deployment's, else the last-submitted
+ * annotation) while SageMaker is busy, or when a Terminal or Recoverable condition stands between the spec and
+ * SageMaker. An update SageMaker rolled back is not a held-back change: `endpointHealth` reports it as
+ * `rolledBack`. Deleting endpoints hold nothing back: the change would be moot.
+ */
+export function heldBackChange(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 'status'>): HeldBack | undefined {
+  const status = endpoint.status?.endpointStatus;
+  if (status === undefined || status === 'Deleting' || endpoint.metadata.deletionTimestamp) return undefined;
+  const target = endpoint.spec.endpointConfigName;
+  const submitted = endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation];
+  const conditions = endpoint.status?.conditions;
+
+  if (modifyingStatuses.has(status)) {
+    const inFlight = endpoint.status?.pendingDeploymentSummary?.endpointConfigName ?? submitted;
+    // Without a name in flight (the first create before SageMaker reports a deployment) only the controller's
+    // "cannot be modified" requeue (C4) shows that the spec moved.
+    const requeued = isRequeueMessage(trueCondition(conditions, ackConditionTypes.recoverable)?.message);
+    const moved = inFlight !== undefined ? target !== inFlight : requeued;
+    if (!moved) return undefined;
+    return {
+      configName: target,
+      kind: 'waiting',
+      reason: `The spec asks for ${target}, but the endpoint is ${status} and cannot be modified until SageMaker finishes. The controller checks every 30 s and applies the change then.`,
+    };
+  }
+
+  const error = controllerError(conditions);
+  if (!error) return undefined;
+  if (error.type === ackConditionTypes.terminal) {
+    // A Failed endpoint refuses every update with EndpointUpdateError (BEHAVIOUR.md §2.4 rule 2a, §2.5).
+    if (status === 'Failed') {
+      if (!error.message.includes('EndpointUpdateError')) return undefined;
+      return {
+        configName: target,
+        kind: 'refused',
+        reason: `SageMaker cannot update a Failed endpoint, so the controller will not apply ${target}. Delete the endpoint and create it again.`,
+      };
+    }
+    if (endpointHealth(endpoint).rolledBack) return undefined;
+    const live = LIVE_CONFIG.exec(error.message)?.[1];
+    if (live === target || submitted === target) return undefined;
+    return {
+      configName: target,
+      kind: 'refused',
+      reason: `The controller stopped on an error and will not apply ${target} until the spec changes again: ${error.message}`,
+    };
+  }
+  // Recoverable with ResourceSynced True means Describe worked and the update call failed (C7); with no
+  // annotation yet, that is the only sign the spec moved away from the config the endpoint was created with.
+  const synced = conditions?.find((condition) => condition.type === ackConditionTypes.synced)?.status === 'True';
+  if (submitted === target || (submitted === undefined && !synced)) return undefined;
+  return {
+    configName: target,
+    kind: 'retrying',
+    reason: `The controller has not applied ${target} yet; it keeps retrying after an error: ${error.message}`,
+  };
+}

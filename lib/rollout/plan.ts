@@ -1,0 +1,21 @@
+import type { Model } from '@/lib/schemas/model';
+import type { RolloutDraft } from '@/lib/schemas/rollout-request';
+import { fleetInstanceCount, type RolloutContext } from './context';
+import { guardrailExclusions } from './guardrail-exclusions';
+import { targetInstanceCount } from './retained-variants';
+import { rolloutSchedule, type RolloutSchedule } from './schedule';
+
+/** What a rollout will do, step by step, and how long and how many instances it takes. */
+export type RolloutPlan = RolloutSchedule;
+
+/**
+ * The plan of a rollout on this endpoint. The old fleet is what runs now; the new fleet keeps each existing
+ * variant's current desired instance count whatever the new config says (RetainAllVariantProperties=true,
+ * BEHAVIOUR.md §1.3, §2.4), and new variants take their initial count. When guardrails do not apply (Inf1,
+ * Marketplace containers; pass `models` to detect the latter) SageMaker deploys all at once whatever the policy.
+ */
+export function planRollout(draft: Pick<RolloutDraft, 'variants' | 'deploymentConfig'>, context: RolloutContext, models?: Model[]): RolloutPlan {
+  const guardrailsApply = guardrailExclusions(draft.variants, context, models).length === 0;
+  const fleet = { oldInstances: fleetInstanceCount(context), newInstances: targetInstanceCount(draft.variants, context) };
+  return rolloutSchedule(draft.deploymentConfig, fleet, guardrailsApply);
+}

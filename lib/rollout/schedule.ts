@@ -1,0 +1,149 @@
+import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
+import { describeSize, instances, sizeAsInstances, type CapacitySize } from './capacity';
+
+// The one model of how long a deployment takes and what runs when, shared by planRollout (the form's preview)
+// and expectedRolloutSeconds (the overview's "Updating for longer than its policy's plan allows").
+
+/**
+ * Time allowed for SageMaker to launch instances and pass their health checks, per launch step (the whole new
+ * fleet of a blue/green deployment, or one rolling batch; instances of one step launch in parallel). Generous
+ * on purpose: it feeds a "taking longer than planned" flag, which must not fire on a normal update. BEHAVIOUR.md
+ * §7.2 estimates a whole update at 6-10 minutes; a launch is most of that.
+ */
+export const INSTANCE_LAUNCH_ALLOWANCE_SECONDS = 600;
+/** Time allowed for one traffic shift (routing change) before its bake starts. */
+export const TRAFFIC_SHIFT_ALLOWANCE_SECONDS = 60;
+
+export type RolloutKind = 'all-at-once' | 'canary' | 'linear' | 'rolling';
+
+export interface PlanStep {
+  label: string;
+  /** Share of traffic on the new fleet once this step has shifted, 0..1. */
+  trafficShareNew: number;
+  /** Instances running on the new fleet during this step. */
+  newFleetInstances: number;
+  /** Instances still running on the old fleet during this step. */
+  oldFleetInstances: number;
+  /** Waiting after the shift, while alarms are watched (waitIntervalInSeconds). */
+  bakeSeconds: number;
+  startsAtSeconds: number;
+  durationSeconds: number;
+}
+
+export interface RolloutSchedule {
+  kind: RolloutKind;
+  /** False when SageMaker runs the update all at once whatever the policy says (no policy, Inf1, Marketplace). */
+  guardrailsApplied: boolean;
+  steps: PlanStep[];
+  /** Blue/green: waiting after the last step before the old fleet goes; counted in expectedTotalSeconds. */
+  terminationWaitSeconds: number;
+  expectedTotalSeconds: number;
+  /** From the first new instance's launch until the last old instance goes: both fleets are billed. */
+  bothFleetsBilledSeconds: number;
+  /** The most instances running at once, old and new together. */
+  peakInstances: number;
+}
+
+/** Instances of the fleet before (old) and after (new) the update. */
+export interface FleetSizes {
+  oldInstances: number;
+  newInstances: number;
+}
+
+type StepInput = Omit<PlanStep, 'startsAtSeconds' | 'durationSeconds'> & { launches?: boolean };
+
+function timed(kind: RolloutKind, guardrailsApplied: boolean, inputs: StepInput[], terminationWaitSeconds: number): RolloutSchedule {
+  let at = 0;
+  const steps = inputs.map(({ launches, ...step }) => {
+    const durationSeconds = (launches ? INSTANCE_LAUNCH_ALLOWANCE_SECONDS : 0) + (step.trafficShareNew > 0 ? TRAFFIC_SHIFT_ALLOWANCE_SECONDS : 0) + step.bakeSeconds;
+    const timedStep = { ...step, startsAtSeconds: at, durationSeconds };
+    at += durationSeconds;
+    return timedStep;
+  });
+  const expectedTotalSeconds = at + terminationWaitSeconds;
+  const peakInstances = Math.max(0, ...steps.map((step) => step.newFleetInstances + step.oldFleetInstances));
+  return { kind, guardrailsApplied, steps, terminationWaitSeconds, expectedTotalSeconds, bothFleetsBilledSeconds: expectedTotalSeconds, peakInstances };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Traffic shares after each blue/green step: by whole instances of the new fleet, by percent without instances. */
+function shares(size: CapacitySize | undefined, newInstances: number, repeat: boolean): number[] {
+  const step = !size
+    ? 1
+    : newInstances > 0
+      ? sizeAsInstances(size, newInstances) / newInstances
+      : size.type_ === 'CAPACITY_PERCENT' ? Math.min(100, Math.max(1, size.value ?? 100)) / 100 : 1;
+  if (!repeat) return step >= 1 ? [1] : [step, 1];
+  const count = Math.ceil(1 / step - 1e-9);
+  return Array.from({ length: count }, (_, index) => Math.min(1, (index + 1) * step));
+}
+
+function blueGreen(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule {
+  const policy = config.blueGreenUpdatePolicy ?? {};
+  const routing = policy.trafficRoutingConfiguration;
+  const kind: RolloutKind = routing?.type_ === 'CANARY' ? 'canary' : routing?.type_ === 'LINEAR' ? 'linear' : 'all-at-once';
+  const bakeSeconds = routing?.waitIntervalInSeconds ?? 0;
+  const { newInstances, oldInstances } = fleet;
+  const trafficShares =
+    kind === 'canary' ? shares(routing?.canarySize, newInstances, false) : kind === 'linear' ? shares(routing?.linearStepSize, newInstances, true) : [1];
+  const launch: StepInput = {
+    label: `Launch the new fleet (${instances(newInstances)})`,
+    trafficShareNew: 0,
+    newFleetInstances: newInstances,
+    oldFleetInstances: oldInstances,
+    bakeSeconds: 0,
+    launches: true,
+  };
+  const shifts = trafficShares.map((share, index): StepInput => {
+    const what =
+      kind === 'canary' && index === 0
+        ? `Shift ${percent(share)} of traffic to the canary (${describeSize(routing?.canarySize ?? {})})`
+        : share >= 1 && index > 0 ? 'Shift the rest of the traffic (100%)' : `Shift ${percent(share)} of traffic to the new fleet`;
+    return { label: bakeSeconds > 0 ? `${what}, then bake ${bakeSeconds} s` : what, trafficShareNew: share, newFleetInstances: newInstances, oldFleetInstances: oldInstances, bakeSeconds };
+  });
+  return timed(kind, true, [launch, ...shifts], policy.terminationWaitInSeconds ?? 0);
+}
+
+function rolling(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule {
+  const policy = config.rollingUpdatePolicy ?? {};
+  const total = fleet.newInstances;
+  const bakeSeconds = policy.waitIntervalInSeconds ?? 0;
+  const batch = total > 0 ? sizeAsInstances(policy.maximumBatchSize ?? { type_: 'CAPACITY_PERCENT', value: 100 }, total) : 0;
+  const count = batch > 0 ? Math.ceil(total / batch) : 1;
+  const steps = Array.from({ length: count }, (_, index): StepInput => {
+    const before = Math.min(total, index * batch);
+    const launched = Math.min(total, before + batch);
+    const label = `Batch ${index + 1} of ${count}: launch ${instances(launched - before)}, shift their traffic${bakeSeconds > 0 ? `, bake ${bakeSeconds} s` : ''}, then stop as many old ones`;
+    // The old fleet shrinks as the new one grows: old instances of a batch stop once it has baked.
+    const oldFleetInstances = Math.max(0, fleet.oldInstances - before);
+    return { label, trafficShareNew: total > 0 ? launched / total : 1, newFleetInstances: launched, oldFleetInstances, bakeSeconds, launches: true };
+  });
+  return timed('rolling', true, steps, 0);
+}
+
+function allAtOnceWithoutGuardrails(fleet: FleetSizes): RolloutSchedule {
+  return timed('all-at-once', false, [
+    { label: `Launch the new fleet (${instances(fleet.newInstances)})`, trafficShareNew: 0, newFleetInstances: fleet.newInstances, oldFleetInstances: fleet.oldInstances, bakeSeconds: 0, launches: true },
+    { label: 'Shift all traffic to the new fleet', trafficShareNew: 1, newFleetInstances: fleet.newInstances, oldFleetInstances: fleet.oldInstances, bakeSeconds: 0 },
+  ], 0);
+}
+
+/**
+ * The steps of a deployment and their timing. Blue/green launches the whole new fleet first, then shifts
+ * traffic in the policy's steps with a bake (waitIntervalInSeconds) after each, the last included, then waits
+ * terminationWaitInSeconds before the old fleet goes. Rolling goes batch by batch: launch, shift, bake, stop
+ * as many old instances. No deploymentConfig, or guardrails not applied: all at once, no bake, no termination
+ * wait (SageMaker deployment guardrails, "Exclusions").
+ */
+export function rolloutSchedule(config: DeploymentConfig | undefined, fleet: FleetSizes, guardrailsApply = true): RolloutSchedule {
+  if (!guardrailsApply || !config) return allAtOnceWithoutGuardrails(fleet);
+  if (config.rollingUpdatePolicy && !config.blueGreenUpdatePolicy) return rolling(config, fleet);
+  // A deploymentConfig with alarms and no update policy is blue/green all at once, watched by the alarms.
+  return blueGreen(config, fleet);
+}
+
+/** The waits a plan takes (bakes and termination wait): what maximumExecutionTimeoutInSeconds must exceed. */
+export function scheduledWaitSeconds(schedule: RolloutSchedule): number {
+  return schedule.steps.reduce((sum, step) => sum + step.bakeSeconds, 0) + schedule.terminationWaitSeconds;
+}

@@ -1,0 +1,161 @@
+import type { FieldError } from '@/lib/api/error-envelope';
+import type { DeploymentConfigInput } from '@/lib/schemas/deployment-config';
+import type { RolloutDraft } from '@/lib/schemas/rollout-request';
+import { fleetInstanceCount, type RolloutContext } from './context';
+import { gateRollout } from './gating';
+import { targetInstanceCount } from './retained-variants';
+import { rolloutSchedule, scheduledWaitSeconds } from './schedule';
+import { capacitySizeErrors, secondsErrors } from './validate-capacity';
+
+// SageMaker's documented limits on UpdateEndpoint's DeploymentConfig (API reference: BlueGreenUpdatePolicy,
+// TrafficRoutingConfig, RollingUpdatePolicy, CapacitySize, AutoRollbackConfig; guide: deployment guardrails,
+// "Exclusions"), checked before anything is created so the form and the server's 422 say the same thing.
+// Paths are the dotted paths of the request body, from `draft`.
+
+const DC = 'draft.deploymentConfig';
+const BG = `${DC}.blueGreenUpdatePolicy`;
+const ROUTING = `${BG}.trafficRoutingConfiguration`;
+const ROLLING = `${DC}.rollingUpdatePolicy`;
+const WAIT_MAX = 3600;
+const TIMEOUT_MIN = 600;
+const TIMEOUT_MAX = 28800;
+const MAX_ALARMS = 10;
+const MAX_ALARM_NAME = 255;
+
+const names = (list: string[]) => list.map((name) => `"${name}"`).join(', ');
+
+function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError[] {
+  const errors: FieldError[] = [];
+  draft.variants.forEach((variant, index) => {
+    const at = `draft.variants.${index}`;
+    const first = draft.variants.findIndex((other) => other.variantName === variant.variantName);
+    if (first !== index) {
+      errors.push({ path: `${at}.variantName`, message: `Variant name "${variant.variantName}" is already used by variant ${first + 1}; names must be unique.` });
+    }
+    if (variant.serverlessConfig) {
+      if (variant.instanceType !== undefined) errors.push({ path: `${at}.instanceType`, message: 'A serverless variant takes no instance type; remove it, or remove the serverless settings.' });
+      if (variant.initialInstanceCount !== undefined) errors.push({ path: `${at}.initialInstanceCount`, message: 'A serverless variant takes no instance count; remove it, or remove the serverless settings.' });
+    } else {
+      if (variant.instanceType === undefined) errors.push({ path: `${at}.instanceType`, message: 'Instance type is required for a variant on instances (or give serverless settings).' });
+      if (variant.initialInstanceCount === undefined) errors.push({ path: `${at}.initialInstanceCount`, message: 'Initial instance count is required for a variant on instances (at least 1).' });
+    }
+  });
+  // Guardrails exclusions: a blue/green or rolling deployment must keep the variant names of the live config.
+  if (draft.deploymentConfig && context.variants.length > 0) {
+    const live = context.variants.map((variant) => variant.variantName);
+    for (const name of live) {
+      if (!draft.variants.some((variant) => variant.variantName === name)) {
+        errors.push({ path: 'draft.variants', message: `Variant "${name}" must stay: with a deployment policy the new config must keep every current variant (${names(live)}).` });
+      }
+    }
+    draft.variants.forEach((variant, index) => {
+      if (!live.includes(variant.variantName)) {
+        errors.push({
+          path: `draft.variants.${index}.variantName`,
+          message: `Variant "${variant.variantName}" is not in the live config: with a deployment policy the new config must have the same variants as the current one (${names(live)}).`,
+        });
+      }
+    });
+  }
+  return errors;
+}
+
+function alarmErrors(config: DeploymentConfigInput): FieldError[] {
+  const rollback = config.autoRollbackConfiguration;
+  if (!rollback) return [];
+  const path = `${DC}.autoRollbackConfiguration.alarms`;
+  if (rollback.alarms.length < 1) return [{ path, message: 'Automatic rollback needs at least 1 alarm; add one or turn automatic rollback off.' }];
+  if (rollback.alarms.length > MAX_ALARMS) return [{ path, message: `Automatic rollback takes at most ${MAX_ALARMS} alarms; there are ${rollback.alarms.length}.` }];
+  return rollback.alarms.flatMap((alarm, index): FieldError[] => {
+    const at = `${path}.${index}.alarmName`;
+    if (alarm.alarmName.trim() === '') return [{ path: at, message: `Alarm ${index + 1} needs a name.` }];
+    if (alarm.alarmName.length > MAX_ALARM_NAME) return [{ path: at, message: `Alarm name must be at most ${MAX_ALARM_NAME} characters; it is ${alarm.alarmName.length}.` }];
+    return [];
+  });
+}
+
+const timeoutRangeErrors = (path: string, timeout: number | undefined) => secondsErrors(path, 'Maximum execution time', timeout, TIMEOUT_MIN, TIMEOUT_MAX);
+
+// Checked only once everything else is valid: the plan it compares with is meaningless before that.
+function timeoutErrors(path: string, timeout: number | undefined, config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
+  if (timeout === undefined) return [];
+  const current = fleetInstanceCount(context);
+  const target = targetInstanceCount(draft.variants, context) || current;
+  const schedule = rolloutSchedule(config, { oldInstances: current, newInstances: target });
+  const waits = scheduledWaitSeconds(schedule);
+  if (timeout > waits) return [];
+  const bakes = schedule.steps.filter((step) => step.bakeSeconds > 0);
+  const parts = [
+    ...(bakes.length > 0 ? [`${bakes.length} × ${bakes[0]?.bakeSeconds ?? 0} s of baking`] : []),
+    ...(schedule.terminationWaitSeconds > 0 ? [`${schedule.terminationWaitSeconds} s before stopping the old fleet`] : []),
+  ];
+  return [{ path, message: `Maximum execution time must be longer than the waits the plan takes (${parts.join(' + ')} = ${waits} s); it is ${timeout} s.` }];
+}
+
+function blueGreenErrors(config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
+  const policy = config.blueGreenUpdatePolicy;
+  if (!policy) return [];
+  const routing = policy.trafficRoutingConfiguration;
+  const fleet = fleetInstanceCount(context);
+  const errors = [
+    ...secondsErrors(`${ROUTING}.waitIntervalInSeconds`, 'Wait between traffic steps', routing.waitIntervalInSeconds, 0, WAIT_MAX),
+    ...secondsErrors(`${BG}.terminationWaitInSeconds`, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, 0, WAIT_MAX),
+    ...timeoutRangeErrors(`${BG}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds),
+  ];
+  const sizes = [
+    { key: 'canarySize', type: 'CANARY', label: 'Canary size', words: 'canary', min: 0, max: 50 },
+    { key: 'linearStepSize', type: 'LINEAR', label: 'Linear step size', words: 'linear', min: 10, max: 50 },
+  ] as const;
+  for (const { key, type, label, words, min, max } of sizes) {
+    const size = routing[key];
+    if (routing.type_ === type && !size) errors.push({ path: `${ROUTING}.${key}`, message: `${label} is required for ${words} traffic routing.` });
+    if (routing.type_ !== type && size) errors.push({ path: `${ROUTING}.${key}`, message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.` });
+    if (routing.type_ === type && size) errors.push(...capacitySizeErrors(`${ROUTING}.${key}`, size, fleet, { label, minPercent: min, maxPercent: max }));
+  }
+  if (errors.length > 0) return errors;
+  return timeoutErrors(`${BG}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
+}
+
+function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
+  const policy = config.rollingUpdatePolicy;
+  if (!policy) return [];
+  const variants = [...new Set([...context.variants.map((variant) => variant.variantName), ...draft.variants.map((variant) => variant.variantName)])];
+  if (variants.length > 1) {
+    return [{ path: ROLLING, message: `A rolling update is not available for an endpoint with more than one variant (${names(variants)}); choose a blue/green policy.` }];
+  }
+  const serverless = [...context.variants.filter((variant) => variant.serverless), ...draft.variants.filter((variant) => variant.serverlessConfig)];
+  if (serverless.length > 0) {
+    return [{ path: ROLLING, message: `A rolling update is not available for a serverless endpoint (variant "${serverless[0]?.variantName}"); choose a blue/green policy.` }];
+  }
+  const fleet = fleetInstanceCount(context);
+  const errors = [
+    ...secondsErrors(`${ROLLING}.waitIntervalInSeconds`, 'Wait between batches', policy.waitIntervalInSeconds, 0, WAIT_MAX),
+    ...timeoutRangeErrors(`${ROLLING}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds),
+    ...capacitySizeErrors(`${ROLLING}.maximumBatchSize`, policy.maximumBatchSize, fleet, { label: 'Batch size', minPercent: 5, maxPercent: 50 }),
+    // No documented bounds beyond "at least 1"; 100% (the default) means the whole old fleet back at once.
+    ...(policy.rollbackMaximumBatchSize
+      ? capacitySizeErrors(`${ROLLING}.rollbackMaximumBatchSize`, policy.rollbackMaximumBatchSize, fleet, { label: 'Rollback batch size', minPercent: 0, maxPercent: 100 })
+      : []),
+  ];
+  if (errors.length > 0) return errors;
+  return timeoutErrors(`${ROLLING}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
+}
+
+function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[] {
+  const config = draft.deploymentConfig;
+  if (!config) return [];
+  if (config.blueGreenUpdatePolicy && config.rollingUpdatePolicy) {
+    return [{ path: DC, message: 'Choose one update policy: blue/green or rolling, not both.' }, ...alarmErrors(config)];
+  }
+  return [...alarmErrors(config), ...blueGreenErrors(config, draft, context), ...rollingErrors(config, draft, context)];
+}
+
+/**
+ * Everything wrong with a rollout draft for this endpoint, each at the dotted path of its field in the request
+ * body: whether the endpoint may take a rollout now (at `draft`), the variants, and the deployment policy
+ * against SageMaker's limits and the endpoint's current instance count. Empty when SageMaker should accept it.
+ */
+export function validateRollout(draft: RolloutDraft, context: RolloutContext): FieldError[] {
+  const gate = gateRollout(context);
+  return [...(gate.allowed ? [] : [{ path: 'draft', message: gate.reason }]), ...variantErrors(draft, context), ...policyErrors(draft, context)];
+}

@@ -1,0 +1,160 @@
+import type { EndpointConfig, ProductionVariant } from '@/lib/schemas/endpoint-config';
+import type { Model } from '@/lib/schemas/model';
+import type { DraftVariant, RolloutDraft } from '@/lib/schemas/rollout-request';
+import { instances } from './capacity';
+import type { RolloutContext } from './context';
+import { guardrailExclusions } from './guardrail-exclusions';
+import { planRollout } from './plan';
+import { effectiveVariants } from './retained-variants';
+import { scheduledWaitSeconds } from './schedule';
+
+/** Something that will turn out differently from what the draft suggests; not an error. */
+export interface RolloutWarning {
+  code:
+    | 'guardrails-skipped-inf1'
+    | 'guardrails-skipped-marketplace'
+    | 'retained-instance-count'
+    | 'retained-weight'
+    | 'autoscaling-instance-type-change'
+    | 'autoscaling-variant-removed'
+    | 'no-alarms'
+    | 'timeout-tight'
+    | 'same-as-live'
+    | 'same-as-failed';
+  message: string;
+  path?: string;
+}
+
+const sameServerless = (draft: DraftVariant['serverlessConfig'], config: ProductionVariant['serverlessConfig']) =>
+  (draft?.memorySizeInMB ?? undefined) === (config?.memorySizeInMB ?? undefined) &&
+  (draft?.maxConcurrency ?? undefined) === (config?.maxConcurrency ?? undefined) &&
+  (draft?.provisionedConcurrency ?? undefined) === (config?.provisionedConcurrency ?? undefined);
+
+/**
+ * Whether the draft would deploy what the config runs: the same variant names, each with the same model,
+ * instance type and serverless settings. Counts and weights of existing variants are kept whatever either says.
+ */
+export function sameVariantsAs(variants: DraftVariant[], config: EndpointConfig): boolean {
+  const configured = config.spec.productionVariants;
+  if (configured.length !== variants.length) return false;
+  return variants.every((variant) => {
+    const other = configured.find((candidate) => candidate.variantName === variant.variantName);
+    return other !== undefined && other.modelName === variant.modelName && other.instanceType === variant.instanceType && sameServerless(variant.serverlessConfig, other.serverlessConfig);
+  });
+}
+
+function guardrailWarnings(draft: RolloutDraft, context: RolloutContext, models?: Model[]): RolloutWarning[] {
+  // Without a deploymentConfig the update is all at once anyway: nothing is skipped.
+  if (!draft.deploymentConfig) return [];
+  const fallback = 'so this update will move all traffic at once, with no bake and no alarm watch, whatever the policy says.';
+  return guardrailExclusions(draft.variants, context, models).map((exclusion): RolloutWarning => {
+    const at = exclusion.draftIndex === undefined ? {} : { path: `draft.variants.${exclusion.draftIndex}.${exclusion.code === 'inf1-instances' ? 'instanceType' : 'modelName'}` };
+    return exclusion.code === 'inf1-instances'
+      ? { code: 'guardrails-skipped-inf1', message: `Variant "${exclusion.variantName}" runs on ${exclusion.detail}: SageMaker applies no deployment guardrails to Inf1 instances, ${fallback}`, ...at }
+      : {
+          code: 'guardrails-skipped-marketplace',
+          message: `Variant "${exclusion.variantName}" runs model "${exclusion.detail}", which uses a model package: if it is an AWS Marketplace container, SageMaker applies no deployment guardrails, ${fallback}`,
+          ...at,
+        };
+  });
+}
+
+function variantWarnings(draft: RolloutDraft, context: RolloutContext): RolloutWarning[] {
+  const warnings: RolloutWarning[] = [];
+  const retainedBy = 'because ACK always updates with RetainAllVariantProperties=true.';
+  effectiveVariants(draft.variants, context).forEach((variant, index) => {
+    const at = `draft.variants.${index}`;
+    if (variant.ignoredInstanceCount !== undefined) {
+      warnings.push({
+        code: 'retained-instance-count',
+        message: `Variant "${variant.variantName}" keeps its current ${instances(variant.instanceCount)}: the initial instance count ${variant.ignoredInstanceCount} is ignored, ${retainedBy}`,
+        path: `${at}.initialInstanceCount`,
+      });
+    }
+    if (variant.ignoredWeight !== undefined) {
+      warnings.push({
+        code: 'retained-weight',
+        message: `Variant "${variant.variantName}" keeps its current weight ${variant.weight}: the initial weight ${variant.ignoredWeight} is ignored, ${retainedBy}`,
+        path: `${at}.initialVariantWeight`,
+      });
+    }
+    const from = variant.live?.instanceType;
+    const to = draft.variants[index]?.instanceType;
+    if (variant.live?.autoscaling && from !== undefined && to !== undefined && from !== to) {
+      warnings.push({
+        code: 'autoscaling-instance-type-change',
+        message: `Variant "${variant.variantName}" is auto-scaled and its instance type changes from ${from} to ${to}: SageMaker refuses to change the instance type of a variant registered with Application Auto Scaling. Remove its scaling policies and deregister it first, or the update will fail.`,
+        path: `${at}.instanceType`,
+      });
+    }
+  });
+  // With a deployment policy a removed variant is already an error (validate.ts), so only warn without one.
+  for (const live of draft.deploymentConfig ? [] : context.variants) {
+    if (live.autoscaling && !draft.variants.some((variant) => variant.variantName === live.variantName)) {
+      warnings.push({
+        code: 'autoscaling-variant-removed',
+        message: `Variant "${live.variantName}" is auto-scaled and the new config removes it: SageMaker refuses to remove a variant registered with Application Auto Scaling. Deregister it first, or the update will fail.`,
+        path: 'draft.variants',
+      });
+    }
+  }
+  return warnings;
+}
+
+function policyWarnings(draft: RolloutDraft, context: RolloutContext, models?: Model[]): RolloutWarning[] {
+  const warnings: RolloutWarning[] = [];
+  const config = draft.deploymentConfig;
+  if ((config?.autoRollbackConfiguration?.alarms.length ?? 0) === 0) {
+    warnings.push({
+      code: 'no-alarms',
+      message: 'No alarms are set, so SageMaker cannot roll this update back on its own: a bad model keeps its share of traffic until someone acts.',
+      path: 'draft.deploymentConfig.autoRollbackConfiguration',
+    });
+  }
+  const policy = config?.blueGreenUpdatePolicy ?? config?.rollingUpdatePolicy;
+  const timeout = policy?.maximumExecutionTimeoutInSeconds;
+  if (timeout !== undefined) {
+    const plan = planRollout(draft, context, models);
+    if (timeout > scheduledWaitSeconds(plan) && timeout < plan.expectedTotalSeconds) {
+      warnings.push({
+        code: 'timeout-tight',
+        message: `The maximum execution time (${timeout} s) is shorter than the plan may take with instance launches (about ${plan.expectedTotalSeconds} s): a slow launch would time out and roll back.`,
+        path: `draft.deploymentConfig.${config?.blueGreenUpdatePolicy ? 'blueGreenUpdatePolicy' : 'rollingUpdatePolicy'}.maximumExecutionTimeoutInSeconds`,
+      });
+    }
+  }
+  return warnings;
+}
+
+function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: EndpointConfig[]): RolloutWarning[] {
+  const byName = (name: string | undefined) => configs.find((config) => config.spec.endpointConfigName === name);
+  const warnings: RolloutWarning[] = [];
+  const live = byName(context.liveConfigName);
+  if (live && sameVariantsAs(draft.variants, live)) {
+    warnings.push({
+      code: 'same-as-live',
+      message: `The variants are the same as those of the live config ${context.liveConfigName}: the update replaces the fleet with an identical one.`,
+      path: 'draft.variants',
+    });
+  }
+  const failed = context.failedConfigName !== undefined && context.failedConfigName !== context.liveConfigName ? byName(context.failedConfigName) : undefined;
+  if (failed && sameVariantsAs(draft.variants, failed)) {
+    const why = context.failureReason ? ` (${context.failureReason})` : '';
+    warnings.push({
+      code: 'same-as-failed',
+      message: `The variants are the same as those of ${context.failedConfigName}, which SageMaker just rolled back${why}: it will likely fail the same way.`,
+      path: 'draft.variants',
+    });
+  }
+  return warnings;
+}
+
+/**
+ * Where the rollout will turn out differently from what the draft suggests: guardrails SageMaker skips,
+ * counts and weights it keeps, auto-scaled variants it will refuse to change, no automatic rollback, a tight
+ * timeout, and a draft that repeats the live config or the one that just failed. `models` and `configs`
+ * (the namespace's) enable the checks that need them.
+ */
+export function rolloutWarnings(draft: RolloutDraft, context: RolloutContext, models?: Model[], configs: EndpointConfig[] = []): RolloutWarning[] {
+  return [...guardrailWarnings(draft, context, models), ...variantWarnings(draft, context), ...policyWarnings(draft, context, models), ...sameAsWarnings(draft, context, configs)];
+}
