@@ -3,7 +3,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { fleetStore } = await import('./lib/server/k8s/fleet-store');
     const { eventLoopDelayP99Ms } = await import('./lib/server/metrics/event-loop');
+    const { seriesRecorder } = await import('./lib/server/series/series-recorder');
     fleetStore();
+    // Charts show the hours before a page was opened, so recording starts with the server, not the first page.
+    seriesRecorder();
     eventLoopDelayP99Ms();
   }
 }
