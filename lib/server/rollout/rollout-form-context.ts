@@ -1,0 +1,46 @@
+import 'server-only';
+import type { RolloutFormContext } from '@/lib/api/rollout-views';
+import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
+import { liveConfigNameOf, rolloutContextFrom } from '@/lib/rollout/context';
+import { gateRollout } from '@/lib/rollout/gating';
+import { endpointLabel, rolloutHistory } from '@/lib/rollout/history';
+import { sagemakerGroup } from '@/lib/schemas/resource-kinds';
+import { isAllowed } from '../auth/access-review';
+import type { Identity } from '../auth/identity';
+import { assertNamespaceAccess } from '../fleet/visible-namespaces';
+import { AppError } from '../http/app-error';
+import { fleetStore } from '../k8s/fleet-store';
+import { modelOption } from './model-option';
+
+/**
+ * GET .../rollout: what the rollout form starts from, from the shared cache once the caller's right to get
+ * Endpoints in the namespace is confirmed (the same 403 whether or not the endpoint exists, as for the detail):
+ * the endpoint with its generation and resourceVersion, the config it runs, the namespace's models, whether a
+ * rollout may start, whether the caller may roll out (a hint), and the rollout history.
+ */
+export async function rolloutFormContext(identity: Identity, namespace: string, name: string): Promise<RolloutFormContext> {
+  await assertNamespaceAccess(identity, 'get', namespace);
+  const store = fleetStore();
+  await store.ensureServing();
+  const endpoint = store.endpoint(namespace, name);
+  if (!endpoint) throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
+  const configs = store.configsIn(namespace);
+  const models = store.modelsIn(namespace);
+  const liveConfig = configs.find((config) => config.spec.endpointConfigName === liveConfigNameOf(endpoint));
+  const context = rolloutContextFrom(endpoint, liveConfig, models);
+  const ask = (verb: string, resource: string) => isAllowed(identity, { verb, resource, group: sagemakerGroup, namespace });
+  const [patchEndpoints, createConfigs] = await Promise.all([ask('patch', 'endpoints'), ask('create', 'endpointconfigs')]);
+  return {
+    summary: summarizeEndpoint(endpoint, configs),
+    endpoint,
+    liveConfig: liveConfig ?? null,
+    models: models.map(modelOption).sort((a, b) => a.modelName.localeCompare(b.modelName)),
+    context,
+    gate: gateRollout(context),
+    canRollOut: patchEndpoints && createConfigs,
+    history: rolloutHistory(
+      endpoint,
+      configs.filter((config) => config.metadata.labels?.[endpointLabel] === name),
+    ),
+  };
+}

@@ -1,0 +1,10 @@
+import 'server-only';
+import { sagemakerApiVersion } from '@/lib/schemas/resource-kinds';
+
+export type SagemakerPlural = 'endpoints' | 'endpointconfigs' | 'models';
+
+/** The API path of a SageMaker collection or object, always by group (BEHAVIOUR.md §1.9), segments encoded. */
+export function sagemakerPath(namespace: string, plural: SagemakerPlural, name?: string): string {
+  const collection = `/apis/${sagemakerApiVersion}/namespaces/${encodeURIComponent(namespace)}/${plural}`;
+  return name === undefined ? collection : `${collection}/${encodeURIComponent(name)}`;
+}
