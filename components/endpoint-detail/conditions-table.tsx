@@ -1,0 +1,87 @@
+import { RelativeTime } from '@/components/ui/relative-time';
+import { toneClasses } from '@/components/ui/tone';
+import { conditionMeanings, explainConditions, lastTransitionTimeNote } from '@/lib/endpoints/conditions-explained';
+import { ackConditionTypes, type AckCondition } from '@/lib/schemas/ack';
+import { DetailSection } from './detail-section';
+
+// The four types every Endpoint reader needs to know, explained even when absent (BEHAVIOUR.md §5.1).
+const coreTypes: string[] = [ackConditionTypes.ready, ackConditionTypes.synced, ackConditionTypes.terminal, ackConditionTypes.recoverable];
+
+/** The ACK conditions on the Endpoint, each with what it means here, its message and reason. */
+export function ConditionsTable({ conditions }: { conditions: AckCondition[] | undefined }) {
+  const explained = explainConditions(conditions);
+  const present = new Set(explained.map((condition) => condition.type));
+  const errorsAbsent = !present.has(ackConditionTypes.terminal) && !present.has(ackConditionTypes.recoverable);
+  return (
+    <DetailSection id="conditions-heading" title="Controller conditions" testId="conditions">
+      {explained.length === 0 ? (
+        <p>The controller has not written any conditions yet: it has not reconciled this endpoint.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="mb-2 text-left text-slate-600 dark:text-slate-300">
+              What the ACK controller reports about this endpoint. {lastTransitionTimeNote}
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="col" className="py-1 pr-3">Condition</th>
+                <th scope="col" className="py-1 pr-3">Status</th>
+                <th scope="col" className="py-1 pr-3">What it means here</th>
+                <th scope="col" className="py-1">Last look</th>
+              </tr>
+            </thead>
+            <tbody>
+              {explained.map((condition, index) => (
+                <tr key={`${condition.type}-${index}`} data-testid="condition-row" data-type={condition.type} data-status={condition.status} className="border-b border-slate-100 align-top dark:border-slate-800">
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {condition.title}
+                    <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{condition.type}</span>
+                  </th>
+                  <td className="py-2 pr-3">
+                    <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[condition.tone]}`}>{condition.status}</span>
+                  </td>
+                  <td className="space-y-1 py-2 pr-3">
+                    <p>{condition.meaning}</p>
+                    {condition.message && (
+                      <p className="break-words">
+                        <span className="text-slate-600 dark:text-slate-300">Message:</span> <span className="font-mono text-xs">{condition.message}</span>
+                      </p>
+                    )}
+                    {condition.reason && (
+                      <p className="break-words">
+                        <span className="text-slate-600 dark:text-slate-300">Reason:</span> <span className="font-mono text-xs">{condition.reason}</span>
+                      </p>
+                    )}
+                    {condition.note && <p className="text-slate-600 dark:text-slate-300">{condition.note}</p>}
+                  </td>
+                  <td className="py-2">
+                    <RelativeTime iso={condition.lastTransitionTime} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {explained.length > 0 && errorsAbsent && <p className="mt-2 text-sm">No Terminal or Recoverable condition: the controller reports no error.</p>}
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">What these conditions mean</summary>
+        <dl className="mt-2 space-y-2">
+          {conditionMeanings
+            .filter((meaning) => coreTypes.includes(meaning.type))
+            .map((meaning) => (
+              <div key={meaning.type}>
+                <dt className="font-medium">
+                  {meaning.title} <span className="font-mono text-xs font-normal">({meaning.type})</span>
+                </dt>
+                <dd>True: {meaning.whenTrue}</dd>
+                <dd>False: {meaning.whenFalse}</dd>
+                {meaning.whenUnknown && <dd>Unknown: {meaning.whenUnknown}</dd>}
+                {meaning.note && <dd className="text-slate-600 dark:text-slate-300">{meaning.note}</dd>}
+              </div>
+            ))}
+        </dl>
+      </details>
+    </DetailSection>
+  );
+}

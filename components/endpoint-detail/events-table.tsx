@@ -1,0 +1,51 @@
+import { RelativeTime } from '@/components/ui/relative-time';
+import { toneClasses } from '@/components/ui/tone';
+import type { KubeEvent } from '@/lib/api/endpoint-detail';
+import { DetailSection } from './detail-section';
+
+const eventTime = (event: KubeEvent) => event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? undefined;
+
+/** Kubernetes Events about the endpoint, its config and its models, newest first. */
+export function EventsTable({ events }: { events: KubeEvent[] }) {
+  // A sorted copy: the cache's array is never reordered in place.
+  const sorted = [...events].sort((a, b) => (eventTime(b) ?? '').localeCompare(eventTime(a) ?? ''));
+  return (
+    <DetailSection id="events-heading" title="Kubernetes events" testId="events">
+      {sorted.length === 0 ? (
+        <p>No events about this endpoint, its config or its models. Kubernetes keeps events for about an hour.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Events about the endpoint, its config and its models, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="col" className="py-1 pr-3">Time</th>
+                <th scope="col" className="py-1 pr-3">Type</th>
+                <th scope="col" className="py-1 pr-3">Reason</th>
+                <th scope="col" className="py-1 pr-3">Object</th>
+                <th scope="col" className="py-1 pr-3">Message</th>
+                <th scope="col" className="py-1 text-right">Count</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((event) => (
+                <tr key={event.metadata.uid ?? event.metadata.name} data-testid="event-row" className="border-b border-slate-100 align-top dark:border-slate-800">
+                  <td className="py-1 pr-3">
+                    <RelativeTime iso={eventTime(event)} />
+                  </td>
+                  <td className="py-1 pr-3">
+                    <span className={`rounded px-1.5 ${toneClasses[event.type === 'Warning' ? 'warning' : 'neutral']}`}>{event.type ?? '—'}</span>
+                  </td>
+                  <td className="py-1 pr-3 font-mono">{event.reason ?? '—'}</td>
+                  <td className="break-all py-1 pr-3 font-mono text-xs">{event.involvedObject ? `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}` : '—'}</td>
+                  <td className="break-words py-1 pr-3">{event.message ?? ''}</td>
+                  <td className="py-1 text-right tabular-nums">{event.count ?? 1}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </DetailSection>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { mayRollOut, useMe } from '@/lib/query/use-me';
+import { rolloutHref } from './rollout-action';
+
+type RolledBack = NonNullable<EndpointSummary['health']['rolledBack']>;
+
+/**
+ * An update SageMaker rolled back: the endpoint serves the old config, the spec still names the failed one and
+ * ACK will not submit it again (BEHAVIOUR.md §2.4), so the way forward is a new config.
+ */
+export function RolledBackBanner({ namespace, name, rolledBack }: { namespace: string; name: string; rolledBack: RolledBack }) {
+  const me = useMe();
+  const live = rolledBack.liveConfigName;
+  return (
+    <div role="alert" data-testid="rolled-back-banner" className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+      <p className="font-semibold">SageMaker rolled this back.</p>
+      <p className="break-words">
+        The update to <span className="font-mono">{rolledBack.failedConfigName}</span> failed, and the endpoint {live ? <>still runs <span className="font-mono">{live}</span></> : 'still runs its previous config'}. The
+        failure reason is: <span className="font-medium">{rolledBack.failureReason}</span>
+      </p>
+      <p>
+        The controller will not try <span className="font-mono">{rolledBack.failedConfigName}</span> again.{' '}
+        {mayRollOut(me.data, namespace) ? (
+          <Link href={rolloutHref(namespace, name)} className="font-medium underline underline-offset-2">
+            Roll out a new config to try again.
+          </Link>
+        ) : (
+          <>Roll out a new config to try again (someone with rollout rights in {namespace} can).</>
+        )}
+      </p>
+    </div>
+  );
+}

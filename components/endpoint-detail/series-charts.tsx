@@ -1,0 +1,48 @@
+'use client';
+
+import { useMemo } from 'react';
+import { LoadingState } from '@/components/ui/load-state';
+import { useEndpointSeries } from '@/lib/query/use-endpoint-series';
+import { DetailSection } from './detail-section';
+import { SeriesChart } from './series-chart';
+import { capacityData, clockTime, trafficData } from './series-rows';
+
+const percentValue = (value: number) => `${Math.round(value)}%`;
+const countValue = (value: number) => String(Math.round(value));
+
+/**
+ * Traffic share and instance counts over the last hours, as this Fleetdeck server recorded them. The stream
+ * refetches the series on every change of the endpoint, and the hook again every 30 s so the last step reaches now.
+ */
+export function SeriesCharts({ namespace, name }: { namespace: string; name: string }) {
+  const series = useEndpointSeries(namespace, name);
+  const traffic = useMemo(() => (series.data ? trafficData(series.data) : undefined), [series.data]);
+  const capacity = useMemo(() => (series.data ? capacityData(series.data) : undefined), [series.data]);
+  return (
+    <DetailSection id="history-heading" title="Traffic and capacity over time" testId="series">
+      {series.data && traffic && capacity ? (
+        <>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            Since {clockTime(Date.parse(series.data.from))}: what this Fleetdeck server has seen, up to the last 6 hours. Traffic is each variant&apos;s share of its
+            fleet&apos;s traffic by weight; during a deployment the new fleet has lines of its own.
+          </p>
+          <div className="flex flex-col gap-6 lg:flex-row">
+            <SeriesChart title="Traffic share per variant" what="Traffic share" data={traffic} format={percentValue} yDomain={[0, 100]} testId="traffic-chart" />
+            <SeriesChart title="Instances per variant" what="Instances (running, and desired dashed)" data={capacity} format={countValue} testId="capacity-chart" />
+          </div>
+        </>
+      ) : series.isError ? (
+        <p role="status" className="text-sm">
+          The history could not be loaded: {series.error.message}
+        </p>
+      ) : (
+        <LoadingState>Loading the history…</LoadingState>
+      )}
+      {series.data && series.isError && (
+        <p role="status" className="mt-2 text-sm">
+          The history could not be refreshed; it shows what was last read. {series.error.message}
+        </p>
+      )}
+    </DetailSection>
+  );
+}

@@ -1,0 +1,85 @@
+import type { EndpointSeries, SeriesFleet, SeriesVariant } from '@/lib/api/endpoint-series';
+
+/** One line of a chart: a variant of a fleet, and for capacity whether it is the current or the desired count. */
+export interface ChartLine {
+  key: string;
+  label: string;
+  fleet: SeriesFleet;
+  variant: string;
+  dashed: boolean;
+  /** Index into the chart palette: the same variant of the same fleet keeps its colour in both charts. */
+  colour: number;
+}
+
+export interface ChartRow {
+  /** ms since the epoch; the state holds from here until the next row (a step). */
+  at: number;
+  values: Record<string, number | undefined>;
+}
+
+export interface ChartData {
+  lines: ChartLine[];
+  rows: ChartRow[];
+  from: number;
+  to: number;
+}
+
+type Measure = { suffix: string; label: string; dashed: boolean; read: (variant: SeriesVariant) => number | undefined };
+
+const variantKey = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) => `${variant.fleet}:${variant.name}`;
+const variantLabel = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) => (variant.fleet === 'new' ? `${variant.name}, new fleet` : variant.name);
+
+function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
+  const colours = new Map<string, number>();
+  const lines = new Map<string, ChartLine>();
+  const rows = series.points.map((point) => {
+    const values: Record<string, number | undefined> = {};
+    for (const variant of point.variants) {
+      const base = variantKey(variant);
+      if (!colours.has(base)) colours.set(base, colours.size);
+      for (const measure of measures) {
+        const value = measure.read(variant);
+        if (value === undefined) continue;
+        const key = `${base}${measure.suffix}`;
+        values[key] = value;
+        if (!lines.has(key)) {
+          lines.set(key, { key, label: `${variantLabel(variant)}${measure.label}`, fleet: variant.fleet, variant: variant.name, dashed: measure.dashed, colour: colours.get(base)! });
+        }
+      }
+    }
+    return { at: Date.parse(point.at), values };
+  });
+  return { lines: [...lines.values()], rows, from: Date.parse(series.from), to: Date.parse(series.to) };
+}
+
+/** Each variant's share of its fleet's traffic over time, in percent (SageMaker's weights; BEHAVIOUR.md §2.4). */
+export function trafficData(series: EndpointSeries): ChartData {
+  return chartData(series, [{ suffix: '', label: '', dashed: false, read: (variant) => (variant.trafficShare === undefined ? undefined : variant.trafficShare * 100) }]);
+}
+
+/** Each variant's current instance count over time, and its desired count as a dashed line. Serverless variants have none. */
+export function capacityData(series: EndpointSeries): ChartData {
+  return chartData(series, [
+    { suffix: ':current', label: ', running', dashed: false, read: (variant) => variant.currentInstanceCount },
+    { suffix: ':desired', label: ', desired', dashed: true, read: (variant) => variant.desiredInstanceCount },
+  ]);
+}
+
+/** The chart in a sentence, for its accessible description: the window and the values at its end. */
+export function describeChart(data: ChartData, what: string, format: (value: number) => string): string {
+  const span = `${clockTime(data.from)} to ${clockTime(data.to)}`;
+  const last = data.rows[data.rows.length - 1];
+  if (!last || data.lines.length === 0) return `${what} from ${span}: nothing to show.`;
+  const now = data.lines.flatMap((line) => {
+    const value = last.values[line.key];
+    return value === undefined ? [] : [`${line.label} ${format(value)}`];
+  });
+  // The last point repeats the state at `to`, so changes are the points before it, less the first.
+  const changes = Math.max(0, data.rows.length - 2);
+  return `${what} from ${span}, ${changes === 1 ? '1 change' : `${changes} changes`}. Now: ${now.length > 0 ? now.join('; ') : 'none'}.`;
+}
+
+/** A time of day in the person's locale, 24-hour, for axes and tables. */
+export function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}

@@ -1,0 +1,22 @@
+// How variant numbers read on the detail page: current first, and the desired value only when it differs,
+// since SageMaker reports both and a difference is the interesting part (a change under way).
+
+/** "3", "2 of 3 desired", or "—" when SageMaker reports neither. */
+export function currentOfDesired(current: number | undefined, desired: number | undefined): string {
+  if (current === undefined && desired === undefined) return '—';
+  if (current === undefined) return `${desired} desired`;
+  if (desired === undefined || desired === current) return String(current);
+  return `${current} of ${desired} desired`;
+}
+
+/** A share 0..1 as "50%" (one decimal below 10%), or "—". */
+export function percent(share: number | undefined): string {
+  if (share === undefined || Number.isNaN(share)) return '—';
+  const value = share * 100;
+  return `${value > 0 && value < 10 ? value.toFixed(1) : Math.round(value)}%`;
+}
+
+/** A weight as SageMaker holds it (a float), trimmed: "1", "0.25". */
+export function weight(value: number | undefined): string {
+  return value === undefined ? '—' : String(Number(value.toPrecision(6)));
+}

@@ -1,0 +1,84 @@
+import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { variantImages } from '@/lib/endpoints/variant-images';
+import { DetailSection } from './detail-section';
+import { currentOfDesired, percent, weight } from './variant-format';
+
+/** The running variants: weight and instances (current against desired), instance type, model and images. */
+export function VariantsTable({ summary }: { summary: EndpointSummary }) {
+  const { variants } = summary;
+  // While a deployment runs the running variants come from a config SageMaker does not name (the spec already
+  // names the new one), so their instance type and model may not be known (BEHAVIOUR.md §2.2).
+  const unjoined = summary.deployment !== undefined && variants.some((variant) => !variant.serverless && variant.instanceType === undefined);
+  return (
+    <DetailSection id="variants-heading" title="Running variants" testId="variants-table">
+      {variants.length === 0 ? (
+        <p>
+          {summary.status === 'Creating'
+            ? 'None yet: SageMaker is creating the endpoint. The fleet being launched is shown under the deployment above.'
+            : 'SageMaker reports no running variants.'}
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="mb-2 text-left text-slate-600 dark:text-slate-300">
+              The fleet SageMaker runs now{summary.deployment ? ' (the old fleet while the deployment runs)' : ''}. Instance types and models come from the
+              EndpointConfig it runs; images as the Model names them and as SageMaker resolved them.
+              {unjoined && ' SageMaker does not say which config the old fleet runs, so its instance types and models are not known until the deployment ends.'}
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="col" className="py-1 pr-3">Variant</th>
+                <th scope="col" className="py-1 pr-3">Instance type</th>
+                <th scope="col" className="py-1 pr-3 text-right">Instances</th>
+                <th scope="col" className="py-1 pr-3 text-right">Weight</th>
+                <th scope="col" className="py-1 pr-3 text-right">Traffic</th>
+                <th scope="col" className="py-1 pr-3">Model</th>
+                <th scope="col" className="py-1">Image, as specified and as resolved</th>
+              </tr>
+            </thead>
+            <tbody>
+              {variants.map((variant) => (
+                <tr key={variant.name} data-testid="variant-row" data-variant={variant.name} className="border-b border-slate-100 align-top dark:border-slate-800">
+                  <th scope="row" className="py-2 pr-3 font-mono font-medium">{variant.name}</th>
+                  <td className="py-2 pr-3 font-mono">{variant.serverless ? 'Serverless' : (variant.instanceType ?? '—')}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{variant.serverless ? 'Serverless' : currentOfDesired(variant.currentInstanceCount, variant.desiredInstanceCount)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {variant.desiredWeight !== undefined && variant.desiredWeight !== variant.currentWeight
+                      ? `${weight(variant.currentWeight)} of ${weight(variant.desiredWeight)} desired`
+                      : weight(variant.currentWeight)}
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{percent(variant.trafficShare)}</td>
+                  <td className="py-2 pr-3 font-mono">{variant.modelName ?? '—'}</td>
+                  <td className="py-2">
+                    <ImageList variant={variant} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </DetailSection>
+  );
+}
+
+function ImageList({ variant }: { variant: EndpointSummary['variants'][number] }) {
+  const images = variantImages(variant);
+  if (images.length === 0) return <span>—</span>;
+  return (
+    <ul className="space-y-1">
+      {images.map((image, index) => (
+        <li key={index} className="break-all font-mono text-xs">
+          <span className="block">
+            <span className="font-sans text-slate-600 dark:text-slate-300">Specified: </span>
+            {image.specifiedImage ?? '—'}
+          </span>
+          <span className="block">
+            <span className="font-sans text-slate-600 dark:text-slate-300">Resolved: </span>
+            {image.resolvedImage ?? 'not resolved yet'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,105 @@
+import { describeSize } from '@/lib/rollout/capacity';
+import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
+
+/** A deployment policy in words: a short title, what happens in order, and what protects the update. */
+export interface PolicyText {
+  title: string;
+  steps: string[];
+  safeguards: string[];
+}
+
+// "45 s", "10 min", "1 h 30 min": policy waits are whole minutes or hours in practice. (Pages word elapsed
+// times with components/ui/format-time.ts, which lib code may not import.)
+function durationText(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
+  return `${s} s`;
+}
+
+const alarmNames = (config: DeploymentConfig | undefined) =>
+  (config?.autoRollbackConfiguration?.alarms ?? []).flatMap((alarm) => (alarm.alarmName ? [alarm.alarmName] : []));
+
+const bake = (seconds: number | undefined, watched: boolean) =>
+  seconds ? `, then bake for ${durationText(seconds)}${watched ? ' while the alarms are watched' : ''}` : '';
+
+function safeguards(config: DeploymentConfig | undefined, timeout: number | undefined): string[] {
+  const alarms = alarmNames(config);
+  return [
+    alarms.length > 0
+      ? `Rolls back automatically when any of these CloudWatch alarms goes into ALARM during the update: ${alarms.join(', ')}.`
+      : 'No CloudWatch alarms are watched: nothing rolls an update back automatically.',
+    ...(timeout ? [`Rolls back if the update takes longer than ${durationText(timeout)}.`] : []),
+  ];
+}
+
+/**
+ * The deployment policy of spec.deploymentConfig in plain words, in the same order of steps as
+ * lib/rollout/schedule.ts plans them: blue/green launches a whole new fleet, shifts traffic (all at once, a
+ * canary then the rest, or linear steps) with a bake after each shift, waits terminationWaitInSeconds and then
+ * terminates the old fleet; rolling replaces the fleet batch by batch. Without a policy SageMaker updates all at
+ * once with no bake and no alarm watch.
+ */
+export function policyText(config: DeploymentConfig | undefined): PolicyText {
+  const blueGreen = config?.blueGreenUpdatePolicy;
+  const rolling = config?.rollingUpdatePolicy;
+  const watched = alarmNames(config).length > 0;
+
+  if (rolling && !blueGreen) {
+    const batch = rolling.maximumBatchSize ? describeSize(rolling.maximumBatchSize) : 'the whole fleet';
+    return {
+      title: `Rolling, in batches of at most ${batch}`,
+      steps: [
+        `Replace the fleet in batches of at most ${batch}: launch a batch on the new config, shift its traffic${bake(rolling.waitIntervalInSeconds, watched)}, then stop as many old instances.`,
+        'Repeat until every instance runs the new config.',
+        rolling.rollbackMaximumBatchSize
+          ? `A rollback restores the old instances in batches of at most ${describeSize(rolling.rollbackMaximumBatchSize)}.`
+          : 'A rollback restores the old instances all at once.',
+      ],
+      safeguards: safeguards(config, rolling.maximumExecutionTimeoutInSeconds),
+    };
+  }
+
+  if (blueGreen) {
+    const routing = blueGreen.trafficRoutingConfiguration;
+    // Blue/green bakes between shifts only to watch alarms; with none named, traffic moves on at once
+    // (BEHAVIOUR.md §7.2: Baking "only if deploymentConfig has alarms or terminationWait").
+    const wait = watched ? routing?.waitIntervalInSeconds : undefined;
+    const unusedWait = !watched && routing?.waitIntervalInSeconds ? routing.waitIntervalInSeconds : undefined;
+    const shifts =
+      routing?.type_ === 'CANARY'
+        ? [
+            `Shift ${describeSize(routing.canarySize ?? {})} of capacity (the canary) to the new fleet${bake(wait, true)}.`,
+            `Shift the rest of the traffic${bake(wait, true)}.`,
+          ]
+        : routing?.type_ === 'LINEAR'
+          ? [
+              `Shift traffic to the new fleet in steps of ${describeSize(routing.linearStepSize ?? {})} of capacity${wait ? `, baking for ${durationText(wait)} after each step while the alarms are watched` : ''}, until it has all of it.`,
+            ]
+          : [`Shift all traffic to the new fleet at once${bake(wait, true)}.`];
+    const termination = blueGreen.terminationWaitInSeconds;
+    const kind = routing?.type_ === 'CANARY' ? 'canary' : routing?.type_ === 'LINEAR' ? 'linear' : 'all at once';
+    return {
+      title: `Blue/green, ${kind}`,
+      steps: [
+        'Launch a complete new fleet beside the old one.',
+        ...shifts,
+        ...(unusedWait ? [`No alarms are named, so SageMaker does not bake between shifts (the ${durationText(unusedWait)} wait interval goes unused).`] : []),
+        termination ? `Wait ${durationText(termination)}, then terminate the old fleet.` : 'Terminate the old fleet.',
+      ],
+      safeguards: safeguards(config, blueGreen.maximumExecutionTimeoutInSeconds),
+    };
+  }
+
+  return {
+    title: 'No deployment policy: all at once',
+    steps: ['Launch a new fleet, then shift all traffic to it at once, with no bake.', 'Terminate the old fleet.'],
+    // Guardrails (alarm watch, bakes) come with a policy; alarms named without one are not watched.
+    safeguards: [
+      'No alarms are watched without a blue/green or rolling policy: nothing rolls an update back automatically.',
+    ],
+  };
+}
