@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from './repo-root';
 
-const harness = join(import.meta.dirname, '..', '..', 'harness', 'harness');
+const harness = join(repoRoot(), 'harness', 'harness');
 
 export function ownControlPlane() {
   const dir = mkdtempSync(join(tmpdir(), 'fleetdeck-own-'));

@@ -4,8 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from './repo-root';
 
-const repo = join(import.meta.dirname, '..', '..');
+const repo = repoRoot();
 
 /** Fast enough that every simulated step takes well under a second; 1 would be real AWS timings. */
 export const TEST_TIME_SCALE = 0.004;

@@ -1,0 +1,17 @@
+/** A read under way; announced politely. */
+export function LoadingState({ children }: { children: string }) {
+  return (
+    <p role="status" data-testid="loading" className="text-slate-600 dark:text-slate-300">
+      {children}
+    </p>
+  );
+}
+
+/** A read that failed, with the server's message (text only). */
+export function ErrorState({ title, message }: { title: string; message: string }) {
+  return (
+    <div role="alert" data-testid="load-error" className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100">
+      <strong>{title}</strong> {message}
+    </div>
+  );
+}
