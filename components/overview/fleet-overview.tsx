@@ -1,43 +1,65 @@
 'use client';
 
-import { StatusBadge } from '@/components/ui/status-badge';
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { attentionItems } from '@/lib/endpoints/attention';
+import { healthCounts, recentlyChanged, rollingOutNow } from '@/lib/endpoints/fleet-overview';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageLoading } from '@/components/ui/page-loading';
+import { useNow } from '@/components/ui/use-now';
 import { useFleet } from '@/lib/query/use-fleet';
+import { AttentionQueue } from './attention-queue';
+import { HealthTiles } from './health-tiles';
+import { RecentChanges } from './recent-changes';
+import { RollingOut } from './rolling-out';
 
-/** The fleet at a glance. */
+const RECENT_LIMIT = 10;
+
+/** The fleet at a glance: health counts, what needs a person and why, what is rolling out, what changed. */
 export function FleetOverview() {
   const fleet = useFleet();
-  if (fleet.isPending) return <p>Loading the fleet…</p>;
-  if (fleet.isError) return <p role="alert">{fleet.error.message}</p>;
+  const now = useNow();
+  const items = fleet.data?.items;
+  // The queue and the progress depend on the clock (an update becomes "too long"); the counts do not.
+  const counts = useMemo(() => healthCounts(items ?? []), [items]);
+  const timed = useMemo(() => {
+    const at = new Date(now);
+    return { attention: attentionItems(items ?? [], at), rolling: rollingOutNow(items ?? [], at), recent: recentlyChanged(items ?? [], at, RECENT_LIMIT) };
+  }, [items, now]);
+
+  if (fleet.isPending || fleet.isError) return <PageLoading title="Fleet overview" error={fleet.error} />;
+  const namespaces = fleet.data.namespaces;
+  const scope = namespaces === null ? 'every namespace' : `${namespaces.length} ${namespaces.length === 1 ? 'namespace' : 'namespaces'}`;
+
   return (
-    <section aria-labelledby="overview-heading">
-      <h1 id="overview-heading" className="mb-4 text-xl font-semibold">
-        Fleet overview
-      </h1>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">SageMaker endpoints</caption>
-        <thead>
-          <tr>
-            <th scope="col">Namespace</th>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Config</th>
-            <th scope="col">Failure reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fleet.data.items.map((endpoint) => (
-            <tr key={`${endpoint.namespace}/${endpoint.name}`} data-testid="endpoint-row">
-              <td>{endpoint.namespace}</td>
-              <td>{endpoint.name}</td>
-              <td>
-                <StatusBadge status={endpoint.status} />
-              </td>
-              <td>{endpoint.configName}</td>
-              <td>{endpoint.failureReason ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">Fleet overview</h1>
+        <p data-testid="overview-scope" className="text-sm text-slate-600 dark:text-slate-300">
+          {counts.total} {counts.total === 1 ? 'endpoint' : 'endpoints'} in {scope} you may see.{' '}
+          <Link href="/endpoints" className="text-sky-800 underline dark:text-sky-300">
+            See the full list
+          </Link>
+        </p>
+      </div>
+      {counts.total === 0 ? (
+        <EmptyState title="No SageMaker endpoints in the namespaces you may see." testId="overview-empty">
+          {namespaces !== null && namespaces.length === 0
+            ? 'You may not list endpoints in any namespace. Ask an administrator for read access.'
+            : 'Endpoints appear here as soon as someone creates one.'}
+        </EmptyState>
+      ) : (
+        <>
+          <HealthTiles counts={counts} />
+          <div className="grid gap-4 xl:grid-cols-2">
+            <AttentionQueue items={timed.attention} />
+            <div className="space-y-4">
+              <RollingOut entries={timed.rolling} />
+              <RecentChanges changes={timed.recent} />
+            </div>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,8 +1,9 @@
 # Starting, probing and stopping the control plane processes. Sourced.
 # shellcheck shell=bash
 
+# Written with process.stdout, not console.log: under a test runner FORCE_COLOR makes console.log colour numbers.
 free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(s.address().port+"\n");s.close()})'
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

@@ -29,6 +29,7 @@ export class LiveStream {
   private running = false;
   private clusterReachable = true;
   private pinned = false;
+  private lostSince?: number;
 
   constructor(private readonly queryClient: QueryClient) {}
 
@@ -51,6 +52,7 @@ export class LiveStream {
     this.running = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.disconnect();
+    this.clearLoss();
   }
 
   /** A pinned wallboard keeps its stream while hidden. */
@@ -65,6 +67,7 @@ export class LiveStream {
   /** Any API call that got 401 ends the session for the stream too. */
   markSignedOut(): void {
     this.disconnect();
+    this.clearLoss();
     this.running = false;
     this.set({ connection: 'signed-out', message: 'Your session has ended. Sign in again to continue.' });
   }
@@ -73,6 +76,7 @@ export class LiveStream {
     if (!this.running) return;
     if (document.hidden && !this.pinned) {
       this.disconnect();
+      this.clearLoss();
       this.set({ connection: 'paused', message: 'Updates are paused while this tab is hidden.' });
     } else if (!this.abort && !this.retryTimer) {
       this.connect();
@@ -95,8 +99,15 @@ export class LiveStream {
   private disconnect(): void {
     this.abort?.abort();
     this.abort = undefined;
-    for (const timer of [this.retryTimer, this.silenceTimer, this.graceTimer, this.healthyTimer]) clearTimeout(timer);
-    this.retryTimer = this.silenceTimer = this.graceTimer = this.healthyTimer = undefined;
+    for (const timer of [this.retryTimer, this.silenceTimer, this.healthyTimer]) clearTimeout(timer);
+    this.retryTimer = this.silenceTimer = this.healthyTimer = undefined;
+  }
+
+  /** Connected again (or deliberately idle): the grace period of the last loss is over. */
+  private clearLoss(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    this.lostSince = undefined;
   }
 
   private connect(): void {
@@ -139,11 +150,16 @@ export class LiveStream {
   private lost(message: string, delayMs?: number): void {
     this.disconnect();
     if (!this.running) return;
-    if (this.status.connection === 'live' || this.status.connection === 'connecting') {
-      this.set({ connection: 'reconnecting', message });
-      this.graceTimer = setTimeout(() => this.set({ connection: 'stale', message }), GRACE_MS);
-    } else if (this.status.connection !== 'reconnecting') {
+    // The grace period runs from the first failure; failed retries within it must not restart it.
+    this.lostSince ??= Date.now();
+    if (Date.now() - this.lostSince >= GRACE_MS || this.status.connection === 'stale' || this.status.connection === 'paused') {
       this.set({ connection: 'stale', message });
+    } else {
+      this.set({ connection: 'reconnecting', message });
+      this.graceTimer ??= setTimeout(() => {
+        this.graceTimer = undefined;
+        if (this.lostSince !== undefined) this.set({ connection: 'stale', message: this.status.message });
+      }, this.lostSince + GRACE_MS - Date.now());
     }
     const delay = delayMs ?? fullJitterDelay(this.attempt);
     this.attempt += 1;
@@ -158,7 +174,7 @@ export class LiveStream {
     const reachable = (data as { reachable?: unknown } | undefined)?.reachable;
     switch (event) {
       case 'hello':
-        clearTimeout(this.graceTimer);
+        this.clearLoss();
         this.clusterReachable = reachable !== false;
         // Whatever happened while no stream was open is unknown: read everything once, afresh.
         this.invalidateEverything();

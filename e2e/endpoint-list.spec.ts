@@ -10,14 +10,14 @@ test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Sign in to Fleetdeck' })).toBeVisible();
 });
 
-test('the home page lists the Endpoints the signed-in user may see, server-rendered', async ({ page }) => {
+test('the endpoint list shows the Endpoints the signed-in user may see', async ({ page }) => {
   const namespace = await createNamespace(kubeConfigAs('admin'), 'e2e-home');
   const admin = customObjectsAs('admin');
   const where = { ...coordinates('Endpoint', namespace), name: 'churn-model' };
   await admin.createNamespacedCustomObject({ ...where, body: endpointBody('churn-model', 'churn-model-v1') });
 
   await signInAs(page, 'admin');
-  await page.goto('/');
+  await page.goto(`/endpoints?namespace=${namespace}`);
   const row = page.getByTestId('endpoint-row').filter({ hasText: namespace });
   await expect(row).toContainText('churn-model');
   await expect(row).toContainText('churn-model-v1');
@@ -64,7 +64,7 @@ test('text from a custom resource that holds markup is shown as text, with no CS
   );
 
   await signInAs(page, 'oncall');
-  await page.goto('/');
+  await page.goto(`/endpoints?namespace=${namespace}`);
   const row = page.getByTestId('endpoint-row').filter({ hasText: namespace });
   await expect(row).toContainText(markup);
   await expect(row.locator('img, b')).toHaveCount(0);

@@ -1,0 +1,5 @@
+import { EndpointList } from '@/components/endpoint-list/endpoint-list';
+
+export default function EndpointsPage() {
+  return <EndpointList />;
+}

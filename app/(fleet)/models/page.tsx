@@ -1,0 +1,5 @@
+import { ModelsView } from '@/components/models/models-view';
+
+export default function ModelsPage() {
+  return <ModelsView />;
+}

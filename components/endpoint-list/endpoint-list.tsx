@@ -1,0 +1,81 @@
+'use client';
+
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { applyFleetQuery, type FleetQuery, fleetQueryToSearchParams } from '@/lib/endpoints/fleet-query';
+import { PageLoading } from '@/components/ui/page-loading';
+import { useUrlText } from '@/components/ui/use-url-text';
+import { useFleet } from '@/lib/query/use-fleet';
+import { EmptyResult } from './empty-result';
+import { EndpointFilters } from './endpoint-filters';
+import { EndpointTable } from './endpoint-table';
+import { ExportButtons } from './export-buttons';
+import { useFleetQueryUrl } from './use-fleet-query-url';
+
+const sortNames: Record<FleetQuery['sort'], string> = {
+  name: 'name',
+  namespace: 'namespace',
+  status: 'status',
+  health: 'health',
+  config: 'config',
+  instances: 'instances',
+  lastChange: 'last change',
+  age: 'age',
+};
+
+/** Every endpoint the caller may see, searchable, filterable and sortable, with the view kept in the URL. */
+export function EndpointList() {
+  const fleet = useFleet();
+  const { query, updateQuery } = useFleetQueryUrl();
+  const commitText = useCallback((q: string) => updateQuery({ q }), [updateQuery]);
+  const [text, setText] = useUrlText(query.q, commitText);
+  // The box answers as one types; the URL catches up after a pause.
+  const effective = useMemo(() => ({ ...query, q: text }), [query, text]);
+  const view = useDeferredValue(effective);
+  const items = fleet.data?.items;
+  const rows = useMemo(() => (items ? applyFleetQuery(items, view) : []), [items, view]);
+  const viewKey = fleetQueryToSearchParams(view).toString();
+
+  if (fleet.isPending || fleet.isError) return <PageLoading title="Endpoints" error={fleet.error} />;
+  const all = fleet.data.items;
+  // The text typed so far goes along with any other change, so a filter click does not drop it.
+  const update = (change: Partial<FleetQuery>) => updateQuery({ q: text, ...change });
+  const clear = () => {
+    setText('');
+    updateQuery({ q: '', namespaces: [], statuses: [], health: [] });
+  };
+  const countText = `${rows.length} of ${all.length} ${all.length === 1 ? 'endpoint' : 'endpoints'}`;
+
+  return (
+    <div className="space-y-3">
+      <h1 className="text-xl font-semibold">Endpoints</h1>
+      <div className="flex flex-wrap items-end gap-3">
+        <EndpointFilters
+          items={all}
+          visibleNamespaces={fleet.data.namespaces}
+          query={effective}
+          text={text}
+          onText={setText}
+          onChange={update}
+          onClear={clear}
+        />
+        <div className="ml-auto flex items-center gap-3">
+          <p role="status" data-testid="endpoint-count" className="text-sm text-slate-700 dark:text-slate-300">
+            {countText}
+          </p>
+          <ExportButtons rows={rows} />
+        </div>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyResult items={all} visibleNamespaces={fleet.data.namespaces} query={view} onClear={clear} />
+      ) : (
+        <EndpointTable
+          rows={rows}
+          query={view}
+          resetKey={viewKey}
+          caption={`SageMaker endpoints: ${countText}, sorted by ${sortNames[view.sort]} ${view.direction === 'asc' ? 'ascending' : 'descending'}.`}
+          onSort={(sort, direction) => update({ sort, direction })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { memo } from 'react';
+import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { Age } from '@/components/ui/age';
+import { EndpointLink } from '@/components/ui/endpoint-link';
+import { HealthBadge } from '@/components/ui/health-badge';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { cachedFleetRow } from './row-cache';
+
+/** Every row is this tall (in rem, so it follows the reader's font size); cells clamp their text to fit. */
+export const ROW_HEIGHT_REM = 3.75;
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+const count = (value: number | undefined) => (value === undefined ? '—' : String(value));
+const cell = 'px-2 py-2 overflow-hidden';
+
+/**
+ * One endpoint as a table row of fixed height, so the virtualizer never has to measure one. Memoized on the
+ * summary object, which the live cache replaces only when the endpoint changes; the relative times inside tick
+ * on their own. Clamped text stays whole in the DOM and in the title, for screen readers and on hover.
+ */
+export const EndpointRow = memo(function EndpointRow({ summary, index }: { summary: EndpointSummary; index: number }) {
+  const row = cachedFleetRow(summary);
+  const reason = summary.health.reasons[0];
+  const variants = row.variants.join(', ');
+  const types = row.instanceTypes.join(', ');
+  const traffic = row.traffic
+    .map((entry) => `${entry.variant} ${entry.share !== undefined ? percent(entry.share) : entry.weight !== undefined ? `weight ${entry.weight}` : '—'}`)
+    .join(', ');
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      data-testid="endpoint-row"
+      data-namespace={row.namespace}
+      data-name={row.name}
+      style={{ height: `${ROW_HEIGHT_REM}rem` }}
+      className="border-b border-slate-200 align-top hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
+    >
+      <td className={cell}>
+        <div className="truncate" title={row.name}>
+          <EndpointLink namespace={row.namespace} name={row.name}>
+            {row.name}
+          </EndpointLink>
+        </div>
+        {row.endpointName !== row.name && (
+          <div className="truncate text-xs text-slate-600 dark:text-slate-300" title={row.endpointName}>
+            SageMaker: {row.endpointName}
+          </div>
+        )}
+      </td>
+      <td className={cell}>
+        <div className="line-clamp-2 break-words" title={row.namespace}>
+          {row.namespace}
+        </div>
+      </td>
+      <td className={cell}>
+        <StatusBadge status={row.status} />
+      </td>
+      <td className={cell}>
+        <HealthBadge level={row.health} />
+        {reason && (
+          <div title={reason} className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300">
+            {reason}
+          </div>
+        )}
+      </td>
+      <td className={cell}>
+        <div className="line-clamp-2 break-all font-mono text-xs" title={row.config}>
+          {row.config}
+        </div>
+      </td>
+      <td className={cell}>
+        <div className="line-clamp-2 break-words" title={variants}>
+          {variants || '—'}
+        </div>
+      </td>
+      <td className={cell}>
+        <div className="line-clamp-2 break-words" title={types}>
+          {types || '—'}
+        </div>
+      </td>
+      <td className={`${cell} tabular-nums`} title={`${count(row.instancesCurrent)} running of ${count(row.instancesDesired)} desired`}>
+        {count(row.instancesCurrent)}/{count(row.instancesDesired)}
+      </td>
+      <td className={cell}>
+        <div className="line-clamp-2 break-words" title={traffic}>
+          {traffic || '—'}
+        </div>
+      </td>
+      <td className={cell}>
+        <RelativeTime iso={row.lastChange} />
+      </td>
+      <td className={cell}>
+        <Age iso={row.createdAt} />
+      </td>
+    </tr>
+  );
+});

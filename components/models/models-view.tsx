@@ -1,0 +1,87 @@
+'use client';
+
+import { useDeferredValue, useMemo } from 'react';
+import { imageIndex, searchImageIndex } from '@/lib/endpoints/image-index';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageLoading } from '@/components/ui/page-loading';
+import { SearchBox } from '@/components/ui/search-box';
+import { useUrlText } from '@/components/ui/use-url-text';
+import { useFleet } from '@/lib/query/use-fleet';
+import { ImageGroup } from './image-group';
+import { useModelsSearch } from './use-models-search';
+
+/** Which endpoints and variants run which image, as specified and as resolved: "where is version X running?" */
+export function ModelsView() {
+  const fleet = useFleet();
+  const { q, setQ } = useModelsSearch();
+  const [text, setText] = useUrlText(q, setQ);
+  const search = useDeferredValue(text);
+  const items = fleet.data?.items;
+  const index = useMemo(() => imageIndex(items ?? []), [items]);
+  const entries = useMemo(() => searchImageIndex(index, search), [index, search]);
+
+  if (fleet.isPending || fleet.isError) return <PageLoading title="Models" error={fleet.error} />;
+  const placements = entries.reduce((sum, entry) => sum + entry.placements.length, 0);
+
+  return (
+    <div className="space-y-3">
+      <h1 className="text-xl font-semibold">Models</h1>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Every container image the fleet runs or is deploying, as the Model specifies it and the digest SageMaker resolved it to, with the endpoints and variants that run it.
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <search aria-label="Image search">
+          <SearchBox
+            label="Search images"
+            value={text}
+            onChange={setText}
+            placeholder="tag, digest, repository or model"
+            hint="Every word must appear in the image, one of its digests, or a model that runs it."
+            testId="image-search"
+          />
+        </search>
+        <p role="status" data-testid="image-count" className="ml-auto text-sm text-slate-700 dark:text-slate-300">
+          {entries.length} of {index.length} {index.length === 1 ? 'image' : 'images'}, {placements} {placements === 1 ? 'placement' : 'placements'}
+        </p>
+      </div>
+      {fleet.data.items.length === 0 ? (
+        <EmptyState title="No SageMaker endpoints in the namespaces you may see." testId="models-empty" />
+      ) : index.length === 0 ? (
+        <EmptyState title="No endpoint reports a deployed image yet." testId="models-empty">
+          SageMaker names the images once an endpoint&apos;s fleet is running.
+        </EmptyState>
+      ) : entries.length === 0 ? (
+        <EmptyState title={`No image, digest or model matches “${search.trim()}”.`} testId="models-empty">
+          <button type="button" onClick={() => setText('')} className="mt-2 rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-500 dark:hover:bg-slate-800">
+            Clear the search
+          </button>
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
+          <table className="w-full min-w-[56rem] table-fixed border-collapse text-left text-sm">
+            <caption className="sr-only">Container images and where they run, grouped by image as specified</caption>
+            <colgroup>
+              <col style={{ width: '24%' }} />
+              <col style={{ width: '13%' }} />
+              <col style={{ width: '12%' }} />
+              <col style={{ width: '20%' }} />
+              <col style={{ width: '31%' }} />
+            </colgroup>
+            <thead className="bg-slate-100 dark:bg-slate-900">
+              <tr>
+                <th scope="col" className="px-2 py-2 font-semibold">Endpoint</th>
+                <th scope="col" className="px-2 py-2 font-semibold">Variant</th>
+                <th scope="col" className="px-2 py-2 font-semibold">Fleet</th>
+                <th scope="col" className="px-2 py-2 font-semibold">Model</th>
+                <th scope="col" className="px-2 py-2 font-semibold">Resolved to digest</th>
+              </tr>
+            </thead>
+            {entries.map((entry) => (
+              <ImageGroup key={entry.image} entry={entry} />
+            ))}
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

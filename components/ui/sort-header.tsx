@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+
+export type SortState = 'ascending' | 'descending' | undefined;
+
+/**
+ * A column header that sorts: a real button inside a th, with aria-sort on the th for the sorted column only.
+ * The arrow repeats the state for sighted users; the button's name says what a press will do.
+ */
+export function SortHeader({ label, sort, onSort, className = '' }: { label: string; sort: SortState; onSort: () => void; className?: string }) {
+  const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕';
+  return (
+    <th scope="col" aria-sort={sort} className={className}>
+      <button type="button" onClick={onSort} className="inline-flex items-center gap-1 rounded text-left font-semibold hover:underline">
+        {label}
+        <span aria-hidden="true" className={sort ? '' : 'text-slate-400 dark:text-slate-500'}>
+          {arrow}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** A column header that does not sort. */
+export function PlainHeader({ children, className = '' }: { children: ReactNode; className?: string }) {
+  return (
+    <th scope="col" className={`font-semibold ${className}`}>
+      {children}
+    </th>
+  );
+}

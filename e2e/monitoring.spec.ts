@@ -1,0 +1,115 @@
+// The monitoring pages against the control plane, the simulated controller and a production build.
+import { expect, test } from '@playwright/test';
+import type { SimWorld } from '../test/support/sim-world';
+import { simWorld } from './support/sim';
+import { signInAs } from './support/sign-in';
+
+// Deployments run at the simulator's e2e time scale: a minute or two each, more on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+let world: SimWorld;
+test.beforeAll(async () => {
+  // A slow instance launch (20 s here) leaves time to see a deployment's first stage in the browser.
+  world = await simWorld('e2e-mon', { SIM_INSTANCE_LAUNCH_SECONDS: '1000' });
+});
+test.afterAll(async () => world?.stop());
+
+test('an endpoint appears and goes Creating -> In service without a reload', async ({ page }) => {
+  await signInAs(page, 'oncall', { next: `/endpoints?namespace=${world.namespace}` });
+  await world.createModel('appear-model');
+  await world.createConfig('appear-v1', [{ name: 'primary', model: 'appear-model', count: 2 }]);
+  await world.createEndpoint('appear', 'appear-v1');
+  const row = page.getByTestId('endpoint-row').filter({ hasText: 'appear' });
+  await expect(row).toContainText('Creating', { timeout: 15_000 });
+  await expect(row).toContainText('In service', { timeout: 30_000 });
+
+  await row.getByRole('link', { name: 'appear' }).click();
+  await expect(page.getByTestId('endpoint-status')).toContainText('In service');
+  await expect(page.getByTestId('variants-table')).toContainText('primary');
+});
+
+test('a canary deployment moves its stepper and chart live; the new fleet is shown beside the old', async ({ page }) => {
+  await world.inServiceEndpoint('canary', [{ name: 'primary', count: 4 }]);
+  await world.createModel('canary-model-v2');
+  await world.createConfig('canary-v2', [{ name: 'primary', model: 'canary-model-v2', count: 4 }]);
+  await signInAs(page, 'oncall', { next: `/endpoints/${world.namespace}/canary` });
+  await expect(page.getByTestId('endpoint-status')).toContainText('In service');
+
+  await world.patch('Endpoint', 'canary', {
+    spec: {
+      endpointConfigName: 'canary-v2',
+      deploymentConfig: {
+        // With an alarm to watch (in OK), SageMaker bakes after each traffic step (BEHAVIOUR.md §7.2).
+        autoRollbackConfiguration: { alarms: [{ alarmName: 'canary-p99' }] },
+        blueGreenUpdatePolicy: {
+          maximumExecutionTimeoutInSeconds: 3600,
+          terminationWaitInSeconds: 0,
+          trafficRoutingConfiguration: { type_: 'CANARY', canarySize: { type_: 'CAPACITY_PERCENT', value: 25 }, waitIntervalInSeconds: 600 },
+        },
+      },
+    },
+  });
+  const stepper = page.getByTestId('deployment-stepper');
+  await expect(stepper).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('new-fleet')).toBeVisible();
+  await expect(page.getByTestId('old-fleet')).toBeVisible();
+  // The stepper moves on from launching the new fleet to shifting traffic and baking, without a reload.
+  const current = stepper.locator('[aria-current="step"]');
+  await expect(current).toHaveAttribute('data-step', 'Creating');
+  await expect(current).toHaveAttribute('data-step', 'Baking', { timeout: 30_000 });
+  await expect(page.getByTestId('traffic-chart')).toBeVisible();
+  await expect(page.getByTestId('endpoint-status')).toContainText('In service', { timeout: 60_000 });
+  await expect(stepper).toBeHidden();
+});
+
+test('an update rolled back by an alarm shows its banner and sits in the attention queue', async ({ page }) => {
+  await world.inServiceEndpoint('pricing', [{ name: 'primary', count: 2 }]);
+  await world.createModel('pricing-model-v2');
+  await world.createConfig('pricing-v2', [{ name: 'primary', model: 'pricing-model-v2', count: 2 }]);
+  await world.setFaults({ alarms: { 'pricing-p99': 'ALARM' } });
+  await world.patch('Endpoint', 'pricing', {
+    spec: {
+      endpointConfigName: 'pricing-v2',
+      deploymentConfig: {
+        autoRollbackConfiguration: { alarms: [{ alarmName: 'pricing-p99' }] },
+        blueGreenUpdatePolicy: {
+          maximumExecutionTimeoutInSeconds: 3600,
+          trafficRoutingConfiguration: { type_: 'CANARY', canarySize: { type_: 'CAPACITY_PERCENT', value: 50 }, waitIntervalInSeconds: 300 },
+        },
+      },
+    },
+  });
+  await world.waitForEndpoint('pricing', (e) => e.status?.endpointStatus === 'InService' && Boolean(e.status.failureReason), 'rolled back', 60_000);
+
+  await signInAs(page, 'oncall', { next: `/endpoints/${world.namespace}/pricing` });
+  const banner = page.getByTestId('rolled-back-banner');
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toContainText('SageMaker rolled this back');
+  await expect(banner).toContainText(/roll out a new config to try again/i);
+
+  await page.getByRole('link', { name: 'Overview' }).click();
+  const item = page.getByTestId('attention-item').filter({ hasText: `${world.namespace}/pricing` });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText(/rolled back/i);
+});
+
+test('search, filters and sort survive a reload through the URL', async ({ page }) => {
+  for (const name of ['search-alpha', 'search-beta']) await world.createEndpoint(name, `${name}-v1`);
+  await signInAs(page, 'oncall', { next: `/endpoints?namespace=${world.namespace}` });
+  await expect(page.getByTestId('endpoint-row').filter({ hasText: 'search-beta' })).toBeVisible();
+  const search = page.getByTestId('endpoint-search');
+  await search.fill('alpha');
+  await expect(page).toHaveURL(/q=alpha/);
+  await page.getByRole('button', { name: /^Last change/ }).click();
+  await expect(page).toHaveURL(/sort=lastChange/);
+  const sorted = page.locator('th[aria-sort]:not([aria-sort="none"])');
+  await expect(sorted).toContainText('Last change');
+  const direction = await sorted.getAttribute('aria-sort');
+  await page.reload();
+  await expect(search).toHaveValue('alpha');
+  await expect(page).toHaveURL(new RegExp(`namespace=${world.namespace}`));
+  await expect(sorted).toContainText('Last change');
+  await expect(sorted).toHaveAttribute('aria-sort', direction!);
+  await expect(page.getByTestId('endpoint-row')).toHaveCount(1);
+  await expect(page.getByTestId('endpoint-row').first()).toContainText('search-alpha');
+});

@@ -1,0 +1,73 @@
+// A dashboard of a spec's own, on a control plane of its own, for specs that take the API server or the
+// dashboard itself away (which would disturb every other spec sharing the common ones).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ownControlPlane } from '../../test/support/own-control-plane';
+import { repoRoot } from '../../test/support/repo-root';
+
+const repo = repoRoot();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the dashboard exited with ${child.exitCode}`);
+    const ok = await fetch(url, { redirect: 'manual' }).then(() => true, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the dashboard did not start at ${url}`);
+}
+
+/** Its own control plane and its own production server of the already built dashboard. */
+export async function ownDashboard() {
+  const plane = ownControlPlane();
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(join(repo, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+      cwd: repo,
+      env: {
+        ...process.env,
+        KUBECONFIG: join(plane.kubeconfigDir, 'fleetdeck-server.kubeconfig'),
+        FLEETDECK_DEMO_KUBECONFIGS: plane.kubeconfigDir,
+        // Sessions must outlive a restart of the dashboard for the recovery check.
+        FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: 'ignore',
+    });
+    await waitUntilServing(`${baseURL}/api/healthz`, child);
+  };
+  const stop = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    baseURL,
+    kubeconfigDir: plane.kubeconfigDir,
+    stopApiServer: plane.stopApiServer,
+    startApiServer: plane.startApiServer,
+    stopDashboard: stop,
+    startDashboard: start,
+    destroy: async () => {
+      await stop();
+      plane.destroy();
+    },
+  };
+}
