@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpointSchema } from '@/lib/schemas/endpoint';
-import { endpointConfigSchema } from '@/lib/schemas/endpoint-config';
+import { endpointConfigSchema, endpointConfigSpecSchema } from '@/lib/schemas/endpoint-config';
 import { endpointSummarySchema } from './endpoint-summary';
 import { errorEnvelopeSchema } from './error-envelope';
 
@@ -33,6 +33,8 @@ export const historyEntrySchema = z.object({
   /** The endpoint's spec names this config now. */
   current: z.boolean(),
   outcome: historyOutcomeSchema,
+  /** The config's spec, so "Roll back to this config" can start a draft from any entry. */
+  configSpec: endpointConfigSpecSchema,
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -127,8 +127,18 @@ describe('rolloutHistory', () => {
         requestId: 'r-2',
         current: true,
         outcome: { kind: 'completed' },
+        configSpec: { endpointConfigName: 'c2', productionVariants: [] },
       },
-      { configName: 'c1', objectName: 'c1', createdBy: 'alice', createdAt: '2026-11-25T09:00:00.000Z', previousConfig: 'c0', current: false, outcome: { kind: 'completed' } },
+      {
+        configName: 'c1',
+        objectName: 'c1',
+        createdBy: 'alice',
+        createdAt: '2026-11-25T09:00:00.000Z',
+        previousConfig: 'c0',
+        current: false,
+        outcome: { kind: 'completed' },
+        configSpec: { endpointConfigName: 'c1', productionVariants: [] },
+      },
     ]);
   });
 

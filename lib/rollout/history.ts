@@ -127,6 +127,7 @@ export function rolloutHistory(endpoint: Endpoint, configsLabelledForEndpoint: E
       ...optional('requestId', 'requestId'),
       current,
       outcome,
+      configSpec: config.spec,
     };
   });
 }

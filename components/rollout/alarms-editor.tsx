@@ -1,0 +1,60 @@
+'use client';
+
+import { controlClasses, Field } from '@/components/ui/field';
+import { formPaths, type RolloutForm } from '@/lib/rollout/draft-from-form';
+import { secondaryButton } from './button-classes';
+import { alarmLabel } from './field-labels';
+import { fieldId, type FormMessages } from './field-messages';
+import { SectionMessages } from './section-messages';
+
+interface AlarmsEditorProps {
+  form: RolloutForm;
+  messages: FormMessages;
+  update: (change: (form: RolloutForm) => RolloutForm) => void;
+}
+
+/** The CloudWatch alarms that roll the deployment back while traffic shifts or bakes (1 to 10, or none). */
+export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
+  const setAlarms = (change: (alarms: string[]) => string[]) => update((current) => ({ ...current, alarms: change(current.alarms) }));
+  const add = () => {
+    setAlarms((alarms) => [...alarms, '']);
+    // The new field exists after the next paint; typing goes straight into it.
+    const index = form.alarms.length;
+    requestAnimationFrame(() => document.getElementById(fieldId(formPaths.alarm(index)))?.focus());
+  };
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600 dark:text-slate-300">SageMaker rolls the update back when one of these alarms goes into ALARM while traffic shifts or bakes.</p>
+      <SectionMessages id={fieldId(formPaths.alarms)} error={messages.errorAt(formPaths.alarms)} warning={messages.warningAt(formPaths.alarmSection)} />
+      {form.alarms.length > 0 && (
+        <ul className="space-y-2">
+          {form.alarms.map((alarm, index) => {
+            const path = formPaths.alarm(index);
+            return (
+              <li key={index} className="flex max-w-xl items-end gap-2">
+                <Field id={fieldId(path)} label={alarmLabel(index)} error={messages.errorAt(path)} className="grow">
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      autoComplete="off"
+                      className={controlClasses}
+                      value={alarm}
+                      onChange={(event) => setAlarms((alarms) => alarms.map((each, at) => (at === index ? event.target.value : each)))}
+                    />
+                  )}
+                </Field>
+                <button type="button" className={`${secondaryButton} mb-px`} onClick={() => setAlarms((alarms) => alarms.filter((_, at) => at !== index))}>
+                  Remove alarm {alarm.trim() || index + 1}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" className={secondaryButton} onClick={add}>
+        Add alarm
+      </button>
+    </div>
+  );
+}

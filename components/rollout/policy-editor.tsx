@@ -1,0 +1,98 @@
+'use client';
+
+import { controlClasses, Field } from '@/components/ui/field';
+import { formPaths, type PolicyForm, type PolicyKind, type RolloutForm } from '@/lib/rollout/draft-from-form';
+import { withPolicyKind } from '@/lib/rollout/draft-from-preset';
+import { presetIds, presets } from '@/lib/rollout/presets';
+import { policyLabels } from './field-labels';
+import { fieldId, type FormMessages } from './field-messages';
+import { SecondsField } from './seconds-field';
+import { SectionMessages } from './section-messages';
+import { SizeField } from './size-field';
+
+interface PolicyEditorProps {
+  form: RolloutForm;
+  messages: FormMessages;
+  update: (change: (form: RolloutForm) => RolloutForm) => void;
+}
+
+const kindNames: Record<PolicyKind, string> = {
+  none: 'No deployment policy (all at once, no bake, no alarm watch)',
+  ...Object.fromEntries(presetIds.map((id) => [id, presets[id].name])),
+} as Record<PolicyKind, string>;
+
+/** The deployment policy: blue/green (all at once, canary, linear) or rolling, with their sizes and waits. */
+export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
+  const { policy } = form;
+  const set = (patch: Partial<PolicyForm>) => update((current) => ({ ...current, policy: { ...current.policy, ...patch } }));
+  const kindId = fieldId(`${formPaths.deploymentConfig}.kind`);
+  const blueGreen = policy.kind === 'all-at-once' || policy.kind === 'canary' || policy.kind === 'linear';
+  return (
+    <div className="space-y-3">
+      <Field id={kindId} label={policyLabels.kind} hint={policy.kind === 'none' ? 'SageMaker replaces the fleet at once; alarms, if any, are still watched.' : presets[policy.kind].description}>
+        {(control) => (
+          <select {...control} className={`${controlClasses} max-w-xl`} value={policy.kind} onChange={(event) => update((current) => ({ ...current, policy: withPolicyKind(current.policy, event.target.value as PolicyKind) }))}>
+            {(['none', ...presetIds] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {kindNames[kind]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {[formPaths.deploymentConfig, formPaths.blueGreen, formPaths.rolling].map((path) => (
+        <SectionMessages key={path} id={fieldId(path)} error={messages.errorAt(path)} />
+      ))}
+      {policy.kind !== 'none' && (
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {policy.kind === 'canary' && (
+            <SizeField path={formPaths.canarySize} label={policyLabels.canarySize} unitLabel="Canary unit" size={policy.canarySize} hint="Up to 50% of the fleet." messages={messages} onChange={(canarySize) => set({ canarySize })} />
+          )}
+          {policy.kind === 'linear' && (
+            <SizeField path={formPaths.linearStepSize} label={policyLabels.linearStepSize} unitLabel="Linear step unit" size={policy.linearStepSize} hint="10% to 50% of the fleet per step." messages={messages} onChange={(linearStepSize) => set({ linearStepSize })} />
+          )}
+          {policy.kind === 'rolling' && (
+            <>
+              <SizeField path={formPaths.batchSize} label={policyLabels.batchSize} unitLabel="Batch unit" size={policy.batchSize} hint="5% to 50% of the fleet per batch." messages={messages} onChange={(batchSize) => set({ batchSize })} />
+              <SizeField
+                path={formPaths.rollbackBatchSize}
+                label={policyLabels.rollbackBatchSize}
+                unitLabel="Unit for rolling back"
+                size={policy.rollbackBatchSize}
+                hint="How much of the old fleet comes back at once on a rollback; blank brings it all back at once."
+                messages={messages}
+                onChange={(rollbackBatchSize) => set({ rollbackBatchSize })}
+              />
+            </>
+          )}
+          <SecondsField
+            path={formPaths.waitSeconds(policy.kind)}
+            label={policyLabels.waitSeconds}
+            value={policy.waitSeconds}
+            hint={policy.kind === 'rolling' ? 'Bake after each batch, 0 to 3600.' : 'Bake after each traffic shift, 0 to 3600.'}
+            messages={messages}
+            onChange={(waitSeconds) => set({ waitSeconds })}
+          />
+          {blueGreen && (
+            <SecondsField
+              path={formPaths.terminationWaitSeconds}
+              label={policyLabels.terminationWaitSeconds}
+              value={policy.terminationWaitSeconds}
+              hint="How long the old fleet stays after all traffic moved, 0 to 3600."
+              messages={messages}
+              onChange={(terminationWaitSeconds) => set({ terminationWaitSeconds })}
+            />
+          )}
+          <SecondsField
+            path={formPaths.timeoutSeconds(policy.kind)}
+            label={policyLabels.timeoutSeconds}
+            value={policy.timeoutSeconds}
+            hint="600 to 28800; longer than all the waits. Past it SageMaker rolls back."
+            messages={messages}
+            onChange={(timeoutSeconds) => set({ timeoutSeconds })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { endpointHref } from '@/components/ui/endpoint-link';
+import { ErrorState, LoadingState } from '@/components/ui/load-state';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { isApiError } from '@/lib/query/api-error';
+import { useMe } from '@/lib/query/use-me';
+import { useRolloutContext } from '@/lib/query/use-rollout-context';
+import { RolloutEditor } from './rollout-editor';
+
+function Heading({ namespace, name, children }: { namespace: string; name: string; children?: ReactNode }) {
+  return (
+    <header className="space-y-2">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-300">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/endpoints" className="underline-offset-2 hover:underline">
+              Endpoints
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li>{namespace}</li>
+          <li>
+            <span aria-hidden="true">/ </span>
+            <Link href={endpointHref(namespace, name)} className="underline-offset-2 hover:underline">
+              {name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <h1 className="break-all text-2xl font-semibold">Roll out {name}</h1>
+      {children}
+    </header>
+  );
+}
+
+/** The rollout page: the form context, then the editor; a refusal or a missing endpoint said in words. */
+export function RolloutPage({ namespace, name }: { namespace: string; name: string }) {
+  const context = useRolloutContext(namespace, name);
+  const me = useMe();
+  const search = useSearchParams();
+  const status = isApiError(context.error) ? context.error.httpStatus : undefined;
+
+  if (!context.data) {
+    if (context.isPending) {
+      return (
+        <div className="space-y-4">
+          <Heading namespace={namespace} name={name} />
+          <LoadingState>{`Loading the rollout form of ${namespace}/${name}…`}</LoadingState>
+        </div>
+      );
+    }
+    const text =
+      status === 404
+        ? { title: `No endpoint ${name} in namespace ${namespace}.`, message: 'It may have been deleted, or the name may be mistyped.' }
+        : status === 403
+          ? { title: `You may not read namespace ${namespace}.`, message: 'Ask a cluster administrator for the fleetdeck-viewer role there.' }
+          : { title: `Could not load the rollout form of ${namespace}/${name}.`, message: context.error?.message ?? '' };
+    return (
+      <div className="space-y-4">
+        <Heading namespace={namespace} name={name} />
+        <ErrorState title={text.title} message={text.message} />
+      </div>
+    );
+  }
+
+  const { data } = context;
+  return (
+    <div className="space-y-4">
+      <Heading namespace={namespace} name={name}>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span data-testid="endpoint-status" data-status={data.summary.status ?? ''} className="flex items-center gap-1">
+            <span className="text-slate-600 dark:text-slate-300">Status</span> <StatusBadge status={data.summary.status} />
+          </span>
+          <span>
+            <span className="text-slate-600 dark:text-slate-300">Live config</span> <span className="font-mono">{data.context.liveConfigName}</span>
+          </span>
+          <span>
+            <span className="text-slate-600 dark:text-slate-300">Generation</span> {data.endpoint.metadata.generation ?? '—'}
+          </span>
+        </div>
+      </Heading>
+      {status === 404 && (
+        <p role="alert" data-testid="endpoint-deleted" className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100">
+          The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Your draft is kept in this tab.
+        </p>
+      )}
+      {context.isError && status !== 404 && <ErrorState title="Could not refresh the rollout form; showing what was last read." message={context.error.message} />}
+      <RolloutEditor key={`${namespace}/${name}`} namespace={namespace} name={name} data={data} me={me} deleted={status === 404} search={search} />
+    </div>
+  );
+}

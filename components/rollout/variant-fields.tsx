@@ -1,0 +1,77 @@
+'use client';
+
+import { controlClasses, Field } from '@/components/ui/field';
+import type { ModelOption } from '@/lib/api/rollout-views';
+import { formPaths, type VariantForm } from '@/lib/rollout/draft-from-form';
+import { fieldId, type FormMessages } from './field-messages';
+import { variantFieldLabels as labels, variantLabel } from './field-labels';
+
+interface VariantFieldsProps {
+  index: number;
+  variant: VariantForm;
+  models: ModelOption[];
+  messages: FormMessages;
+  onChange: (change: Partial<VariantForm>) => void;
+}
+
+const MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144];
+
+/** The fields of one variant, each labelled with the variant's name ("Model for primary"). */
+export function VariantFields({ index, variant, models, messages, onChange }: VariantFieldsProps) {
+  const label = variantLabel(variant, index);
+  const path = (field: Parameters<typeof formPaths.variant>[1]) => formPaths.variant(index, field);
+  const serverlessPath = (field: Parameters<typeof formPaths.serverless>[1]) => formPaths.serverless(index, field);
+  const known = models.some((model) => model.modelName === variant.modelName);
+  const text = (field: keyof VariantForm, fieldPath: string, fieldLabel: string, inputMode: 'numeric' | 'decimal' | 'text', hint?: string) => (
+    <Field id={fieldId(fieldPath)} label={fieldLabel} error={messages.errorAt(fieldPath)} warning={messages.warningAt(fieldPath)} hint={hint}>
+      {(control) => (
+        <input {...control} type="text" inputMode={inputMode} autoComplete="off" className={controlClasses} value={variant[field] as string} onChange={(event) => onChange({ [field]: event.target.value })} />
+      )}
+    </Field>
+  );
+  return (
+    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {variant.added && text('variantName', path('variantName'), labels.variantName(label, index), 'text', 'Letters, digits and hyphens.')}
+      <Field id={fieldId(path('modelName'))} label={labels.modelName(label)} error={messages.errorAt(path('modelName'))} warning={messages.warningAt(path('modelName'))}>
+        {(control) => (
+          <select {...control} className={controlClasses} value={variant.modelName} onChange={(event) => onChange({ modelName: event.target.value })}>
+            {!known && <option value={variant.modelName}>{variant.modelName ? `${variant.modelName} (not a Model in this namespace)` : 'Choose a model'}</option>}
+            {models.map((model) => (
+              <option key={model.name} value={model.modelName}>
+                {model.modelName}
+                {model.image ? ` (${model.image.split('/').pop()})` : model.modelPackageName ? ' (model package)' : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={fieldId(`${path('variantName')}.serverless`)} label={labels.serverless(label)} layout="inline" className="self-end pb-1">
+        {(control) => <input {...control} type="checkbox" className="h-4 w-4" checked={variant.serverless} onChange={(event) => onChange({ serverless: event.target.checked })} />}
+      </Field>
+      {variant.serverless ? (
+        <>
+          <Field id={fieldId(serverlessPath('memorySizeInMB'))} label={labels.memorySizeInMB(label)} error={messages.errorAt(serverlessPath('memorySizeInMB'))}>
+            {(control) => (
+              <select {...control} className={controlClasses} value={variant.memorySizeInMB} onChange={(event) => onChange({ memorySizeInMB: event.target.value })}>
+                {!MEMORY_SIZES.map(String).includes(variant.memorySizeInMB) && <option value={variant.memorySizeInMB}>{variant.memorySizeInMB || 'Choose a size'}</option>}
+                {MEMORY_SIZES.map((size) => (
+                  <option key={size} value={String(size)}>
+                    {size} MB
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('maxConcurrency', serverlessPath('maxConcurrency'), labels.maxConcurrency(label), 'numeric', '1 to 200 requests at once.')}
+          {text('provisionedConcurrency', serverlessPath('provisionedConcurrency'), labels.provisionedConcurrency(label), 'numeric', 'Optional; at most the maximum concurrency.')}
+        </>
+      ) : (
+        <>
+          {text('instanceType', path('instanceType'), labels.instanceType(label), 'text', 'For example ml.c5.xlarge.')}
+          {text('initialInstanceCount', path('initialInstanceCount'), labels.initialInstanceCount(label), 'numeric')}
+        </>
+      )}
+      {text('initialVariantWeight', path('initialVariantWeight'), labels.initialVariantWeight(label), 'decimal', 'Share of traffic: this weight over the sum of all weights.')}
+    </div>
+  );
+}
