@@ -47,14 +47,17 @@ export async function ownDashboard() {
         NEXT_TELEMETRY_DISABLED: '1',
       },
       stdio: 'ignore',
+      // Its own process group, so stopping it takes next start's worker with it.
+      detached: true,
     });
     await waitUntilServing(`${baseURL}/api/healthz`, child);
   };
+  // Killed outright, like a crashed server: a graceful stop would wait for the open live streams to end.
   const stop = async () => {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    if (!running?.pid || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
+    process.kill(-running.pid, 'SIGKILL');
     await exited;
   };
   await start();

@@ -98,6 +98,18 @@ describe('what each user sees', () => {
     expect(withoutCorrelation(await existing.text())).toBe(withoutCorrelation(await missing.text()));
   });
 
+  it('a caller whose namespaces hold no endpoint gets an empty fleet and a live stream, not a 403', async () => {
+    const response = await call(fleet.GET, { path: '/api/fleet', headers: as('outsider') });
+    expect(response.status).toBe(200);
+    const page = await response.json();
+    expect(page.items).toEqual([]);
+    expect(page.namespaces).toEqual([]);
+    const events = sseReader(await call(stream.GET, { path: '/api/stream', headers: as('outsider') }));
+    await events.until((seen) => seen.some((e) => e.event === 'hello'), 5000);
+    expect(events.events[0]).toMatchObject({ event: 'hello', data: { namespaces: [] } });
+    await events.cancel();
+  });
+
   it('injected Impersonate headers change nothing', async () => {
     const response = await call(fleet.GET, {
       path: '/api/fleet',

@@ -5,7 +5,8 @@ import { AppError } from '../http/app-error';
 
 /**
  * The namespaces whose Endpoints the caller may `verb`, asked as the caller: null means every namespace.
- * `known` are the namespaces that hold anything; a caller who may see none of them gets 403.
+ * `known` are the namespaces that hold anything. A caller who may see none of them gets an empty list, not a
+ * 403: their own namespace may simply hold no endpoint yet, and their page must say so and stay live.
  */
 export async function visibleNamespaces(
   identity: Identity,
@@ -16,9 +17,7 @@ export async function visibleNamespaces(
   if (await isAllowed(identity, endpointsQuestion(verb, ''), options)) return null;
   const candidates = [...new Set(known)].sort();
   const allowed = await Promise.all(candidates.map((namespace) => isAllowed(identity, endpointsQuestion(verb, namespace), options)));
-  const visible = candidates.filter((_, index) => allowed[index]);
-  if (visible.length === 0) throw new AppError('forbidden', `You may not ${verb} SageMaker endpoints in any namespace.`);
-  return visible;
+  return candidates.filter((_, index) => allowed[index]);
 }
 
 /** Throws the same 403 whether or not the object exists, so a refusal reveals nothing. */
