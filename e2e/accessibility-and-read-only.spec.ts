@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { SimWorld } from '../test/support/sim-world';
+import { grantDeployer } from './support/grant';
 import { simWorld } from './support/sim';
 import { signInAs } from './support/sign-in';
 
@@ -12,6 +13,8 @@ test.describe.configure({ timeout: 180_000 });
 let world: SimWorld;
 test.beforeAll(async () => {
   world = await simWorld('e2e-a11y');
+  // ml-eng deploys here, so every page shows its real content (and the rollout form its enabled controls).
+  await grantDeployer(world.namespace, 'ml-eng');
   await world.inServiceEndpoint('recommender', [{ name: 'primary', count: 2 }]);
 });
 test.afterAll(async () => world?.stop());
