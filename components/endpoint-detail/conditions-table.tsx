@@ -2,7 +2,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { toneClasses } from '@/components/ui/tone';
 import { conditionMeanings, explainConditions, lastTransitionTimeNote } from '@/lib/endpoints/conditions-explained';
 import { ackConditionTypes, type AckCondition } from '@/lib/schemas/ack';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 
 // The four types every Endpoint reader needs to know, explained even when absent (BEHAVIOUR.md §5.1).
 const coreTypes: string[] = [ackConditionTypes.ready, ackConditionTypes.synced, ackConditionTypes.terminal, ackConditionTypes.recoverable];
@@ -13,7 +13,7 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
   const present = new Set(explained.map((condition) => condition.type));
   const errorsAbsent = !present.has(ackConditionTypes.terminal) && !present.has(ackConditionTypes.recoverable);
   return (
-    <DetailSection id="conditions-heading" title="Controller conditions" testId="conditions">
+    <TitledSection id="conditions-heading" title="Controller conditions" testId="conditions">
       {explained.length === 0 ? (
         <p>The controller has not written any conditions yet: it has not reconciled this endpoint.</p>
       ) : (
@@ -82,6 +82,6 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
             ))}
         </dl>
       </details>
-    </DetailSection>
+    </TitledSection>
   );
 }

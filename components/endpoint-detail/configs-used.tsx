@@ -1,5 +1,5 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 
 interface ConfigEntry {
   name: string;
@@ -33,7 +33,7 @@ function configEntries(summary: EndpointSummary, configsUsed: string[]): ConfigE
 export function ConfigsUsed({ summary, configsUsed }: { summary: EndpointSummary; configsUsed: string[] }) {
   const entries = configEntries(summary, configsUsed);
   return (
-    <DetailSection id="configs-heading" title="Configs this endpoint has used" testId="configs-used">
+    <TitledSection id="configs-heading" title="Configs this endpoint has used" testId="configs-used">
       <ul className="space-y-1">
         {entries.map((entry) => (
           <li key={entry.name} data-testid="config-used" data-config={entry.name} className="flex flex-wrap items-center gap-2">
@@ -47,6 +47,6 @@ export function ConfigsUsed({ summary, configsUsed }: { summary: EndpointSummary
         ))}
       </ul>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Configs created by Fleetdeck rollouts carry the label fleetdeck.io/endpoint={summary.name}.</p>
-    </DetailSection>
+    </TitledSection>
   );
 }

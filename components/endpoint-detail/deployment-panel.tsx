@@ -1,5 +1,5 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 import { DeploymentStepper } from './deployment-stepper';
 import { FleetTable } from './fleet-table';
 
@@ -9,7 +9,7 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
   const creating = summary.status === 'Creating';
   if (!deployment && !creating) return null;
   return (
-    <DetailSection id="deployment-heading" title={creating ? 'Creation in progress' : 'Deployment in progress'} testId="deployment">
+    <TitledSection id="deployment-heading" title={creating ? 'Creation in progress' : 'Deployment in progress'} testId="deployment">
       <p className="mb-3 text-sm">
         {creating ? 'SageMaker is launching the first fleet' : 'SageMaker is moving the endpoint to a new config'}
         {deployment?.configName && (
@@ -31,6 +31,6 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
         <FleetTable title="New fleet" configName={deployment?.configName} variants={deployment?.variants ?? []} empty="SageMaker has not reported the new fleet yet." testId="new-fleet" />
       </div>
       <DeploymentStepper summary={summary} />
-    </DetailSection>
+    </TitledSection>
   );
 }

@@ -1,7 +1,7 @@
 import { RelativeTime } from '@/components/ui/relative-time';
 import { toneClasses } from '@/components/ui/tone';
 import type { KubeEvent } from '@/lib/api/endpoint-detail';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 
 const eventTime = (event: KubeEvent) => event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? undefined;
 
@@ -10,7 +10,7 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
   // A sorted copy: the cache's array is never reordered in place.
   const sorted = [...events].sort((a, b) => (eventTime(b) ?? '').localeCompare(eventTime(a) ?? ''));
   return (
-    <DetailSection id="events-heading" title="Kubernetes events" testId="events">
+    <TitledSection id="events-heading" title="Kubernetes events" testId="events">
       {sorted.length === 0 ? (
         <p>No events about this endpoint, its config or its models. Kubernetes keeps events for about an hour.</p>
       ) : (
@@ -46,6 +46,6 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
           </table>
         </div>
       )}
-    </DetailSection>
+    </TitledSection>
   );
 }

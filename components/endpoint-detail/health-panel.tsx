@@ -5,7 +5,7 @@ import { whatTheControllerWaitsFor } from '@/lib/endpoints/controller-waiting';
 import { modifyingStatuses } from '@/lib/endpoints/held-back';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 
 // When the controller holds nothing back and reports no error, it still waits for something while SageMaker
 // works: it looks again every 30 s in every state but a terminal error (BEHAVIOUR.md §2.7).
@@ -21,7 +21,7 @@ export function HealthPanel({ summary, endpoint }: { summary: EndpointSummary; e
   const waitingFor = whatTheControllerWaitsFor(endpoint);
   const { health } = summary;
   return (
-    <DetailSection id="health-heading" title="Status and health">
+    <TitledSection id="health-heading" title="Status and health">
       <div data-testid="endpoint-health" data-level={health.level} className="space-y-2">
         <p>
           <span className="font-medium">{status.label}:</span> {status.description}
@@ -49,6 +49,6 @@ export function HealthPanel({ summary, endpoint }: { summary: EndpointSummary; e
         <h3 className="font-medium">What the controller is waiting for</h3>
         <p className="break-words">{waitingFor ?? idleWait(summary.status)}</p>
       </div>
-    </DetailSection>
+    </TitledSection>
   );
 }

@@ -2,7 +2,7 @@ import { SafeLink } from '@/components/ui/safe-link';
 import { policyText } from '@/lib/endpoints/policy-text';
 import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
 import { alarmConsoleUrl } from './aws-console';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 
 /** spec.deploymentConfig in words: what the next (or current) update does, step by step, and what guards it. */
 export function PolicyPanel({ deploymentConfig, region, partition }: { deploymentConfig: DeploymentConfig | undefined; region?: string; partition?: string }) {
@@ -10,7 +10,7 @@ export function PolicyPanel({ deploymentConfig, region, partition }: { deploymen
   const alarms = (deploymentConfig?.autoRollbackConfiguration?.alarms ?? []).flatMap((alarm) => (alarm.alarmName ? [alarm.alarmName] : []));
   const guarded = Boolean(deploymentConfig?.blueGreenUpdatePolicy ?? deploymentConfig?.rollingUpdatePolicy);
   return (
-    <DetailSection id="policy-heading" title="Deployment policy" testId="policy">
+    <TitledSection id="policy-heading" title="Deployment policy" testId="policy">
       <p className="font-medium" data-testid="policy-title">
         {text.title}
       </p>
@@ -37,6 +37,6 @@ export function PolicyPanel({ deploymentConfig, region, partition }: { deploymen
           ))}
         </p>
       )}
-    </DetailSection>
+    </TitledSection>
   );
 }

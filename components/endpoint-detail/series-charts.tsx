@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { LoadingState } from '@/components/ui/load-state';
 import { useEndpointSeries } from '@/lib/query/use-endpoint-series';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 import { SeriesChart } from './series-chart';
 import { capacityData, clockTime, trafficData } from './series-rows';
 
@@ -19,7 +19,7 @@ export function SeriesCharts({ namespace, name }: { namespace: string; name: str
   const traffic = useMemo(() => (series.data ? trafficData(series.data) : undefined), [series.data]);
   const capacity = useMemo(() => (series.data ? capacityData(series.data) : undefined), [series.data]);
   return (
-    <DetailSection id="history-heading" title="Traffic and capacity over time" testId="series">
+    <TitledSection id="history-heading" title="Traffic and capacity over time" testId="series">
       {series.data && traffic && capacity ? (
         <>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
@@ -43,6 +43,6 @@ export function SeriesCharts({ namespace, name }: { namespace: string; name: str
           The history could not be refreshed; it shows what was last read. {series.error.message}
         </p>
       )}
-    </DetailSection>
+    </TitledSection>
   );
 }

@@ -1,6 +1,6 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { variantImages } from '@/lib/endpoints/variant-images';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 import { currentOfDesired, percent, weight } from './variant-format';
 
 /** The running variants: weight and instances (current against desired), instance type, model and images. */
@@ -10,7 +10,7 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
   // names the new one), so their instance type and model may not be known (BEHAVIOUR.md §2.2).
   const unjoined = summary.deployment !== undefined && variants.some((variant) => !variant.serverless && variant.instanceType === undefined);
   return (
-    <DetailSection id="variants-heading" title="Running variants" testId="variants-table">
+    <TitledSection id="variants-heading" title="Running variants" testId="variants-table">
       {variants.length === 0 ? (
         <p>
           {summary.status === 'Creating'
@@ -58,7 +58,7 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
           </table>
         </div>
       )}
-    </DetailSection>
+    </TitledSection>
   );
 }
 

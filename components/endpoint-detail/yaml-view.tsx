@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { stringify } from 'yaml';
 import type { EndpointDetail } from '@/lib/api/endpoint-detail';
 import { sanitizeObject } from '@/lib/endpoints/sanitize-object';
-import { DetailSection } from './detail-section';
+import { TitledSection } from '@/components/ui/titled-section';
 
 interface Shown {
   kind: string;
@@ -28,7 +28,7 @@ export function YamlView({ endpoint, config, pendingConfig, models }: Pick<Endpo
     ];
   }, [endpoint, config, pendingConfig, models]);
   return (
-    <DetailSection id="yaml-heading" title="Objects as YAML (read-only)" testId="yaml-view">
+    <TitledSection id="yaml-heading" title="Objects as YAML (read-only)" testId="yaml-view">
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
         As Fleetdeck read them from Kubernetes, without managedFields, the last-applied annotation, and anything that looks like a credential.
       </p>
@@ -44,6 +44,6 @@ export function YamlView({ endpoint, config, pendingConfig, models }: Pick<Endpo
           </details>
         ))}
       </div>
-    </DetailSection>
+    </TitledSection>
   );
 }

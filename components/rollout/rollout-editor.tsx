@@ -21,7 +21,7 @@ import { PlanView } from './plan-view';
 import { PolicyEditor } from './policy-editor';
 import { rolloutPreview } from './preview';
 import { rolloutPermission } from './rollout-permission';
-import { RolloutSection } from './rollout-section';
+import { TitledSection } from '@/components/ui/titled-section';
 import { SharePresetLink } from './share-preset-link';
 import { StartFrom } from './start-from';
 import { SubmitBar } from './submit-bar';
@@ -125,41 +125,41 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
       <form data-testid="rollout-form" aria-label={`Rollout of ${namespace}/${name}`} noValidate onSubmit={(event) => event.preventDefault()} className="space-y-4">
         <fieldset disabled={!permission.editable} aria-describedby={permission.editable ? undefined : GATE_REASON_ID} className="min-w-0 space-y-4">
           <legend className="sr-only">The new config and how it is rolled out</legend>
-          <RolloutSection id="rollout-start-title" title="Starting point">
+          <TitledSection id="rollout-start-title" title="Starting point">
             <StartFrom draft={draft} />
-          </RolloutSection>
-          <RolloutSection id="rollout-variants-title" title="Variants of the new config">
+          </TitledSection>
+          <TitledSection id="rollout-variants-title" title="Variants of the new config">
             {loaded && (
               <p role="status" className="mb-3 text-sm">
                 Loaded the variants of {loaded} into the draft; review the plan and the diff below.
               </p>
             )}
             <VariantsEditor form={draft.form} models={data.models} messages={messages} update={draft.update} />
-          </RolloutSection>
-          <RolloutSection id="rollout-policy-title" title="Rollout policy">
+          </TitledSection>
+          <TitledSection id="rollout-policy-title" title="Rollout policy">
             <PolicyEditor form={draft.form} messages={messages} update={draft.update} />
-          </RolloutSection>
-          <RolloutSection id="rollout-alarms-title" title="Automatic rollback alarms">
+          </TitledSection>
+          <TitledSection id="rollout-alarms-title" title="Automatic rollback alarms">
             <AlarmsEditor form={draft.form} messages={messages} update={draft.update} />
-          </RolloutSection>
-          <RolloutSection id="rollout-reason-title" title="Why this rollout">
+          </TitledSection>
+          <TitledSection id="rollout-reason-title" title="Why this rollout">
             <Field id={fieldId(formPaths.reason)} label="Reason" error={messages.errorAt(formPaths.reason)} hint="A ticket or a sentence; it is recorded with the new config and shown in the history.">
               {(control) => (
                 <textarea {...control} rows={2} className={`${controlClasses} max-w-3xl`} value={draft.form.reason} onChange={(event) => draft.update((form) => ({ ...form, reason: event.target.value }))} />
               )}
             </Field>
-          </RolloutSection>
+          </TitledSection>
         </fieldset>
         <SharePresetLink form={draft.form} />
-        <RolloutSection id="rollout-warnings-title" title="Warnings" testId="rollout-warnings">
+        <TitledSection id="rollout-warnings-title" title="Warnings" testId="rollout-warnings">
           <WarningsList warnings={preview.warnings} />
-        </RolloutSection>
-        <RolloutSection id="rollout-plan-title" title="Plan" testId="rollout-plan">
+        </TitledSection>
+        <TitledSection id="rollout-plan-title" title="Plan" testId="rollout-plan">
           <PlanView plan={preview.plan} hasPolicy={preview.checked.draft.deploymentConfig !== undefined} />
-        </RolloutSection>
-        <RolloutSection id="rollout-diff-title" title="Changes" testId="rollout-diff">
+        </TitledSection>
+        <TitledSection id="rollout-diff-title" title="Changes" testId="rollout-diff">
           <DiffView diff={preview.diff} configName={preview.configName} liveConfigName={data.liveConfig?.spec.endpointConfigName ?? data.context.liveConfigName} />
-        </RolloutSection>
+        </TitledSection>
         <SubmitBar
           namespace={namespace}
           name={name}
@@ -172,9 +172,9 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
           onNewRequest={draft.newRequest}
         />
       </form>
-      <RolloutSection id="rollout-history-title" title="History" testId="rollout-history">
+      <TitledSection id="rollout-history-title" title="History" testId="rollout-history">
         <HistoryList entries={data.history} configSpecOf={configSpecOf} disabled={permission.editable ? undefined : { reasonId: GATE_REASON_ID }} onRollBack={rollBack} />
-      </RolloutSection>
+      </TitledSection>
     </div>
   );
 }
