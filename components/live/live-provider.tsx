@@ -43,6 +43,12 @@ export function useLiveStatus(): LiveStatus {
   return useSyncExternalStore(stream.subscribe, stream.getSnapshot, () => initial);
 }
 
+/** Try the stream again now instead of waiting out the backoff. */
+export function useReconnectNow(): () => void {
+  const stream = useLiveStream();
+  return stream.reconnectNow;
+}
+
 /** Call when an API answer says the session ended. */
 export function useMarkSignedOut(): () => void {
   const stream = useLiveStream();

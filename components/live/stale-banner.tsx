@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { useLiveStatus } from './live-provider';
+import { useLiveStatus, useReconnectNow } from './live-provider';
 
 /**
  * The honest part of a monitoring screen: a banner when the data is stale or the session ended, and the
@@ -10,6 +10,7 @@ import { useLiveStatus } from './live-provider';
  */
 export function StaleFrame({ children }: { children: ReactNode }) {
   const status = useLiveStatus();
+  const reconnectNow = useReconnectNow();
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const stale = status.connection === 'stale' || status.connection === 'signed-out';
@@ -19,6 +20,14 @@ export function StaleFrame({ children }: { children: ReactNode }) {
       {status.connection === 'stale' && (
         <div role="alert" data-testid="stale-banner" className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
           <strong>Data may be out of date.</strong> {status.message} Fleetdeck keeps trying and will catch up on its own.
+          {status.retryPending && (
+            <>
+              {' '}
+              <button type="button" onClick={reconnectNow} className="underline">
+                Reconnect now
+              </button>
+            </>
+          )}
         </div>
       )}
       {status.connection === 'signed-out' && (

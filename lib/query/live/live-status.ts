@@ -15,6 +15,8 @@ export interface LiveStatus {
   asOf?: string;
   /** Why the data is not live, in plain words. */
   message?: string;
+  /** The stream is closed and waiting out its backoff before the next attempt (which may be hastened). */
+  retryPending?: boolean;
 }
 
 /** Presentation of each connection state, as data (house style §9). */

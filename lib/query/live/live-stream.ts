@@ -45,12 +45,14 @@ export class LiveStream {
     if (this.running) return;
     this.running = true;
     document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('online', this.reconnectNow);
     this.onVisibility();
   }
 
   stop(): void {
     this.running = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('online', this.reconnectNow);
     this.disconnect();
     this.clearLoss();
   }
@@ -63,6 +65,16 @@ export class LiveStream {
   }
 
   getPinned = (): boolean => this.pinned;
+
+  /**
+   * Tries again now rather than when the backoff says: the person asked (they know the server is back), or the
+   * browser regained its network. Only while waiting to retry; an open or opening stream is left alone.
+   */
+  reconnectNow = (): void => {
+    if (!this.running || !this.retryTimer) return;
+    clearTimeout(this.retryTimer);
+    this.connect();
+  };
 
   /** Any API call that got 401 ends the session for the stream too. */
   markSignedOut(): void {
@@ -114,6 +126,7 @@ export class LiveStream {
     const abort = new AbortController();
     this.abort = abort;
     this.retryTimer = undefined;
+    if (this.status.retryPending) this.set({ ...this.status, retryPending: false });
     void this.read(abort).catch(() => {
       if (this.abort === abort) this.lost('Fleetdeck cannot be reached.');
     });
@@ -152,18 +165,18 @@ export class LiveStream {
     if (!this.running) return;
     // The grace period runs from the first failure; failed retries within it must not restart it.
     this.lostSince ??= Date.now();
-    if (Date.now() - this.lostSince >= GRACE_MS || this.status.connection === 'stale' || this.status.connection === 'paused') {
-      this.set({ connection: 'stale', message });
-    } else {
-      this.set({ connection: 'reconnecting', message });
-      this.graceTimer ??= setTimeout(() => {
-        this.graceTimer = undefined;
-        if (this.lostSince !== undefined) this.set({ connection: 'stale', message: this.status.message });
-      }, this.lostSince + GRACE_MS - Date.now());
-    }
     const delay = delayMs ?? fullJitterDelay(this.attempt);
     this.attempt += 1;
     this.retryTimer = setTimeout(() => this.connect(), delay);
+    if (Date.now() - this.lostSince >= GRACE_MS || this.status.connection === 'stale' || this.status.connection === 'paused') {
+      this.set({ connection: 'stale', message, retryPending: true });
+    } else {
+      this.set({ connection: 'reconnecting', message, retryPending: true });
+      this.graceTimer ??= setTimeout(() => {
+        this.graceTimer = undefined;
+        if (this.lostSince !== undefined) this.set({ ...this.status, connection: 'stale' });
+      }, this.lostSince + GRACE_MS - Date.now());
+    }
   }
 
   private invalidateEverything(): void {
