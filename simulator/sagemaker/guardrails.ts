@@ -73,15 +73,17 @@ function checkRolling(config: DeploymentConfig, current: SimVariant[], target: S
   inRange('deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds', policy.waitIntervalInSeconds, 0, 3600);
   inRange('deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
   const instances = instanceTotal(target);
-  for (const [field, size] of [
-    ['maximumBatchSize', policy.maximumBatchSize],
-    ['rollbackMaximumBatchSize', policy.rollbackMaximumBatchSize],
-  ] as const) {
-    if (!size) continue;
-    const percent = sizeAsPercent(size, instances);
-    if ((size.value ?? 0) < 1 || percent < 5 || percent > 50) {
-      throw validation(`${field} must be between 5% and 50% of the endpoint's instance count (${instances}).`);
+  const batch = policy.maximumBatchSize;
+  if (batch) {
+    const percent = sizeAsPercent(batch, instances);
+    if ((batch.value ?? 0) < 1 || percent < 5 || percent > 50) {
+      throw validation(`maximumBatchSize must be between 5% and 50% of the endpoint's instance count (${instances}).`);
     }
+  }
+  // The rollback batch has no 5-50% guardrail: its default is 100%, the whole old fleet back at once.
+  const rollbackBatch = policy.rollbackMaximumBatchSize;
+  if (rollbackBatch && ((rollbackBatch.value ?? 0) < 1 || sizeAsPercent(rollbackBatch, instances) > 100)) {
+    throw validation(`rollbackMaximumBatchSize must be at least 1 and at most 100% of the endpoint's instance count (${instances}).`);
   }
   const timeout = policy.maximumExecutionTimeoutInSeconds;
   if (timeout !== undefined && timeout <= (policy.waitIntervalInSeconds ?? 0)) {

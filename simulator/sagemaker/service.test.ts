@@ -235,6 +235,21 @@ describe('rolling update', () => {
     else expect(call).toThrow(/between 5% and 50%/);
   });
 
+  it.each([
+    [{ type_: 'CAPACITY_PERCENT', value: 100 }, true], // the documented default: the whole old fleet at once
+    [{ type_: 'INSTANCE_COUNT', value: 4 }, true],
+    [{ type_: 'INSTANCE_COUNT', value: 1 }, true],
+    [{ type_: 'INSTANCE_COUNT', value: 0 }, false],
+    [{ type_: 'INSTANCE_COUNT', value: 5 }, false],
+    [{ type_: 'CAPACITY_PERCENT', value: 101 }, false],
+  ])('takes a rollback batch of 1 instance up to the whole fleet (%j)', (rollbackMaximumBatchSize, accepted) => {
+    const deploymentConfig = rolling(1);
+    deploymentConfig.rollingUpdatePolicy = { ...deploymentConfig.rollingUpdatePolicy, rollbackMaximumBatchSize };
+    const call = () => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig });
+    if (accepted) expect(call).not.toThrow();
+    else expect(call).toThrow(/rollbackMaximumBatchSize must be at least 1 and at most 100%/);
+  });
+
   it('is refused for a multi-variant endpoint', () => {
     config('c3', [{ name: 'a', model: 'm1' }, { name: 'b', model: 'm2' }]);
     expect(() => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c3', deploymentConfig: rolling(1) })).toThrow(
