@@ -52,6 +52,19 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
     expect(summary.specVariants).toEqual([{ name: 'a', modelName: 'm', images: ['img:1', 'sidecar:2'] }]);
   });
 
+  it('joins the old fleet of a deployment with the config a Fleetdeck rollout says it replaced', () => {
+    const pending = { endpointConfigName: 'cfg-v2', productionVariants: [{ variantName: 'a', currentInstanceCount: 1, desiredInstanceCount: 2, instanceType: 'ml.g5.xlarge' }] };
+    const endpoint = makeEndpoint({ status: { endpointStatus: 'Updating', productionVariants: [runningVariant('a', 2, 'img:1')], pendingDeploymentSummary: pending } });
+    const old = makeConfig('cfg-v1', [{ variant: 'a', model: 'm1', instanceType: 'ml.m5.large' }]);
+    const next = makeConfig('cfg-v2', [{ variant: 'a', model: 'm2', instanceType: 'ml.g5.xlarge' }]);
+    const recorded = { ...next, metadata: { ...next.metadata, annotations: { 'fleetdeck.io/previous-config': 'cfg-v1' } } };
+    const summary = summarizeEndpoint(endpoint, [old, recorded]);
+    expect(summary.variants[0]).toMatchObject({ instanceType: 'ml.m5.large', modelName: 'm1' });
+    expect(summary.deployment?.variants[0]).toMatchObject({ instanceType: 'ml.g5.xlarge', modelName: 'm2' });
+    // A config made elsewhere does not say what it replaced: the old fleet's config stays unknown, never guessed.
+    expect(summarizeEndpoint(endpoint, [old, next]).variants[0]).toMatchObject({ instanceType: undefined, modelName: undefined });
+  });
+
   it('lists all deployed images only when there is more than one', () => {
     const two = { ...runningVariant('a', 1, 'img:1'), deployedImages: [{ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }, { specifiedImage: 'sidecar:2' }] };
     const summary = summarizeEndpoint(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [two, runningVariant('b', 1, 'img:1')] } }), []);

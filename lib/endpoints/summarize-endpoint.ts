@@ -3,6 +3,7 @@ import type { Endpoint, PendingVariantSummary, ProductionVariantSummary } from '
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import type { Model } from '@/lib/schemas/model';
 import { expectedRolloutSeconds } from '@/lib/rollout/expected-duration';
+import { rolloutAnnotations } from '@/lib/rollout/history';
 import { controllerError } from './controller-error';
 import { endpointHealth, lastConfigForUpdateAnnotation } from './health';
 import { heldBackChange } from './held-back';
@@ -71,8 +72,12 @@ export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[],
   const expected = running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running)) : undefined;
   const heldBack = heldBackChange(endpoint);
   const error = controllerError(endpoint.status?.conditions);
-  // While a deployment runs, productionVariants is the old fleet; join it with the config it came from.
-  const liveConfig = pending ? byName(health.rolledBack?.liveConfigName) : (byName(health.rolledBack?.liveConfigName) ?? specConfig);
+  // While a deployment runs, productionVariants is the old fleet; join it with the config it came from. The
+  // status does not name that config; a rollout made with Fleetdeck records it on the new config.
+  const previousConfigName = byName(pending?.endpointConfigName)?.metadata.annotations?.[rolloutAnnotations.previousConfig];
+  const liveConfig = pending
+    ? (byName(health.rolledBack?.liveConfigName) ?? byName(previousConfigName))
+    : (byName(health.rolledBack?.liveConfigName) ?? specConfig);
   return {
     namespace: endpoint.metadata.namespace ?? '',
     name: endpoint.metadata.name,
