@@ -96,6 +96,9 @@ test('an alarm-triggered rollback ends in the banner and a rolled-back history e
   const entry = page.getByTestId('history-entry').first();
   await expect(entry).toContainText(/rolled back/i);
   await expect(entry).toContainText('pricing-ui-p99');
+  // Trying the same model again is allowed, with a warning that it will likely fail the same way.
+  await page.getByLabel('Model for primary').selectOption('pricing-ui-model-v2');
+  await expect(page.locator('[data-code="same-as-failed"]')).toContainText('which SageMaker just rolled back');
 });
 
 test('a conflicting edit from a second session is kept, shown against the new version, and re-based in one step', async ({ page, browser }) => {

@@ -37,7 +37,7 @@ export interface RolloutPreview {
 export function rolloutPreview(form: RolloutForm, data: RolloutFormContext, context: RolloutContext, models: Model[], requestId: string): RolloutPreview {
   const checked = checkRolloutForm(form, context);
   const draft = checked.parsed ?? checked.draft;
-  const configs = data.liveConfig ? [data.liveConfig] : [];
+  const configs = [data.liveConfig, data.failedConfig].filter((config) => config !== null);
   const configName = newConfigName(data.endpoint.spec.endpointName, requestId);
   return {
     checked,

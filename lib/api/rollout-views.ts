@@ -83,6 +83,8 @@ export const rolloutFormContextSchema = z.object({
   endpoint: endpointSchema,
   /** The config the endpoint runs (after a rollback: the one it rolled back to), the draft's natural base. */
   liveConfig: endpointConfigSchema.nullable(),
+  /** The config SageMaker just rolled back from, if any: a draft that repeats it is warned about. */
+  failedConfig: endpointConfigSchema.nullable(),
   models: z.array(modelOptionSchema),
   context: rolloutContextSchema,
   gate: rolloutGateSchema,

@@ -111,6 +111,7 @@ describe('the rollout form context', () => {
     expect(context.gate).toEqual({ allowed: true });
     expect(context.canRollOut).toBe(true);
     expect(context.history).toEqual([]);
+    expect(context.failedConfig).toBeNull();
   });
 
   it('tells oncall it may not roll out, and refuses outsider', async () => {
@@ -159,6 +160,8 @@ describe('the rollout history through real deployments', () => {
     // The form's base after a rollback is the config SageMaker rolled back to, and a new rollout may start.
     expect(context.liveConfig?.metadata.name).toBe(names[0]);
     expect(context.context.failedConfigName).toBe(second.configName);
+    // The form warns about a draft that repeats the config that just failed, so it gets that config too.
+    expect(context.failedConfig?.metadata.name).toBe(second.configName);
     expect(context.gate).toEqual({ allowed: true });
   });
 

@@ -15,7 +15,8 @@ import { modelOption } from './model-option';
 /**
  * GET .../rollout: what the rollout form starts from, from the shared cache once the caller's right to get
  * Endpoints in the namespace is confirmed (the same 403 whether or not the endpoint exists, as for the detail):
- * the endpoint with its generation and resourceVersion, the config it runs, the namespace's models, whether a
+ * the endpoint with its generation and resourceVersion, the config it runs (and the one just rolled back from),
+ * the namespace's models, whether a
  * rollout may start, whether the caller may roll out (a hint), and the rollout history.
  */
 export async function rolloutFormContext(identity: Identity, namespace: string, name: string): Promise<RolloutFormContext> {
@@ -26,7 +27,8 @@ export async function rolloutFormContext(identity: Identity, namespace: string, 
   if (!endpoint) throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
   const configs = store.configsIn(namespace);
   const models = store.modelsIn(namespace);
-  const liveConfig = configs.find((config) => config.spec.endpointConfigName === liveConfigNameOf(endpoint));
+  const byName = (configName: string | undefined) => configs.find((config) => configName !== undefined && config.spec.endpointConfigName === configName);
+  const liveConfig = byName(liveConfigNameOf(endpoint));
   const context = rolloutContextFrom(endpoint, liveConfig, models);
   const ask = (verb: string, resource: string) => isAllowed(identity, { verb, resource, group: sagemakerGroup, namespace });
   const [patchEndpoints, createConfigs] = await Promise.all([ask('patch', 'endpoints'), ask('create', 'endpointconfigs')]);
@@ -34,6 +36,7 @@ export async function rolloutFormContext(identity: Identity, namespace: string, 
     summary: summarizeEndpoint(endpoint, configs),
     endpoint,
     liveConfig: liveConfig ?? null,
+    failedConfig: byName(context.failedConfigName) ?? null,
     models: models.map(modelOption).sort((a, b) => a.modelName.localeCompare(b.modelName)),
     context,
     gate: gateRollout(context),
