@@ -17,7 +17,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'simulator/**/*.test.ts', 'eslint/**/*.test.ts'],
+          // Pure modules beside the components that use them (formatting, chart rows) are unit-tested too.
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'simulator/**/*.test.ts', 'eslint/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { EndpointBreadcrumb } from '@/components/ui/endpoint-breadcrumb';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { SafeLink } from '@/components/ui/safe-link';
@@ -15,17 +15,7 @@ export function EndpointHeader({ summary, endpoint }: { summary: EndpointSummary
   return (
     <header className="flex flex-wrap items-start justify-between gap-4">
       <div className="space-y-2">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-300">
-          <ol className="flex gap-1">
-            <li>
-              <Link href="/endpoints" className="underline-offset-2 hover:underline">
-                Endpoints
-              </Link>
-              <span aria-hidden="true"> / </span>
-            </li>
-            <li>{summary.namespace}</li>
-          </ol>
-        </nav>
+        <EndpointBreadcrumb namespace={summary.namespace} name={summary.name} />
         <h1 className="break-all text-2xl font-semibold">{summary.name}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="endpoint-status" data-status={summary.status ?? ''} className="flex items-center gap-1">

@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { endpointHref } from '@/components/ui/endpoint-link';
+import { EndpointBreadcrumb } from '@/components/ui/endpoint-breadcrumb';
 import { ErrorState, LoadingState } from '@/components/ui/load-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { isApiError } from '@/lib/query/api-error';
@@ -14,23 +13,7 @@ import { RolloutEditor } from './rollout-editor';
 function Heading({ namespace, name, children }: { namespace: string; name: string; children?: ReactNode }) {
   return (
     <header className="space-y-2">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-300">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/endpoints" className="underline-offset-2 hover:underline">
-              Endpoints
-            </Link>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li>{namespace}</li>
-          <li>
-            <span aria-hidden="true">/ </span>
-            <Link href={endpointHref(namespace, name)} className="underline-offset-2 hover:underline">
-              {name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <EndpointBreadcrumb namespace={namespace} name={name} linkEndpoint />
       <h1 className="break-all text-2xl font-semibold">Roll out {name}</h1>
       {children}
     </header>
