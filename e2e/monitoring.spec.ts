@@ -57,7 +57,13 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
   const current = stepper.locator('[aria-current="step"]');
   await expect(current).toHaveAttribute('data-step', 'Creating');
   await expect(current).toHaveAttribute('data-step', 'Baking', { timeout: 30_000 });
-  await expect(page.getByTestId('traffic-chart')).toBeVisible();
+  const chart = page.getByTestId('traffic-chart');
+  await expect(chart).toBeVisible();
+  // The chart's data as a table, for anyone who cannot use the drawing: the new fleet's line is a column.
+  await expect(chart.locator('table')).toHaveCount(0);
+  await chart.getByText('Show the data as a table').click();
+  await expect(chart.getByRole('columnheader', { name: 'primary, new fleet' })).toBeVisible({ timeout: 15_000 });
+  await expect(chart.locator('tbody tr').last()).toContainText('(now)');
   await expect(page.getByTestId('endpoint-status')).toContainText('In service', { timeout: 60_000 });
   await expect(stepper).toBeHidden();
 });

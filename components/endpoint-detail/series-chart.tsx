@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { clockTime, describeChart, type ChartData, type ChartRow } from './series-rows';
 
@@ -87,12 +87,25 @@ export function SeriesChart({ title, what, data, format, yDomain, testId }: Seri
   );
 }
 
-/** The chart's data as a table, behind a native disclosure (keyboard and screen-reader friendly). */
+/**
+ * The chart's data as a table, behind a native disclosure (keyboard and screen-reader friendly). Rendered only
+ * while open: a series holds up to 720 points, and a closed table re-rendered on every live change would grow
+ * a page kept open for hours by thousands of hidden rows.
+ */
 function SeriesTable({ title, data, format }: { title: string; data: ChartData; format: (value: number) => string }) {
+  const [open, setOpen] = useState(false);
   if (data.lines.length === 0) return null;
   return (
-    <details className="mt-2 text-sm">
+    <details className="mt-2 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">Show the data as a table</summary>
+      {open && <SeriesRows title={title} data={data} format={format} />}
+    </details>
+  );
+}
+
+function SeriesRows({ title, data, format }: { title: string; data: ChartData; format: (value: number) => string }) {
+  return (
+    <>
       {/* Focusable, so the scrolled table can be read with the keyboard. */}
       <div tabIndex={0} className="mt-2 max-h-80 overflow-auto">
         <table className="w-full text-left">
@@ -126,6 +139,6 @@ function SeriesTable({ title, data, format }: { title: string; data: ChartData; 
           </tbody>
         </table>
       </div>
-    </details>
+    </>
   );
 }
