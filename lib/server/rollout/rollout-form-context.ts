@@ -16,8 +16,8 @@ import { modelOption } from './model-option';
  * GET .../rollout: what the rollout form starts from, from the shared cache once the caller's right to get
  * Endpoints in the namespace is confirmed (the same 403 whether or not the endpoint exists, as for the detail):
  * the endpoint with its generation and resourceVersion, the config it runs (and the one just rolled back from),
- * the namespace's models, whether a
- * rollout may start, whether the caller may roll out (a hint), and the rollout history.
+ * the namespace's models, whether a rollout may start, whether the caller may roll out (a hint), and the
+ * rollout history.
  */
 export async function rolloutFormContext(identity: Identity, namespace: string, name: string): Promise<RolloutFormContext> {
   await assertNamespaceAccess(identity, 'get', namespace);
