@@ -68,7 +68,7 @@ export function EndpointTable({
 
   return (
     <div ref={scroller} tabIndex={0} role="region" aria-label="Endpoints table" className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800">
-      <table aria-rowcount={rows.length + 1} className="w-full min-w-[86rem] table-fixed border-collapse text-left text-sm">
+      <table aria-rowcount={rows.length + 1} className="w-full min-w-[76rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
           {endpointColumns.map((column) => (
