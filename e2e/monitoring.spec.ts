@@ -34,6 +34,9 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
   await world.createConfig('canary-v2', [{ name: 'primary', model: 'canary-model-v2', count: 4 }]);
   await signInAs(page, 'oncall', { next: `/endpoints/${world.namespace}/canary` });
   await expect(page.getByTestId('endpoint-status')).toContainText('In service');
+  // The breadcrumb's namespace opens the list filtered to it.
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('link', { name: world.namespace })).toHaveAttribute('href', `/endpoints?namespace=${world.namespace}`);
 
   await world.patch('Endpoint', 'canary', {
     spec: {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { defaultFleetQuery, fleetQueryToSearchParams } from '@/lib/endpoints/fleet-query';
 import { endpointHref } from './endpoint-link';
 
 /**
@@ -17,7 +18,7 @@ export function EndpointBreadcrumb({ namespace, name, linkEndpoint = false }: { 
           <span aria-hidden="true"> /</span>
         </li>
         <li>
-          <Link href={`/endpoints?namespace=${encodeURIComponent(namespace)}`} className={link}>
+          <Link href={`/endpoints?${fleetQueryToSearchParams({ ...defaultFleetQuery, namespaces: [namespace] })}`} className={link}>
             {namespace}
           </Link>
           <span aria-hidden="true"> /</span>
