@@ -1,10 +1,8 @@
 import 'server-only';
 import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
 import type { Identity } from '../auth/identity';
-import { AppError } from '../http/app-error';
-import { fleetStore } from '../k8s/fleet-store';
 import type { KubeObject } from '../k8s/kube-object';
-import { assertNamespaceAccess } from './visible-namespaces';
+import { readableEndpoint } from './readable-endpoint';
 
 const MAX_EVENTS = 50;
 
@@ -18,15 +16,11 @@ const eventTime = (event: EventObject) => event.lastTimestamp ?? event.eventTime
 
 /**
  * One endpoint with its config, models, conditions and the Kubernetes Events about them, from the shared
- * cache. The caller's right to get Endpoints in the namespace is checked first, so a refusal is the same
- * whether or not the endpoint exists. managedFields and the last-applied annotation were dropped at ingest.
+ * cache (access checked as readableEndpoint says). managedFields and the last-applied annotation were
+ * dropped at ingest.
  */
 export async function endpointDetail(identity: Identity, namespace: string, name: string) {
-  await assertNamespaceAccess(identity, 'get', namespace);
-  const store = fleetStore();
-  await store.ensureServing();
-  const endpoint = store.endpoint(namespace, name);
-  if (!endpoint) throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
+  const { store, endpoint } = await readableEndpoint(identity, namespace, name);
   const configs = store.configsIn(namespace);
   const config = configs.find((candidate) => candidate.spec.endpointConfigName === endpoint.spec.endpointConfigName);
   const pendingConfig = configs.find((candidate) => candidate.spec.endpointConfigName === endpoint.status?.pendingDeploymentSummary?.endpointConfigName);

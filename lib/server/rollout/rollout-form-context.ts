@@ -7,9 +7,7 @@ import { endpointLabel, rolloutHistory } from '@/lib/rollout/history';
 import { sagemakerGroup } from '@/lib/schemas/resource-kinds';
 import { isAllowed } from '../auth/access-review';
 import type { Identity } from '../auth/identity';
-import { assertNamespaceAccess } from '../fleet/visible-namespaces';
-import { AppError } from '../http/app-error';
-import { fleetStore } from '../k8s/fleet-store';
+import { readableEndpoint } from '../fleet/readable-endpoint';
 import { modelOption } from './model-option';
 
 /**
@@ -20,11 +18,7 @@ import { modelOption } from './model-option';
  * rollout history.
  */
 export async function rolloutFormContext(identity: Identity, namespace: string, name: string): Promise<RolloutFormContext> {
-  await assertNamespaceAccess(identity, 'get', namespace);
-  const store = fleetStore();
-  await store.ensureServing();
-  const endpoint = store.endpoint(namespace, name);
-  if (!endpoint) throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
+  const { store, endpoint } = await readableEndpoint(identity, namespace, name);
   const configs = store.configsIn(namespace);
   const models = store.modelsIn(namespace);
   const byName = (configName: string | undefined) => configs.find((config) => configName !== undefined && config.spec.endpointConfigName === configName);

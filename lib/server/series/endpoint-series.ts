@@ -3,9 +3,7 @@ import type { EndpointSeries } from '@/lib/api/endpoint-series';
 import { seriesSample } from '@/lib/endpoints/series-sample';
 import { seriesView } from '@/lib/endpoints/series-view';
 import type { Identity } from '../auth/identity';
-import { assertNamespaceAccess } from '../fleet/visible-namespaces';
-import { AppError } from '../http/app-error';
-import { fleetStore } from '../k8s/fleet-store';
+import { readableEndpoint } from '../fleet/readable-endpoint';
 import { seriesRecorder } from './series-recorder';
 
 /**
@@ -13,12 +11,8 @@ import { seriesRecorder } from './series-recorder';
  * to get Endpoints in the namespace is checked first, so a refusal is the same whether or not it exists.
  */
 export async function endpointSeries(identity: Identity, namespace: string, name: string): Promise<EndpointSeries> {
-  await assertNamespaceAccess(identity, 'get', namespace);
-  const store = fleetStore();
   const recorder = seriesRecorder();
-  await store.ensureServing();
-  const endpoint = store.endpoint(namespace, name);
-  if (!endpoint) throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
+  const { endpoint } = await readableEndpoint(identity, namespace, name);
   const now = Date.now();
   const recorded = recorder.points(namespace, name, now);
   // The recorder and the cache change on the same watch event, so the series exists; were it ever missing,
