@@ -1,5 +1,5 @@
 import type { VariantView } from '@/lib/api/endpoint-summary';
-import { currentOfDesired, percent, weight } from './variant-format';
+import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
 
 /** One fleet of a deployment (old or new): its variants with instances and traffic, in a compact table. */
 export function FleetTable({ title, configName, variants, empty, testId }: { title: string; configName?: string; variants: VariantView[]; empty: string; testId: string }) {
@@ -27,9 +27,9 @@ export function FleetTable({ title, configName, variants, empty, testId }: { tit
             {variants.map((variant) => (
               <tr key={variant.name} data-testid="fleet-variant" data-variant={variant.name} className="border-b border-slate-100 dark:border-slate-800">
                 <th scope="row" className="py-1 pr-2 font-mono font-medium">{variant.name}</th>
-                <td className="py-1 pr-2 font-mono">{variant.serverless ? 'Serverless' : (variant.instanceType ?? '—')}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{variant.serverless ? 'Serverless' : currentOfDesired(variant.currentInstanceCount, variant.desiredInstanceCount)}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{weight(variant.currentWeight)}</td>
+                <td className="py-1 pr-2 font-mono">{instanceTypeText(variant)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{instancesText(variant)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{weightText(variant)}</td>
                 <td className="py-1 text-right tabular-nums">{percent(variant.trafficShare)}</td>
               </tr>
             ))}

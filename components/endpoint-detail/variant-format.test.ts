@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentOfDesired, percent, weight } from './variant-format';
+import type { VariantView } from '@/lib/api/endpoint-summary';
+import { currentOfDesired, instancesText, instanceTypeText, percent, weight, weightText } from './variant-format';
 
 describe('currentOfDesired', () => {
   it.each([
@@ -36,5 +37,23 @@ describe('weight', () => {
     [0.30000000000000004, '0.3'],
   ])('%s reads "%s"', (value, text) => {
     expect(weight(value)).toBe(text);
+  });
+});
+
+describe('a variant in a table', () => {
+  const onInstances: VariantView = { name: 'a', serverless: false, instanceType: 'ml.c5.large', currentInstanceCount: 2, desiredInstanceCount: 4, currentWeight: 1, desiredWeight: 1 };
+  const serverless: VariantView = { name: 's', serverless: true, currentWeight: 0.5 };
+
+  it('reads its instance type and instances, or says it is serverless', () => {
+    expect([instanceTypeText(onInstances), instancesText(onInstances)]).toEqual(['ml.c5.large', '2 of 4 desired']);
+    expect([instanceTypeText(serverless), instancesText(serverless)]).toEqual(['Serverless', 'Serverless']);
+    // The old fleet of a deployment whose config is not known.
+    expect(instanceTypeText({ ...onInstances, instanceType: undefined })).toBe('—');
+  });
+
+  it('reads its weight, with the desired one only while SageMaker moves it', () => {
+    expect(weightText(onInstances)).toBe('1');
+    expect(weightText({ ...onInstances, currentWeight: 0.25 })).toBe('0.25 of 1 desired');
+    expect(weightText(serverless)).toBe('0.5');
   });
 });

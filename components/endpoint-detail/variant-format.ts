@@ -1,3 +1,5 @@
+import type { VariantView } from '@/lib/api/endpoint-summary';
+
 // How variant numbers read on the detail page: current first, and the desired value only when it differs,
 // since SageMaker reports both and a difference is the interesting part (a change under way).
 
@@ -19,4 +21,21 @@ export function percent(share: number | undefined): string {
 /** A weight as SageMaker holds it (a float), trimmed: "1", "0.25". */
 export function weight(value: number | undefined): string {
   return value === undefined ? '—' : String(Number(value.toPrecision(6)));
+}
+
+/** A variant's instance type, "Serverless", or "—" when the config it runs is not known. */
+export function instanceTypeText(variant: VariantView): string {
+  return variant.serverless ? 'Serverless' : (variant.instanceType ?? '—');
+}
+
+/** A variant's instances, current against desired, or "Serverless". */
+export function instancesText(variant: VariantView): string {
+  return variant.serverless ? 'Serverless' : currentOfDesired(variant.currentInstanceCount, variant.desiredInstanceCount);
+}
+
+/** A variant's weight, and the desired weight when SageMaker is moving it: "0.5 of 1 desired". */
+export function weightText(variant: VariantView): string {
+  return variant.desiredWeight !== undefined && variant.desiredWeight !== variant.currentWeight
+    ? `${weight(variant.currentWeight)} of ${weight(variant.desiredWeight)} desired`
+    : weight(variant.currentWeight);
 }

@@ -1,7 +1,7 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { variantImages } from '@/lib/endpoints/variant-images';
 import { TitledSection } from '@/components/ui/titled-section';
-import { currentOfDesired, percent, weight } from './variant-format';
+import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
 
 /** The running variants: weight and instances (current against desired), instance type, model and images. */
 export function VariantsTable({ summary }: { summary: EndpointSummary }) {
@@ -40,13 +40,9 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
               {variants.map((variant) => (
                 <tr key={variant.name} data-testid="variant-row" data-variant={variant.name} className="border-b border-slate-100 align-top dark:border-slate-800">
                   <th scope="row" className="py-2 pr-3 font-mono font-medium">{variant.name}</th>
-                  <td className="py-2 pr-3 font-mono">{variant.serverless ? 'Serverless' : (variant.instanceType ?? '—')}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{variant.serverless ? 'Serverless' : currentOfDesired(variant.currentInstanceCount, variant.desiredInstanceCount)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {variant.desiredWeight !== undefined && variant.desiredWeight !== variant.currentWeight
-                      ? `${weight(variant.currentWeight)} of ${weight(variant.desiredWeight)} desired`
-                      : weight(variant.currentWeight)}
-                  </td>
+                  <td className="py-2 pr-3 font-mono">{instanceTypeText(variant)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{instancesText(variant)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{weightText(variant)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{percent(variant.trafficShare)}</td>
                   <td className="py-2 pr-3 font-mono">{variant.modelName ?? '—'}</td>
                   <td className="py-2">
