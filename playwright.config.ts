@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 60_000,
-  reporter: [['list']],
+  // The digest comes last: a log read from its end says why a test failed.
+  reporter: [['list'], ['./e2e/support/failure-digest-reporter.ts']],
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

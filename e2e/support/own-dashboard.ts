@@ -22,7 +22,7 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the dashboard exited with ${child.exitCode}`);
-    const ok = await fetch(url, { redirect: 'manual' }).then(() => true, () => false);
+    const ok = await fetch(url, { redirect: 'manual' }).then((response) => response.ok, () => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -50,7 +50,8 @@ export async function ownDashboard() {
       // Its own process group, so stopping it takes next start's worker with it.
       detached: true,
     });
-    await waitUntilServing(`${baseURL}/api/healthz`, child);
+    // Ready, as a load balancer would wait for: the fleet listed, so the browser's next attempt is served.
+    await waitUntilServing(`${baseURL}/api/readyz`, child);
   };
   // Killed outright, like a crashed server: a graceful stop would wait for the open live streams to end.
   const stop = async () => {

@@ -120,7 +120,24 @@ describe('LiveStream', () => {
     expect(gaps).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000, 15000]);
   });
 
-  it('tries again at once when asked, or when the browser is back online, instead of waiting out the backoff', async () => {
+  it('tries again when the server says it will serve again, rather than after its own longer backoff', async () => {
+    stream.start();
+    for (let i = 0; i < 6; i += 1) {
+      requests.at(-1)!.fail();
+      await vi.advanceTimersByTimeAsync(30_000);
+    }
+    const before = requests.length;
+    const envelope = { error: { code: 'cluster_unavailable', message: 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.' } };
+    requests.at(-1)!.respond(new Response(JSON.stringify(envelope), { status: 503, headers: { 'retry-after': '2' } }));
+    await settle();
+    expect(stream.getSnapshot()).toMatchObject({ connection: 'stale', message: envelope.error.message, retryPending: true });
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(requests).toHaveLength(before);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(requests).toHaveLength(before + 1);
+  });
+
+    it('tries again at once when asked, or when the browser is back online, instead of waiting out the backoff', async () => {
     const open = await openLive();
     open.close();
     await settle();

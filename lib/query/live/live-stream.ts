@@ -11,6 +11,13 @@ const GRACE_MS = 5_000;
 // A connection that stayed up this long resets the backoff.
 const HEALTHY_MS = 30_000;
 
+/** The message of the API's error envelope, or the bare status when the answer is not one. */
+async function errorMessage(response: Response): Promise<string> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === 'string' ? message : `Fleetdeck answered ${response.status}.`;
+}
+
 /**
  * Keeps the react-query cache current from GET /api/stream, and says honestly how current it is. Reconnects
  * with capped exponential backoff and full jitter; invalidates once after every (re)connect and when the
@@ -136,8 +143,9 @@ export class LiveStream {
     const response = await fetch('/api/stream', { headers: { Accept: 'text/event-stream' }, credentials: 'same-origin', cache: 'no-store', signal: abort.signal });
     if (response.status === 401) return this.markSignedOut();
     if (!response.ok || !response.body) {
+      // The server says when it expects to serve again (its fleet still loading, the cluster's next probe).
       const retryAfter = Number(response.headers.get('retry-after'));
-      const message = response.status === 403 ? 'You may not watch these namespaces.' : `Fleetdeck answered ${response.status}.`;
+      const message = response.status === 403 ? 'You may not watch these namespaces.' : await errorMessage(response);
       return this.lost(message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

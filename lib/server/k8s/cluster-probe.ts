@@ -16,7 +16,7 @@ export class ClusterProbe {
 
   constructor(
     private readonly kubeConfig: KubeConfig,
-    private readonly intervalMs = 5000,
+    readonly intervalMs = 5000,
     private readonly timeoutMs = 4000,
   ) {}
 

@@ -42,17 +42,24 @@ export class FleetStore {
     return this.endpoints.hasSynced && this.endpointConfigs.hasSynced && this.models.hasSynced;
   }
 
+  /** Throws 503 until every kind a page needs has been listed once; from then on this replica can serve. */
+  assertSynced(): void {
+    if (!this.synced) {
+      throw new AppError('cluster_unavailable', 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.', undefined, retryAfter(2));
+    }
+  }
+
   /**
    * Throws 503 unless the caches are filled and the cluster answers: never serve stale data as current.
-   * Right after start it waits a few seconds for the first list rather than failing the first page.
+   * Right after start it waits a few seconds for the first list rather than failing the first page. Each 503
+   * says when to ask again (the next probe), so a live stream comes back as soon as it can rather than
+   * after its full backoff.
    */
   async ensureServing(waitMs = 5000): Promise<void> {
     const deadline = Date.now() + waitMs;
     while (!(this.synced && this.probe.checked) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (!this.synced) {
-      throw new AppError('cluster_unavailable', 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.');
-    }
-    if (!this.probe.reachable) throw new AppError('cluster_unavailable', 'The cluster cannot be reached right now.');
+    this.assertSynced();
+    if (!this.probe.reachable) throw new AppError('cluster_unavailable', 'The cluster cannot be reached right now.', undefined, retryAfter(this.probe.intervalMs / 1000));
   }
 
   endpoint(namespace: string, name: string): Endpoint | undefined {
@@ -71,6 +78,8 @@ export class FleetStore {
     return this.models.list(namespace).flatMap((object) => parse(modelSchema, object) ?? []);
   }
 }
+
+const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.ceil(seconds)) });
 
 // Cached objects are replaced, never mutated, on change; so a parse can be remembered per object.
 const parsedObjects = new WeakMap<KubeObject, unknown>();

@@ -1,0 +1,16 @@
+import { fleetStore } from '@/lib/server/k8s/fleet-store';
+import { publicRoute } from '@/lib/server/http/route';
+import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
+
+/**
+ * Readiness: 200 once this replica has listed the fleet, 503 (with Retry-After) before. A cluster that stops
+ * answering later does not make a replica unready: its pages still show the last data, marked stale, which
+ * beats no page at all. Says nothing about any endpoint, so anyone may ask.
+ */
+export const GET = publicRoute(async () => {
+  fleetStore().assertSynced();
+  return { status: 'ready' };
+});
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
