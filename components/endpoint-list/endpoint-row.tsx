@@ -16,6 +16,17 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const count = (value: number | undefined) => (value === undefined ? '—' : String(value));
 const cell = 'px-2 py-2 overflow-hidden';
 
+/** A cell of at most two lines; the whole text stays in the DOM and in the title. Empty reads as a dash. */
+function ClampedCell({ text, className = 'break-words' }: { text: string; className?: string }) {
+  return (
+    <td className={cell}>
+      <div className={`line-clamp-2 ${className}`} title={text}>
+        {text || '—'}
+      </div>
+    </td>
+  );
+}
+
 /**
  * One endpoint as a table row of fixed height, so the virtualizer never has to measure one. Memoized on the
  * summary object, which the live cache replaces only when the endpoint changes; the relative times inside tick
@@ -50,11 +61,7 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
           </div>
         )}
       </td>
-      <td className={cell}>
-        <div className="line-clamp-2 break-words" title={row.namespace}>
-          {row.namespace}
-        </div>
-      </td>
+      <ClampedCell text={row.namespace} />
       <td className={cell}>
         <StatusBadge status={row.status} />
       </td>
@@ -66,29 +73,13 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
           </div>
         )}
       </td>
-      <td className={cell}>
-        <div className="line-clamp-2 break-all font-mono text-xs" title={row.config}>
-          {row.config}
-        </div>
-      </td>
-      <td className={cell}>
-        <div className="line-clamp-2 break-words" title={variants}>
-          {variants || '—'}
-        </div>
-      </td>
-      <td className={cell}>
-        <div className="line-clamp-2 break-words" title={types}>
-          {types || '—'}
-        </div>
-      </td>
+      <ClampedCell text={row.config} className="break-all font-mono text-xs" />
+      <ClampedCell text={variants} />
+      <ClampedCell text={types} />
       <td className={`${cell} tabular-nums`} title={`${count(row.instancesCurrent)} running of ${count(row.instancesDesired)} desired`}>
         {count(row.instancesCurrent)}/{count(row.instancesDesired)}
       </td>
-      <td className={cell}>
-        <div className="line-clamp-2 break-words" title={traffic}>
-          {traffic || '—'}
-        </div>
-      </td>
+      <ClampedCell text={traffic} />
       <td className={cell}>
         <RelativeTime iso={row.lastChange} />
       </td>
