@@ -76,17 +76,27 @@ test('Fleetdeck itself going away is stale too, and a 401 after its return asks 
   const view = '/endpoints?namespace=team-a';
   await signInAs(page, 'oncall', { baseURL: dashboard.baseURL, next: view });
   const badge = page.getByTestId('live-badge');
+  const row = page.getByTestId('endpoint-row').filter({ hasText: 'steady' });
   await expect(badge).toHaveAttribute('data-connection', 'live');
+  await expect(row).toBeVisible();
 
   await dashboard.stopDashboard();
   const banner = page.getByTestId('stale-banner');
   await expect(banner).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('endpoint-row').filter({ hasText: 'steady' })).toBeVisible();
+  await expect(row).toBeVisible();
   // The stream waits out its backoff between attempts; the person may cut the wait short.
   await expect(banner.getByRole('button', { name: 'Reconnect now' })).toBeVisible();
+  // The fleet's re-read after the return is lost on the way, every retry of it: the rows stay, and the page
+  // says the refresh failed rather than trading the list for an error.
+  const fleetRead = (url: URL) => url.pathname === '/api/fleet';
+  await page.route(fleetRead, (route) => route.abort('connectionrefused'));
   await dashboard.startDashboard();
   // The attempt after the last refused one is at most 30 s away (the backoff's cap); allow for opening it.
   await expect(badge).toHaveAttribute('data-connection', 'live', { timeout: RETRY_CAP_MS + OPEN_ALLOWANCE_MS });
+  // Three retries, 1 + 2 + 4 s apart.
+  await expect(page.getByTestId('load-error')).toContainText('Could not refresh the fleet; showing what was last read.', { timeout: 15_000 });
+  await expect(row).toBeVisible();
+  await page.unroute(fleetRead);
 
   // The session ends (cookie gone) while Fleetdeck restarts: the stream's next attempt gets 401.
   await dashboard.stopDashboard();

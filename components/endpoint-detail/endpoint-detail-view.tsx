@@ -1,7 +1,7 @@
 'use client';
 
-import { ErrorState, LoadingState } from '@/components/ui/load-state';
-import { isApiError } from '@/lib/query/api-error';
+import { ErrorState, LoadingState, RefreshFailed } from '@/components/ui/load-state';
+import { isApiError, replacesLastRead } from '@/lib/query/api-error';
 import { useEndpointDetail } from '@/lib/query/use-endpoint-detail';
 import { ConditionsTable } from './conditions-table';
 import { ConfigsUsed } from './configs-used';
@@ -42,7 +42,7 @@ function Unavailable({ namespace, name, error }: { namespace: string; name: stri
 export function EndpointDetailView({ namespace, name }: { namespace: string; name: string }) {
   const detail = useEndpointDetail(namespace, name);
   // A refusal or a deletion wins over older data still in the cache.
-  if (detail.isError && (!detail.data || (isApiError(detail.error) && [403, 404].includes(detail.error.httpStatus)))) {
+  if (detail.isError && (!detail.data || replacesLastRead(detail.error))) {
     return <Unavailable namespace={namespace} name={name} error={detail.error} />;
   }
   if (!detail.data) return <LoadingState>{`Loading ${namespace}/${name}…`}</LoadingState>;
@@ -51,7 +51,7 @@ export function EndpointDetailView({ namespace, name }: { namespace: string; nam
   return (
     <div className="space-y-4">
       <EndpointHeader summary={summary} endpoint={endpoint} />
-      {detail.isError && <ErrorState title="Could not refresh this endpoint; showing what was last read." message={detail.error.message} />}
+      <RefreshFailed subject="this endpoint" error={detail.error} />
       {summary.health.rolledBack && <RolledBackBanner namespace={namespace} name={name} rolledBack={summary.health.rolledBack} />}
       <FleetMismatchWarning summary={summary} />
       <div className="grid gap-4 xl:grid-cols-2">

@@ -2,7 +2,9 @@
 
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { applyFleetQuery, type FleetQuery, fleetQueryToSearchParams } from '@/lib/endpoints/fleet-query';
+import { RefreshFailed } from '@/components/ui/load-state';
 import { PageLoading } from '@/components/ui/page-loading';
+import { replacesLastRead } from '@/lib/query/api-error';
 import { useUrlText } from '@/components/ui/use-url-text';
 import { useFleet } from '@/lib/query/use-fleet';
 import { EmptyResult } from './empty-result';
@@ -35,7 +37,8 @@ export function EndpointList() {
   const rows = useMemo(() => (items ? applyFleetQuery(items, view) : []), [items, view]);
   const viewKey = fleetQueryToSearchParams(view).toString();
 
-  if (fleet.isPending || fleet.isError) return <PageLoading title="Endpoints" error={fleet.error} />;
+  // An outage keeps the last fleet on screen (the live badge says it is stale); a refusal replaces it.
+  if (!fleet.data || replacesLastRead(fleet.error)) return <PageLoading title="Endpoints" error={fleet.error} />;
   const all = fleet.data.items;
   // The text typed so far goes along with any other change, so a filter click does not drop it.
   const update = (change: Partial<FleetQuery>) => updateQuery({ q: text, ...change });
@@ -48,6 +51,7 @@ export function EndpointList() {
   return (
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">Endpoints</h1>
+      <RefreshFailed subject="the fleet" error={fleet.error} />
       <div className="flex flex-wrap items-end gap-3">
         <EndpointFilters
           items={all}

@@ -3,7 +3,9 @@
 import { useDeferredValue, useMemo } from 'react';
 import { imageIndex, searchImageIndex } from '@/lib/endpoints/image-index';
 import { EmptyState } from '@/components/ui/empty-state';
+import { RefreshFailed } from '@/components/ui/load-state';
 import { PageLoading } from '@/components/ui/page-loading';
+import { replacesLastRead } from '@/lib/query/api-error';
 import { SearchBox } from '@/components/ui/search-box';
 import { useUrlText } from '@/components/ui/use-url-text';
 import { useFleet } from '@/lib/query/use-fleet';
@@ -20,12 +22,14 @@ export function ModelsView() {
   const index = useMemo(() => imageIndex(items ?? []), [items]);
   const entries = useMemo(() => searchImageIndex(index, search), [index, search]);
 
-  if (fleet.isPending || fleet.isError) return <PageLoading title="Models" error={fleet.error} />;
+  // An outage keeps the last fleet on screen (the live badge says it is stale); a refusal replaces it.
+  if (!fleet.data || replacesLastRead(fleet.error)) return <PageLoading title="Models" error={fleet.error} />;
   const placements = entries.reduce((sum, entry) => sum + entry.placements.length, 0);
 
   return (
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">Models</h1>
+      <RefreshFailed subject="the fleet" error={fleet.error} />
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Every container image the fleet runs or is deploying, as the Model specifies it and the digest SageMaker resolved it to, with the endpoints and variants that run it.
       </p>

@@ -5,7 +5,9 @@ import { useMemo } from 'react';
 import { attentionItems } from '@/lib/endpoints/attention';
 import { healthCounts, recentlyChanged, rollingOutNow } from '@/lib/endpoints/fleet-overview';
 import { EmptyState } from '@/components/ui/empty-state';
+import { RefreshFailed } from '@/components/ui/load-state';
 import { PageLoading } from '@/components/ui/page-loading';
+import { replacesLastRead } from '@/lib/query/api-error';
 import { useNow } from '@/components/ui/use-now';
 import { useFleet } from '@/lib/query/use-fleet';
 import { AttentionQueue } from './attention-queue';
@@ -27,7 +29,8 @@ export function FleetOverview() {
     return { attention: attentionItems(items ?? [], at), rolling: rollingOutNow(items ?? [], at), recent: recentlyChanged(items ?? [], at, RECENT_LIMIT) };
   }, [items, now]);
 
-  if (fleet.isPending || fleet.isError) return <PageLoading title="Fleet overview" error={fleet.error} />;
+  // An outage keeps the last fleet on screen (the live badge says it is stale); a refusal replaces it.
+  if (!fleet.data || replacesLastRead(fleet.error)) return <PageLoading title="Fleet overview" error={fleet.error} />;
   const namespaces = fleet.data.namespaces;
   const scope = namespaces === null ? 'every namespace' : `${namespaces.length} ${namespaces.length === 1 ? 'namespace' : 'namespaces'}`;
 
@@ -42,6 +45,7 @@ export function FleetOverview() {
           </Link>
         </p>
       </div>
+      <RefreshFailed subject="the fleet" error={fleet.error} />
       {counts.total === 0 ? (
         <EmptyState title="No SageMaker endpoints in the namespaces you may see." testId="overview-empty">
           {namespaces !== null && namespaces.length === 0

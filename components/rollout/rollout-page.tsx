@@ -3,7 +3,7 @@
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { EndpointBreadcrumb } from '@/components/ui/endpoint-breadcrumb';
-import { ErrorState, LoadingState } from '@/components/ui/load-state';
+import { ErrorState, LoadingState, RefreshFailed } from '@/components/ui/load-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { isApiError } from '@/lib/query/api-error';
 import { useMe } from '@/lib/query/use-me';
@@ -71,7 +71,7 @@ export function RolloutPage({ namespace, name }: { namespace: string; name: stri
           The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Your draft is kept in this tab.
         </p>
       )}
-      {context.isError && status !== 404 && <ErrorState title="Could not refresh the rollout form; showing what was last read." message={context.error.message} />}
+      <RefreshFailed subject="the rollout form" error={status === 404 ? null : context.error} />
       <RolloutEditor key={`${namespace}/${name}`} namespace={namespace} name={name} data={data} me={me} deleted={status === 404} search={search} />
     </div>
   );

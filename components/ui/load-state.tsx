@@ -7,6 +7,12 @@ export function LoadingState({ children }: { children: string }) {
   );
 }
 
+/** A refresh that failed while the page keeps what it read before; nothing when there is no error. */
+export function RefreshFailed({ subject, error }: { subject: string; error: Error | null }) {
+  if (!error) return null;
+  return <ErrorState title={`Could not refresh ${subject}; showing what was last read.`} message={error.message} />;
+}
+
 /** A read that failed, with the server's message (text only). */
 export function ErrorState({ title, message }: { title: string; message: string }) {
   return (

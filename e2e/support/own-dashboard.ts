@@ -21,7 +21,7 @@ function freePort(): Promise<number> {
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the dashboard exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the dashboard exited with ${child.exitCode ?? child.signalCode}`);
     const ok = await fetch(url, { redirect: 'manual' }).then((response) => response.ok, () => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -56,7 +56,8 @@ export async function ownDashboard() {
   // Killed outright, like a crashed server: a graceful stop would wait for the open live streams to end.
   const stop = async () => {
     const running = child;
-    if (!running?.pid || running.exitCode !== null) return;
+    // A process killed by a signal has a signalCode and no exitCode.
+    if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
     process.kill(-running.pid, 'SIGKILL');
     await exited;

@@ -21,3 +21,9 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/**
+ * A refusal (403) or a deletion (404) wins over data read before it: the page must not go on showing what the
+ * caller may no longer see, or what is gone. Any other failure keeps the last data on screen, marked as such.
+ */
+export const replacesLastRead = (error: unknown): boolean => isApiError(error) && (error.httpStatus === 403 || error.httpStatus === 404);
