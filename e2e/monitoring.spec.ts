@@ -42,7 +42,7 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
     spec: {
       endpointConfigName: 'canary-v2',
       deploymentConfig: {
-        // With an alarm to watch (in OK), SageMaker bakes after each traffic step (BEHAVIOUR.md §7.2).
+        // With an alarm to watch (in OK), SageMaker bakes after each traffic step (docs/ack-behaviour.md §13.4).
         autoRollbackConfiguration: { alarms: [{ alarmName: 'canary-p99' }] },
         blueGreenUpdatePolicy: {
           maximumExecutionTimeoutInSeconds: 3600,

@@ -19,7 +19,7 @@ const settingsSchema = z.object({
   SIM_ACCOUNT_ID: z.string().regex(/^\d{12}$/).default('123456789012'),
   SIM_REGION: z.string().default('us-west-2'),
   SIM_PARTITION: z.string().default('aws'),
-  /** What DescribeEndpoint reports as the config name while Updating (BEHAVIOUR.md §9.2). */
+  /** What DescribeEndpoint reports as the config name while Updating (docs/ack-behaviour.md §14.2). */
   SIM_CONFIG_NAME_WHILE_UPDATING: z.enum(['new', 'old']).default('new'),
   /** Reconciles at once per kind; the real controller's default is 1. */
   SIM_CONCURRENCY: z.coerce.number().int().positive().default(1),

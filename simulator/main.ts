@@ -1,6 +1,6 @@
 // The SIMULATED ACK sagemaker-controller: stands in for the real controller and for AWS SageMaker, which
 // cannot be reached here. It watches Endpoints, EndpointConfigs and Models through the API server with its
-// own identity and writes back what the real controller writes (BEHAVIOUR.md §7).
+// own identity and writes back what the real controller writes (docs/ack-behaviour.md §5, §13).
 import { KubeConfig } from '@kubernetes/client-node';
 import { readSettings, timingsFrom } from './config';
 import { SimulatedController } from './controller/controller';

@@ -1,7 +1,7 @@
 /**
  * How long simulated SageMaker takes for each step, in seconds of real AWS time. `scale` multiplies every
  * duration (and the controller's requeue periods) so the demo moves in seconds and tests in milliseconds,
- * while scale 1 mirrors the real timings (BEHAVIOUR.md §6, §7.2 estimates).
+ * while scale 1 mirrors the real timings (docs/ack-behaviour.md §7.3).
  */
 export interface Timings {
   scale: number;

@@ -8,7 +8,7 @@ import type { Endpoint } from '@/lib/schemas/endpoint';
 import { TitledSection } from '@/components/ui/titled-section';
 
 // When the controller holds nothing back and reports no error, it still waits for something while SageMaker
-// works: it looks again every 30 s in every state but a terminal error (BEHAVIOUR.md §2.7).
+// works: it looks again every 30 s in every state but a terminal error (docs/ack-behaviour.md §9).
 function idleWait(status: string | undefined): string {
   if (status === undefined) return 'Its first report: the controller has not written a status for this endpoint yet.';
   if (modifyingStatuses.has(status)) return `SageMaker, which is ${status}; the controller looks again every 30 seconds.`;

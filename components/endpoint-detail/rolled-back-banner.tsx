@@ -9,7 +9,7 @@ type RolledBack = NonNullable<EndpointSummary['health']['rolledBack']>;
 
 /**
  * An update SageMaker rolled back: the endpoint serves the old config, the spec still names the failed one and
- * ACK will not submit it again (BEHAVIOUR.md §2.4), so the way forward is a new config.
+ * ACK will not submit it again (docs/ack-behaviour.md §6.2), so the way forward is a new config.
  */
 export function RolledBackBanner({ namespace, name, rolledBack }: { namespace: string; name: string; rolledBack: RolledBack }) {
   const me = useMe();

@@ -8,7 +8,7 @@ describe('conditionMeanings', () => {
     expect(conditionMeanings.map((entry) => entry.type).sort()).toEqual(Object.values(ackConditionTypes).sort());
   });
 
-  it('warns that Synced True is not healthy (BEHAVIOUR.md §1.4)', () => {
+  it('warns that Synced True is not healthy (docs/ack-behaviour.md §2.4)', () => {
     expect(conditionMeanings.find((entry) => entry.type === 'ACK.ResourceSynced')?.note).toMatch(/not mean healthy.*Failed/);
   });
 });

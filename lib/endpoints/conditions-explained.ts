@@ -3,7 +3,7 @@ import { ackConditionTypes } from '@/lib/schemas/ack';
 import { isRequeueMessage } from './controller-error';
 import type { StatusDisplay } from './status-vocabulary';
 
-/** What an ACK condition type means on the SageMaker kinds Fleetdeck shows (BEHAVIOUR.md §2.6, §5.1). */
+/** What an ACK condition type means on the SageMaker kinds Fleetdeck shows (docs/ack-behaviour.md §8). */
 export interface ConditionMeaning {
   type: string;
   title: string;
@@ -58,7 +58,7 @@ export const conditionMeanings: readonly ConditionMeaning[] = [
   },
 ];
 
-/** lastTransitionTime is restamped on every reconcile, so it dates the controller's last look (BEHAVIOUR.md §1.6). */
+/** lastTransitionTime is restamped on every reconcile, so it dates the controller's last look (docs/ack-behaviour.md §2.6). */
 export const lastTransitionTimeNote = 'Times show when the controller last looked, not when the condition changed: it rewrites them on every pass.';
 
 export interface ExplainedCondition {

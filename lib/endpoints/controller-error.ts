@@ -8,7 +8,7 @@ export interface ControllerError {
 }
 
 // ACK.Recoverable doubles as the channel for plain requeues: "Endpoint in <S> state cannot be modified or
-// deleted." while SageMaker is busy, and "Endpoint is Deleting." on the delete pass (BEHAVIOUR.md §2.5, §2.6
+// deleted." while SageMaker is busy, and "Endpoint is Deleting." on the delete pass (docs/ack-behaviour.md §7.2, §8.4
 // C4 and C12). Those are waits, not errors.
 const REQUEUE_MESSAGES = [/^Endpoint in \S+ state cannot be modified or deleted\.?$/, /^Endpoint is Deleting\.?$/];
 
@@ -22,7 +22,7 @@ export const trueCondition = (conditions: AckCondition[] | undefined, type: stri
 
 /**
  * The error the controller reports, Terminal before Recoverable (the order the runtime derives Ready in,
- * BEHAVIOUR.md §2.6), or undefined. Recoverable requeues that only wait for SageMaker are not errors.
+ * docs/ack-behaviour.md §8.3), or undefined. Recoverable requeues that only wait for SageMaker are not errors.
  */
 export function controllerError(conditions: AckCondition[] | undefined): ControllerError | undefined {
   const terminal = trueCondition(conditions, ackConditionTypes.terminal);

@@ -7,8 +7,8 @@ import { heldBackChange } from './held-back';
 /**
  * What the controller is waiting for before it acts on this endpoint, in a sentence, or undefined when it
  * waits for nothing but its next 30 s look: a spec change held back while SageMaker is busy; a config it
- * refuses to retry (EndpointUpdateError, BEHAVIOUR.md §2.4); any other terminal error (a spec change is needed);
- * a recoverable error it is retrying with back-off (§2.7).
+ * refuses to retry (EndpointUpdateError, docs/ack-behaviour.md §6.1); any other terminal error (a spec change is needed);
+ * a recoverable error it is retrying with back-off (§9).
  */
 export function whatTheControllerWaitsFor(endpoint: Endpoint): string | undefined {
   const heldBack = heldBackChange(endpoint);
@@ -32,6 +32,6 @@ export function whatTheControllerWaitsFor(endpoint: Endpoint): string | undefine
     return `The controller stopped on an error and will not try again until the spec changes: ${error.message}`;
   }
   if (heldBack?.kind === 'retrying') return heldBack.reason;
-  // controller-runtime's default back-off doubles from 5 ms up to 1000 s (BEHAVIOUR.md §2.7).
+  // controller-runtime's default back-off doubles from 5 ms up to 1000 s (docs/ack-behaviour.md §9).
   return `The controller is retrying after an error, waiting longer each time (up to about 17 minutes between tries): ${error.message}`;
 }

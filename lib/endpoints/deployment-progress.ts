@@ -1,6 +1,6 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 
-/** The steps of a deployment as SageMaker reports them in variantStatus (BEHAVIOUR.md §2.2, §7.2). */
+/** The steps of a deployment as SageMaker reports them in variantStatus (docs/ack-behaviour.md §4.3, §13.4). */
 export const deploymentSteps = [
   { name: 'Creating', label: 'Launch the new fleet' },
   { name: 'ActivatingTraffic', label: 'Shift traffic' },

@@ -17,7 +17,7 @@ function sameSet(a: string[], b: string[]): boolean {
 /**
  * A warning when an endpoint at rest (InService, no deployment, no failure reason, no held-back change) runs a
  * fleet that is not what its spec's EndpointConfig asks for: other variant names, or images other than the
- * Models' (for example a config switched outside Kubernetes, which ACK switches back, BEHAVIOUR.md §2.8; or a
+ * Models' (for example a config switched outside Kubernetes, which ACK switches back, docs/ack-behaviour.md §10.5; or a
  * controller that is not running). Undefined when they match or when there is not enough to compare: the
  * config or a Model is not known, or SageMaker reports no images.
  */

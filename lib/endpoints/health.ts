@@ -10,7 +10,7 @@ export interface Health {
   level: HealthLevel;
   /** Plain-language reasons, most important first. Empty only when healthy. */
   reasons: string[];
-  /** Set when SageMaker rolled an update back and ACK will not retry it (BEHAVIOUR.md §2.4). */
+  /** Set when SageMaker rolled an update back and ACK will not retry it (docs/ack-behaviour.md §6.2). */
   rolledBack?: { failedConfigName: string; liveConfigName?: string; failureReason: string };
 }
 
@@ -24,7 +24,7 @@ const trueCondition = (conditions: AckCondition[], type: string) =>
 /**
  * The health of an Endpoint from what ACK and SageMaker report. ACK.ResourceSynced=True does not mean healthy:
  * it is True for Failed and UpdateRollbackFailed too; and a failed update leaves the endpoint InService with a
- * failure reason (BEHAVIOUR.md §1.4, §1.5, §2.4).
+ * failure reason (docs/ack-behaviour.md §2.4, §2.5, §6.2).
  */
 export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 'status'>): Health {
   const status = endpoint.status?.endpointStatus;
@@ -53,7 +53,7 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
     return { level: 'critical', reasons, ...(rolledBack ? { rolledBack } : {}) };
   }
 
-  // A requeue while SageMaker is busy or deleting is a wait, not an error (BEHAVIOUR.md §2.5).
+  // A requeue while SageMaker is busy or deleting is a wait, not an error (docs/ack-behaviour.md §7.2).
   if (recoverable && !isRequeueMessage(recoverable.message)) reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
   if (status === 'RollingBack') reasons.push('SageMaker is rolling an update back.');
   if (status === 'InService' && failureReason) reasons.push(`The last update failed: ${failureReason}`);

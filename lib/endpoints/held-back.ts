@@ -15,7 +15,7 @@ export interface HeldBack {
   reason: string;
 }
 
-/** The states in which the controller defers every spec change (BEHAVIOUR.md §2.4 step 1, §2.5). */
+/** The states in which the controller defers every spec change (docs/ack-behaviour.md §6.1 step 1, §7.2). */
 export const modifyingStatuses: ReadonlySet<string> = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
 const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
 
@@ -50,7 +50,7 @@ export function heldBackChange(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   const error = controllerError(conditions);
   if (!error) return undefined;
   if (error.type === ackConditionTypes.terminal) {
-    // A Failed endpoint refuses every update with EndpointUpdateError (BEHAVIOUR.md §2.4 rule 2a, §2.5).
+    // A Failed endpoint refuses every update with EndpointUpdateError (docs/ack-behaviour.md §6.1 rule 2a, §7.2).
     if (status === 'Failed') {
       if (!error.message.includes('EndpointUpdateError')) return undefined;
       return {

@@ -22,9 +22,9 @@ function variants(fleet: SeriesFleet, summaries: (ProductionVariantSummary | Pen
 
 /**
  * The part of an Endpoint's status a series records: endpointStatus, and weight and instance counts of each
- * variant of the running fleet and, during a deployment, of the new one (BEHAVIOUR.md §2.2: while Updating,
+ * variant of the running fleet and, during a deployment, of the new one (docs/ack-behaviour.md §4.2: while Updating,
  * productionVariants is the old fleet and pendingDeploymentSummary the new). Conditions are left out, so
- * ACK's lastTransitionTime restamp on every reconcile (§1.6) never looks like a change.
+ * ACK's lastTransitionTime restamp on every reconcile (§2.6) never looks like a change.
  */
 export function seriesSample(endpoint: Endpoint): SeriesSample {
   const status = endpoint.status;
@@ -36,7 +36,7 @@ export function seriesSample(endpoint: Endpoint): SeriesSample {
 
 /**
  * Adds each variant's traffic share: its currentWeight over the sum of the current weights of its fleet
- * (BEHAVIOUR.md §2.4, "traffic share = weight / Σ weights"), the same definition as the endpoint summary;
+ * (docs/ack-behaviour.md §6.4: weight over the sum of the weights), the same definition as the endpoint summary;
  * no share when the fleet's weights sum to 0 (a new fleet before it takes traffic).
  */
 export function withTrafficShares(sampled: SampleVariant[]): SeriesVariant[] {

@@ -9,7 +9,7 @@ export interface SpecVariant {
   images?: string[];
 }
 
-/** The images a Model runs: its primary container, or each of its containers (BEHAVIOUR.md §4). */
+/** The images a Model runs: its primary container, or each of its containers (docs/ack-behaviour.md §12). */
 export function modelImages(model: Model): string[] {
   const containers = model.spec.primaryContainer ? [model.spec.primaryContainer] : (model.spec.containers ?? []);
   return containers.flatMap((container) => (container.image ? [container.image] : []));

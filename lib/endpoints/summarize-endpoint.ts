@@ -31,7 +31,7 @@ function variantViews(
     const image = images[0];
     return {
       name: variant.variantName ?? '',
-      // Pending variants name their instance type; running ones do not (BEHAVIOUR.md §2.2).
+      // Pending variants name their instance type; running ones do not (docs/ack-behaviour.md §4.2, §4.3).
       instanceType: (variant as PendingVariantSummary).instanceType ?? configured?.instanceType,
       serverless: Boolean(variant.currentServerlessConfig ?? variant.desiredServerlessConfig ?? configured?.serverlessConfig),
       currentInstanceCount: variant.currentInstanceCount,

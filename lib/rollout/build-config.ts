@@ -2,7 +2,7 @@ import type { DraftVariant, RolloutDraft } from '@/lib/schemas/rollout-request';
 import type { EndpointConfig, EndpointConfigSpec, ProductionVariant } from '@/lib/schemas/endpoint-config';
 
 // Fields that only mean something on an instance-backed variant; a serverless variant must not carry them,
-// and an instance variant must not carry serverlessConfig (BEHAVIOUR.md §3).
+// and an instance variant must not carry serverlessConfig (docs/ack-behaviour.md §11.1).
 const INSTANCE_FIELDS = [
   'instanceType',
   'initialInstanceCount',

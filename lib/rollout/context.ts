@@ -6,10 +6,10 @@ import type { Model } from '@/lib/schemas/model';
 /** One variant of the running fleet, joined with the live EndpointConfig for what Describe does not report. */
 export interface LiveVariant {
   variantName: string;
-  /** From the live config: DescribeEndpoint's running variants have no instance type (BEHAVIOUR.md §2.2). */
+  /** From the live config: DescribeEndpoint's running variants have no instance type (docs/ack-behaviour.md §4.2). */
   instanceType?: string;
   currentInstanceCount?: number;
-  /** What the variant will keep through an update (RetainAllVariantProperties=true, BEHAVIOUR.md §1.3). */
+  /** What the variant will keep through an update (RetainAllVariantProperties=true, docs/ack-behaviour.md §2.3). */
   desiredInstanceCount?: number;
   currentWeight?: number;
   /** What the variant will keep through an update, like desiredInstanceCount. */
@@ -28,7 +28,8 @@ export interface RolloutContext {
   failureReason?: string;
   /**
    * The config SageMaker rolled back (annotation sagemaker.services.k8s.aws/last-endpoint-config-for-update
-   * when lib/endpoints/health.ts finds the endpoint rolledBack). ACK refuses to submit it again (§2.4 2b).
+   * when lib/endpoints/health.ts finds the endpoint rolledBack). ACK refuses to submit it again
+   * (docs/ack-behaviour.md §6.1 step 2b).
    */
   failedConfigName?: string;
   liveConfigName: string;
@@ -37,7 +38,7 @@ export interface RolloutContext {
 
 /**
  * The name of the config the endpoint runs: after a rolled-back update the spec names the failed config and
- * the live one is only in the terminal condition's message (BEHAVIOUR.md §2.4), so callers look it up by this.
+ * the live one is only in the terminal condition's message (docs/ack-behaviour.md §6.2), so callers look it up by this.
  */
 export function liveConfigNameOf(endpoint: Endpoint): string {
   return endpointHealth(endpoint).rolledBack?.liveConfigName ?? endpoint.spec.endpointConfigName;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gateRollout } from './gating';
 
 describe('gateRollout', () => {
-  it.each(['InService', 'OutOfService', 'UpdateRollbackFailed'])('allows a rollout when the endpoint is %s (BEHAVIOUR.md §2.5)', (endpointStatus) => {
+  it.each(['InService', 'OutOfService', 'UpdateRollbackFailed'])('allows a rollout when the endpoint is %s (docs/ack-behaviour.md §7.2)', (endpointStatus) => {
     expect(gateRollout({ endpointStatus })).toEqual({ allowed: true });
   });
 

@@ -4,7 +4,7 @@ import type { RolloutContext } from './context';
 export type RolloutGate = { allowed: true } | { allowed: false; reason: string };
 
 // The controller holds a spec change back while SageMaker is busy with the endpoint: it requeues every 30 s
-// and applies the change once the endpoint leaves that state (BEHAVIOUR.md §2.4 step 1, §2.5). A rollout
+// and applies the change once the endpoint leaves that state (docs/ack-behaviour.md §6.1 step 1, §7.2). A rollout
 // started then would run later, unseen, on top of whatever the endpoint is doing; so Fleetdeck waits.
 const held = (doing: string): RolloutGate => ({
   allowed: false,
@@ -12,7 +12,7 @@ const held = (doing: string): RolloutGate => ({
 });
 
 /**
- * Rollout gating per live endpointStatus, as data (BEHAVIOUR.md §2.5). InService, OutOfService and
+ * Rollout gating per live endpointStatus, as data (docs/ack-behaviour.md §7.2). InService, OutOfService and
  * UpdateRollbackFailed take an UpdateEndpoint; Failed never does.
  */
 export const rolloutGates: Readonly<Record<string, RolloutGate>> = {
@@ -24,7 +24,7 @@ export const rolloutGates: Readonly<Record<string, RolloutGate>> = {
   SystemUpdating: held('SystemUpdating (AWS maintenance is in progress)'),
   RollingBack: held('RollingBack (SageMaker is rolling an update back)'),
   Deleting: held('Deleting'),
-  // §2.4: a Failed endpoint refuses every update with a terminal EndpointUpdateError.
+  // docs/ack-behaviour.md §6.1 step 2a: a Failed endpoint refuses every update with a terminal EndpointUpdateError.
   Failed: {
     allowed: false,
     reason: 'The endpoint is Failed: SageMaker could not create it, and a Failed endpoint can never be updated (ACK refuses with a terminal error). Delete the endpoint and create it again.',

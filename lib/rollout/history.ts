@@ -28,7 +28,7 @@ const ROLLING = new Set(['Creating', 'Updating', 'RollingBack']);
 const trueCondition = (endpoint: Endpoint, type: string) => endpoint.status?.conditions?.find((condition) => condition.type === type && condition.status === 'True');
 
 /**
- * Where the config the Endpoint's spec names stands, from the live status (BEHAVIOUR.md §2.4): rolled back
+ * Where the config the Endpoint's spec names stands, from the live status (docs/ack-behaviour.md §6.2): rolled back
  * when SageMaker reverted it, failed on Failed / UpdateRollbackFailed or a terminal error about it, in
  * progress while deploying or while the controller has not submitted it yet, otherwise completed.
  */
@@ -50,8 +50,8 @@ function specConfigOutcome(endpoint: Endpoint): HistoryOutcome {
   // The annotation is written only when UpdateEndpoint accepts a config; absent, the endpoint was created with it.
   if (submitted === undefined || submitted === name) {
     if (terminal) return withReason('failed', terminal.message ?? failureReason);
-    // SageMaker clears failureReason after a successful update (§2.2), so one left after this submission is
-    // the rollback of it, seen before the controller marks it terminal.
+    // SageMaker clears failureReason after a successful update (docs/ack-behaviour.md §4.4), so one left after
+    // this submission is the rollback of it, seen before the controller marks it terminal.
     if (submitted === name && status === 'InService' && failureReason) return withReason('rolled-back');
     if (status === undefined) return { kind: 'in-progress', detail: 'The controller has not reported on the endpoint yet.' };
     return { kind: 'completed' };

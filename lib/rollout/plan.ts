@@ -11,7 +11,7 @@ export type RolloutPlan = RolloutSchedule;
 /**
  * The plan of a rollout on this endpoint. The old fleet is what runs now; the new fleet keeps each existing
  * variant's current desired instance count whatever the new config says (RetainAllVariantProperties=true,
- * BEHAVIOUR.md §1.3, §2.4), and new variants take their initial count. When guardrails do not apply (Inf1,
+ * docs/ack-behaviour.md §2.3, §6.4), and new variants take their initial count. When guardrails do not apply (Inf1,
  * Marketplace containers; pass `models` to detect the latter) SageMaker deploys all at once whatever the policy.
  */
 export function planRollout(draft: Pick<RolloutDraft, 'variants' | 'deploymentConfig'>, context: RolloutContext, models?: Model[]): RolloutPlan {

@@ -17,13 +17,13 @@ export interface EffectiveVariant {
   live?: LiveVariant;
 }
 
-// SageMaker's default initialVariantWeight (BEHAVIOUR.md §9.4: believed 1.0).
+// SageMaker's default initialVariantWeight (1.0 per the API reference; docs/ack-behaviour.md §6.4).
 const DEFAULT_WEIGHT = 1;
 
 /**
  * What each draft variant will really run with. ACK always updates with RetainAllVariantProperties=true, so a
  * variant whose name exists keeps its current desired instance count and weight whatever the new config says;
- * only new variants take initialInstanceCount and initialVariantWeight (BEHAVIOUR.md §1.3, §2.4).
+ * only new variants take initialInstanceCount and initialVariantWeight (docs/ack-behaviour.md §2.3, §6.4).
  */
 export function effectiveVariants(variants: DraftVariant[], context: Pick<RolloutContext, 'variants'>): EffectiveVariant[] {
   return variants.map((variant) => {

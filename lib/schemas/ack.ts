@@ -14,7 +14,7 @@ export const ackConditionSchema = z.looseObject({
 });
 export type AckCondition = z.infer<typeof ackConditionSchema>;
 
-/** The condition types ACK writes on SageMaker kinds (BEHAVIOUR.md §5.1). */
+/** The condition types ACK writes on SageMaker kinds (docs/ack-behaviour.md §8.2). */
 export const ackConditionTypes = {
   ready: 'Ready',
   synced: 'ACK.ResourceSynced',
@@ -24,7 +24,7 @@ export const ackConditionTypes = {
   advisory: 'ACK.Advisory',
 } as const;
 
-/** `status.ackResourceMetadata`; the CRDs require ownerAccountID and region (BEHAVIOUR.md §5.2). */
+/** `status.ackResourceMetadata`; the CRDs require ownerAccountID and region (docs/ack-behaviour.md §10.4). */
 export const ackResourceMetadataSchema = z.looseObject({
   arn: z.string().optional(),
   ownerAccountID: z.string(),

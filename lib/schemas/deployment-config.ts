@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int64 } from './scalars';
 
-/** How a traffic step or batch is sized. The JSON key is `type_`, with an underscore (BEHAVIOUR.md §2.1). */
+/** How a traffic step or batch is sized. The JSON key is `type_`, with an underscore (docs/ack-behaviour.md §3). */
 export const capacitySizeTypes = ['INSTANCE_COUNT', 'CAPACITY_PERCENT'] as const;
 export type CapacitySizeType = (typeof capacitySizeTypes)[number];
 /** Blue/green traffic routing modes SageMaker accepts. */

@@ -82,7 +82,7 @@ export const endpointConfigSpecSchema = z.looseObject({
 });
 export type EndpointConfigSpec = z.infer<typeof endpointConfigSpecSchema>;
 
-/** An EndpointConfig custom resource. Immutable in ACK: a change means a new object (BEHAVIOUR.md §3). */
+/** An EndpointConfig custom resource. Immutable in ACK: a change means a new object (docs/ack-behaviour.md §11). */
 export const endpointConfigSchema = z.looseObject({
   apiVersion: z.string().optional(),
   kind: z.string().optional(),

@@ -35,7 +35,7 @@ export const managedInstanceScalingSchema = z.looseObject({
 
 export const routingConfigSchema = z.looseObject({ routingStrategy: z.string().optional() });
 
-// Fields shared by a running variant and a pending one (DescribeEndpoint; BEHAVIOUR.md §2.2).
+// Fields shared by a running variant and a pending one (DescribeEndpoint; docs/ack-behaviour.md §4.2, §4.3).
 const variantSummaryShape = {
   variantName: z.string().optional(),
   currentWeight: z.number().optional(),
@@ -99,7 +99,7 @@ export const endpointSpecSchema = z.looseObject({
 });
 export type EndpointSpec = z.infer<typeof endpointSpecSchema>;
 
-/** Copied verbatim from DescribeEndpoint on every reconcile (BEHAVIOUR.md §2.2). */
+/** Copied verbatim from DescribeEndpoint on every reconcile (docs/ack-behaviour.md §4.1). */
 export const endpointStatusSchema = z.looseObject({
   ...ackStatusShape,
   endpointStatus: z.string().optional(),

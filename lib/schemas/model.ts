@@ -49,7 +49,7 @@ export const modelSpecSchema = z.looseObject({
 });
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
 
-/** A Model custom resource. Immutable in ACK, like EndpointConfig (BEHAVIOUR.md §4). */
+/** A Model custom resource. Immutable in ACK, like EndpointConfig (docs/ack-behaviour.md §12). */
 export const modelSchema = z.looseObject({
   apiVersion: z.string().optional(),
   kind: z.string().optional(),

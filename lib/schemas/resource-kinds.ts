@@ -12,7 +12,7 @@ export const sagemakerApiVersion = `${sagemakerGroup}/${sagemakerVersion}`;
 export interface ResourceKind {
   kind: string;
   listKind: string;
-  /** Always address by group: `endpoints` alone collides with the core resource (BEHAVIOUR.md §1.9). */
+  /** Always address by group: `endpoints` alone collides with the core resource (docs/ack-behaviour.md §2.9). */
   plural: string;
   singular: string;
   schema: z.ZodType;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deploymentConfigInputSchema } from './deployment-config';
 
-// What a user sends to roll an endpoint out to a new EndpointConfig (BEHAVIOUR.md §1, §2.4): the variants of
+// What a user sends to roll an endpoint out to a new EndpointConfig (docs/ack-behaviour.md §2, §6): the variants of
 // the new config, the deployment policy, and what the draft was based on. Strict: unknown keys are errors at
 // their paths. The rules that need context (current instance count, guardrail limits) live in lib/rollout.
 

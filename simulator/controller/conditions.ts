@@ -1,6 +1,6 @@
 import type { AckCondition } from '../../lib/schemas/ack';
 
-// ACK condition lists exactly as the runtime builds them (BEHAVIOUR.md §2.6, §3, §5.1). Conditions set through
+// ACK condition lists exactly as the runtime builds them (docs/ack-behaviour.md §8, §11.6). Conditions set through
 // the runtime's Set* helpers carry lastTransitionTime = now, restamped on every reconcile even when nothing
 // changed (the 30-second churn); conditions from API errors carry neither lastTransitionTime nor reason.
 
@@ -65,7 +65,7 @@ export function terminalUnsynced(errorText: string, now: string): AckCondition[]
   );
 }
 
-/** EndpointConfig and Model after a successful sync (BEHAVIOUR.md §3). The empty reason is really written. */
+/** EndpointConfig and Model after a successful sync (docs/ack-behaviour.md §11.6). The empty reason is really written. */
 export function immutableSynced(now: string): AckCondition[] {
   return withReady(
     [

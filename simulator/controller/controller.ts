@@ -22,7 +22,7 @@ type Reconcile = (namespace: string, name: string) => Promise<ReconcileResult>;
 
 /**
  * The simulated controller: one watch and one work queue per kind. Like ACK it reconciles when an object is
- * added or its generation changes, never for annotation, label or status changes (BEHAVIOUR.md §2.3.1);
+ * added or its generation changes, never for annotation, label or status changes (docs/ack-behaviour.md §5.1);
  * everything else is a requeue the previous reconcile asked for.
  */
 export class SimulatedController {

@@ -42,7 +42,7 @@ function statusFrom(description: EndpointDescription, location: AwsLocation, con
   };
 }
 
-/** Only endpointConfigName and deploymentConfig reach AWS; tags are never compared (BEHAVIOUR.md §1.1). */
+/** Only endpointConfigName and deploymentConfig reach AWS; tags are never compared (docs/ack-behaviour.md §2.1). */
 function specDiffers(endpoint: Endpoint, described: EndpointDescription): { configName: boolean; any: boolean } {
   const configName = endpoint.spec.endpointConfigName !== described.endpointConfigName;
   const deploymentConfig = canonicalJson(endpoint.spec.deploymentConfig ?? null) !== canonicalJson(described.lastDeploymentConfig ?? null);
@@ -111,7 +111,7 @@ async function syncEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint:
     return terminal ? done : backoff;
   }
   await kube.patchObject(ref, { metadata: { annotations: { [lastConfigForUpdateAnnotation]: endpoint.spec.endpointConfigName } } });
-  // The rest of the status stays as it was until the next Describe (BEHAVIOUR.md §2.4 step 4).
+  // The rest of the status stays as it was until the next Describe (docs/ack-behaviour.md §6.1 step 4).
   const synced = stamped(conditionTypes.synced, 'False', 'Endpoint is in Updating status.', now);
   await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location, described.endpointArn), endpointStatus: 'Updating', conditions: withReady([synced], now) });
   return requeueAfter(context.endpointResyncMs);
@@ -120,7 +120,7 @@ async function syncEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint:
 async function createEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint: Endpoint, location: AwsLocation): Promise<ReconcileResult> {
   const now = rfc3339(context.now());
   const { kube, sagemaker } = context;
-  // The finalizer goes on in its own patch before the Create call (BEHAVIOUR.md §7.1.5).
+  // The finalizer goes on in its own patch before the Create call (docs/ack-behaviour.md §5.4).
   const finalizers = withFinalizer(endpoint.metadata.finalizers, endpointFinalizer);
   // No Create without the finalizer in place: an AWS endpoint nobody tracks would be orphaned.
   if (finalizers && !(await kube.patchObject(ref, { metadata: { finalizers } }))) return done;

@@ -55,7 +55,7 @@ export const modelHandling: ImmutableKind = {
 const comparable = (spec: Spec) => canonicalJson({ ...spec, tags: undefined, enableNetworkIsolation: spec.enableNetworkIsolation ?? false });
 
 /**
- * One reconcile of an EndpointConfig or Model (BEHAVIOUR.md §3, §4, §7.3): create with late initialisation,
+ * One reconcile of an EndpointConfig or Model (docs/ack-behaviour.md §11, §12): create with late initialisation,
  * "not implemented" for any spec change but tags, and deletion at once.
  */
 export async function reconcileImmutable(

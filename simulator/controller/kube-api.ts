@@ -19,7 +19,7 @@ const where = (ref: ObjectRef) => ({
 });
 
 /**
- * The simulator's writes, the way the ACK runtime makes them (BEHAVIOUR.md §2.3.4): JSON merge patches on the
+ * The simulator's writes, the way the ACK runtime makes them (docs/ack-behaviour.md §5.6): JSON merge patches on the
  * object for metadata and spec, and on the /status subresource for status, retried on conflict.
  */
 export class KubeApi {

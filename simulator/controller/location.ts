@@ -2,7 +2,7 @@ import type { ObjectMeta } from '../../lib/schemas/kube-metadata';
 import type { AckResourceMetadata } from '../../lib/schemas/ack';
 import type { AwsLocation } from '../sagemaker/names';
 
-// ACK's annotations for where a resource lives and what deleting it does (BEHAVIOUR.md §2.8).
+// ACK's annotations for where a resource lives and what deleting it does (docs/ack-behaviour.md §10.2, §10.3).
 export const annotations = {
   region: 'services.k8s.aws/region',
   namespaceDefaultRegion: 'services.k8s.aws/default-region',

@@ -10,7 +10,7 @@ type Located = { metadata: ObjectMeta; status?: { ackResourceMetadata?: AckResou
 
 /**
  * The first steps of every reconcile, as the runtime takes them: read the object fresh from the API server
- * (BEHAVIOUR.md §7.1.2), parse it, and find where it lives in AWS. Returns the result to end the reconcile
+ * (docs/ack-behaviour.md §5.2), parse it, and find where it lives in AWS. Returns the result to end the reconcile
  * with instead when the object is gone (done), does not parse (done) or has drifted regions (backoff, no
  * status write).
  */

@@ -23,7 +23,7 @@ export const requeueAfter = (ms: number): ReconcileResult => ({ requeueAfterMs: 
 export const backoff: ReconcileResult = { backoff: true };
 export const done: ReconcileResult = { done: true };
 
-/** The SDK error chain ACK puts in an Unknown Synced condition's reason (BEHAVIOUR.md §7.4). */
+/** The SDK error chain ACK puts in an Unknown Synced condition's reason (docs/ack-behaviour.md §8.5). */
 export function sdkErrorChain(operation: string, code: string, message: string): string {
   const requestId = crypto.randomUUID();
   return `operation error SageMaker: ${operation}, https response error StatusCode: 400, RequestID: ${requestId}, api error ${code}: ${message}`;

@@ -70,7 +70,7 @@ export function blueGreenStages(
 ): Stage[] {
   const policy = guardrailsApply ? config?.blueGreenUpdatePolicy : undefined;
   const routing = policy?.trafficRoutingConfiguration;
-  // Without alarms there is nothing to watch, so SageMaker does not bake between steps (BEHAVIOUR.md §7.2).
+  // Without alarms there is nothing to watch, so SageMaker does not bake between steps (docs/ack-behaviour.md §13.4).
   const alarmed = (config?.autoRollbackConfiguration?.alarms?.length ?? 0) > 0;
   const wait = alarmed ? (routing?.waitIntervalInSeconds ?? 0) : 0;
   const monitored = policy !== undefined;

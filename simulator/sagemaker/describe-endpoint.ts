@@ -4,7 +4,7 @@ import { rfc3339 } from '../rfc3339';
 import { stageAt } from './deployment-stages';
 import type { SimEndpoint, SimVariant, Stage } from './types';
 
-/** What DescribeEndpoint returns, already in the shape ACK copies into the CR's status (BEHAVIOUR.md §2.2). */
+/** What DescribeEndpoint returns, already in the shape ACK copies into the CR's status (docs/ack-behaviour.md §4.1). */
 export interface EndpointDescription {
   endpointName: string;
   endpointArn: string;
@@ -74,7 +74,7 @@ function launchProgress(stage: Stage, elapsedMs: number, previousFraction: numbe
 
 export interface DescribeOptions {
   now: number;
-  /** Which config name Describe reports while Updating; BEHAVIOUR.md §7.2 step 3 and §9.2. */
+  /** Which config name Describe reports while Updating; docs/ack-behaviour.md §13.3 step 3 and §14.2. */
   configNameWhileUpdating: 'new' | 'old';
 }
 

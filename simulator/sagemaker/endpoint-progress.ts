@@ -39,7 +39,7 @@ function advanceUpdate(endpoint: SimEndpoint, operation: UpdateOperation, contex
 
   // Events in time order; the earliest one that has happened by now decides.
   if (failsAt !== undefined && failsAt <= now && failsAt <= endsAt) {
-    // The new fleet never took traffic: SageMaker drops it and stays on the old config (BEHAVIOUR.md §2.4).
+    // The new fleet never took traffic: SageMaker drops it and stays on the old config (docs/ack-behaviour.md §13.3 step 5).
     settle(endpoint, failsAt, {
       status: 'InService',
       failureReason: operation.faults.failUpdate,
@@ -95,7 +95,7 @@ export function advanceEndpoint(endpoint: SimEndpoint, context: ProgressContext)
         const endsAt = operation.startedAt + operation.durationMs;
         if (context.now < endsAt) return 'present';
         // After a failed rollback the endpoint is stuck between configs; SageMaker reports the one it was moving
-        // to, so ACK sees no spec difference and reports UpdateRollbackFailed as synced (BEHAVIOUR.md §7.2 step 6).
+        // to, so ACK sees no spec difference and reports UpdateRollbackFailed as synced (docs/ack-behaviour.md §13.3 step 6).
         settle(endpoint, endsAt, {
           status: operation.fails ? 'UpdateRollbackFailed' : 'InService',
           failureReason: operation.failureReason,

@@ -8,7 +8,7 @@ export class SageMakerError extends Error {
     this.name = 'SageMakerError';
   }
 
-  /** smithy-go's `GenericAPIError.Error()`, the text ACK puts in conditions (BEHAVIOUR.md §7.4). */
+  /** smithy-go's `GenericAPIError.Error()`, the text ACK puts in conditions (docs/ack-behaviour.md §8.5). */
   get apiErrorText(): string {
     return `api error ${this.code}: ${this.message}`;
   }
@@ -16,7 +16,7 @@ export class SageMakerError extends Error {
 
 export const validation = (message: string) => new SageMakerError('ValidationException', message);
 
-// Describe answers a missing resource with a ValidationException carrying these prefixes (BEHAVIOUR.md §7.4).
+// Describe answers a missing resource with a ValidationException carrying these prefixes (docs/ack-behaviour.md §13.6).
 export const notFoundPrefixes = {
   endpoint: 'Could not find endpoint',
   endpointConfig: 'Could not find endpoint configuration',

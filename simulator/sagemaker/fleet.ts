@@ -28,7 +28,7 @@ export function initialFleet(
     instanceType: variant.instanceType,
     acceleratorType: variant.acceleratorType,
     instanceCount: variant.serverlessConfig ? undefined : (variant.initialInstanceCount ?? 1),
-    // SageMaker's default weight is 1.0 (BEHAVIOUR.md §9.4).
+    // SageMaker's default weight is 1.0 (docs/ack-behaviour.md §6.4).
     weight: variant.initialVariantWeight ?? 1,
     serverless: variant.serverlessConfig
       ? {
@@ -42,7 +42,7 @@ export function initialFleet(
 }
 
 /**
- * The fleet an update deploys. UpdateEndpoint always sends RetainAllVariantProperties=true (BEHAVIOUR.md §2.4):
+ * The fleet an update deploys. UpdateEndpoint always sends RetainAllVariantProperties=true (docs/ack-behaviour.md §6.4):
  * a variant whose name already runs keeps its current instance count and weight, whatever the new config says;
  * new variants take the config's initial values; variants missing from the config go away.
  */

@@ -1,6 +1,6 @@
 import { validation } from './errors';
 
-// SageMaker's pattern for endpoint, config and model names (BEHAVIOUR.md §7.2).
+// SageMaker's pattern for endpoint, config and model names (docs/ack-behaviour.md §13.1).
 const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 /** Throws the ValidationException SageMaker answers for a name it does not accept. */

@@ -92,7 +92,7 @@ export class SimulatedSageMaker {
   deleteEndpointConfig(location: AwsLocation, name: string): void {
     this.count('DeleteEndpointConfig');
     this.describeEndpointConfig(location, name);
-    // SageMaker does not stop you deleting a config an endpoint uses (BEHAVIOUR.md §3).
+    // SageMaker does not stop you deleting a config an endpoint uses (docs/ack-behaviour.md §11.8).
     delete this.state.endpointConfigs[keyOf(location, name)];
     this.deps.onChange();
   }
@@ -180,7 +180,7 @@ export class SimulatedSageMaker {
       ? input.deploymentConfig?.rollingUpdatePolicy?.maximumExecutionTimeoutInSeconds
       : input.deploymentConfig?.blueGreenUpdatePolicy?.maximumExecutionTimeoutInSeconds;
     const now = this.deps.now();
-    // failureReason stays until a later update succeeds (BEHAVIOUR.md §2.2).
+    // failureReason stays until a later update succeeds (docs/ack-behaviour.md §4.4).
     endpoint.status = 'Updating';
     endpoint.lastModifiedAt = now;
     endpoint.operation = {

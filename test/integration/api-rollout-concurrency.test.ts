@@ -1,6 +1,6 @@
 // The rollout's endpoint patch against writes that land between its read and its patch. Through the route
 // such a write can only be hoped for, so these tests hand the patch step an Endpoint read before a write,
-// which is exactly what the route holds when ACK writes the status meanwhile (BEHAVIOUR.md §1.6).
+// which is exactly what the route holds when ACK writes the status meanwhile (docs/ack-behaviour.md §2.6).
 import { PatchStrategy, RbacAuthorizationV1Api, setHeaderOptions } from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';

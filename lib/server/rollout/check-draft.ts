@@ -11,7 +11,7 @@ import type { RolloutDraft } from '@/lib/schemas/rollout-request';
 import { AppError } from '../http/app-error';
 
 /**
- * The config ACK will not submit again (BEHAVIOUR.md §2.4 step 2b): the one SageMaker rolled back, or, once the
+ * The config ACK will not submit again (docs/ack-behaviour.md §6.1 step 2b): the one SageMaker rolled back, or, once the
  * spec was reverted, the last one submitted while a failure reason stands (internal service errors excepted).
  */
 function refusedConfigName(endpoint: Endpoint, context: RolloutContext): string | undefined {

@@ -25,7 +25,7 @@ export function replacingValue(current: unknown, desired: unknown): unknown {
 /**
  * The merge patch of a rollout: the new config name, and the deployment config set to the draft's (or removed),
  * with the resourceVersion it was computed from as a precondition, so a concurrent write gives 409 instead of
- * being overwritten. Only these two spec fields reach SageMaker on update (BEHAVIOUR.md §1.1).
+ * being overwritten. Only these two spec fields reach SageMaker on update (docs/ack-behaviour.md §2.1).
  */
 export function endpointPatchFor(endpoint: Endpoint, configName: string, deploymentConfig: DeploymentConfigInput | undefined): EndpointPatch {
   return {

@@ -12,7 +12,7 @@ import { draftFieldErrors } from './draft-field-path';
 import { endpointPatchFor, type EndpointPatch } from './endpoint-patch';
 import { sagemakerPath } from './sagemaker-path';
 
-// Status writes bump resourceVersion about every 30 s per Endpoint (BEHAVIOUR.md §1.6); a few re-reads
+// Status writes bump resourceVersion about every 30 s per Endpoint (docs/ack-behaviour.md §2.6); a few re-reads
 // ride those out, anything busier than that is reported.
 const MAX_PATCH_ATTEMPTS = 5;
 
