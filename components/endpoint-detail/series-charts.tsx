@@ -4,10 +4,13 @@ import { useMemo } from 'react';
 import { LoadingState } from '@/components/ui/load-state';
 import { useEndpointSeries } from '@/lib/query/use-endpoint-series';
 import { TitledSection } from '@/components/ui/titled-section';
+import { formatClockTime } from '@/lib/format/clock-time';
+import { formatPercent } from '@/lib/format/percent';
 import { SeriesChart } from './series-chart';
-import { capacityData, clockTime, trafficData } from './series-rows';
+import { capacityData, trafficData } from './series-rows';
 
-const percentValue = (value: number) => `${Math.round(value)}%`;
+// The traffic chart plots percent (0..100), so a value is a share times 100.
+const percentValue = (value: number) => formatPercent(value / 100);
 const countValue = (value: number) => String(Math.round(value));
 
 /**
@@ -23,7 +26,7 @@ export function SeriesCharts({ namespace, name }: { namespace: string; name: str
       {series.data && traffic && capacity ? (
         <>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            Since {clockTime(Date.parse(series.data.from))}: what this Fleetdeck server has seen, up to the last 6 hours. Traffic is each variant&apos;s share of its
+            Since {formatClockTime(Date.parse(series.data.from))}: what this Fleetdeck server has seen, up to the last 6 hours. Traffic is each variant&apos;s share of its
             fleet&apos;s traffic by weight; during a deployment the new fleet has lines of its own.
           </p>
           <div className="flex flex-col gap-6 lg:flex-row">

@@ -1,4 +1,5 @@
 import type { VariantView } from '@/lib/api/endpoint-summary';
+import { formatPercent } from '@/lib/format/percent';
 
 // How variant numbers read on the detail page: current first, and the desired value only when it differs,
 // since SageMaker reports both and a difference is the interesting part (a change under way).
@@ -11,11 +12,9 @@ export function currentOfDesired(current: number | undefined, desired: number | 
   return `${current} of ${desired} desired`;
 }
 
-/** A share 0..1 as "50%" (one decimal below 10%), or "—". */
+/** A share 0..1 as formatPercent words it ("50%", "5.0%"), or "—" when SageMaker reports none. */
 export function percent(share: number | undefined): string {
-  if (share === undefined || Number.isNaN(share)) return '—';
-  const value = share * 100;
-  return `${value > 0 && value < 10 ? value.toFixed(1) : Math.round(value)}%`;
+  return share === undefined || Number.isNaN(share) ? '—' : formatPercent(share);
 }
 
 /** A weight as SageMaker holds it (a float), trimmed: "1", "0.25". */

@@ -7,12 +7,12 @@ import { EndpointLink } from '@/components/ui/endpoint-link';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { formatPercent } from '@/lib/format/percent';
 import { cachedFleetRow } from './row-cache';
 
 /** Every row is this tall (in rem, so it follows the reader's font size); cells clamp their text to fit. */
 export const ROW_HEIGHT_REM = 3.75;
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const count = (value: number | undefined) => (value === undefined ? '—' : String(value));
 const cell = 'px-2 py-2 overflow-hidden';
 
@@ -38,7 +38,7 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
   const variants = row.variants.join(', ');
   const types = row.instanceTypes.join(', ');
   const traffic = row.traffic
-    .map((entry) => `${entry.variant} ${entry.share !== undefined ? percent(entry.share) : entry.weight !== undefined ? `weight ${entry.weight}` : '—'}`)
+    .map((entry) => `${entry.variant} ${entry.share !== undefined ? formatPercent(entry.share) : entry.weight !== undefined ? `weight ${entry.weight}` : '—'}`)
     .join(', ');
   return (
     <tr

@@ -2,9 +2,10 @@
 
 import { liveDisplay } from '@/lib/query/live/live-status';
 import { toneClasses } from '@/components/ui/tone';
+import { formatClockTime } from '@/lib/format/clock-time';
 import { useLiveStatus } from './live-provider';
 
-const clock = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }) : '—');
+const clock = (iso: string | undefined) => (iso ? formatClockTime(Date.parse(iso)) : '—');
 
 /** Live / reconnecting / stale, with the time the data was last known current. */
 export function LiveBadge() {

@@ -1,7 +1,6 @@
-import { formatDuration } from '@/components/ui/format-time';
+import { formatDuration } from '@/lib/format/duration';
+import { formatPercent } from '@/lib/format/percent';
 import type { RolloutPlan } from '@/lib/rollout/plan';
-
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /**
  * The plan as one bar: each step as wide as its share of the expected duration, shaded by the traffic on the
@@ -13,7 +12,7 @@ export function PlanTimeline({ plan }: { plan: RolloutPlan }) {
     ...plan.steps.map((step, index) => ({ key: `step-${index}`, label: `${index + 1}`, seconds: step.durationSeconds, share: step.trafficShareNew, title: step.label })),
     ...(plan.terminationWaitSeconds > 0 ? [{ key: 'termination', label: 'T', seconds: plan.terminationWaitSeconds, share: 1, title: 'Wait before stopping the old fleet' }] : []),
   ];
-  const description = segments.map((segment) => `${segment.title}: ${formatDuration(segment.seconds)}, ${percent(segment.share)} of traffic on the new fleet`).join('; ');
+  const description = segments.map((segment) => `${segment.title}: ${formatDuration(segment.seconds)}, ${formatPercent(segment.share)} of traffic on the new fleet`).join('; ');
   return (
     <div data-testid="plan-timeline" role="img" aria-label={`Timeline of the rollout, ${formatDuration(plan.expectedTotalSeconds)} in all. ${description}.`} className="space-y-1">
       <div className="flex h-8 w-full overflow-hidden rounded border border-slate-300 dark:border-slate-600">

@@ -1,8 +1,7 @@
+import { formatPercent } from '@/lib/format/percent';
 import type { FleetRow } from './fleet-row';
 
 type Cell = string | number | undefined;
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** The columns of an export, in order: header and the cell of a row. */
 export const fleetExportColumns: { header: string; cell: (row: FleetRow) => Cell }[] = [
@@ -19,7 +18,7 @@ export const fleetExportColumns: { header: string; cell: (row: FleetRow) => Cell
   {
     header: 'traffic',
     cell: (row) =>
-      row.traffic.map((entry) => `${entry.variant}=${entry.share !== undefined ? percent(entry.share) : (entry.weight ?? '')}`).join('; '),
+      row.traffic.map((entry) => `${entry.variant}=${entry.share !== undefined ? formatPercent(entry.share) : (entry.weight ?? '')}`).join('; '),
   },
   { header: 'last change', cell: (row) => row.lastChange },
   { header: 'created', cell: (row) => row.createdAt },
