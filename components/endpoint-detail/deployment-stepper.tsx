@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDuration } from '@/components/ui/format-time';
+import { formatDuration } from '@/lib/format/duration';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { deploymentProgress, type ProgressStep } from '@/lib/endpoints/deployment-progress';

@@ -1,6 +1,6 @@
 import type { RollingOut } from '@/lib/endpoints/fleet-overview';
 import { EndpointLink } from '@/components/ui/endpoint-link';
-import { formatDuration } from '@/components/ui/format-time';
+import { formatDuration } from '@/lib/format/duration';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';

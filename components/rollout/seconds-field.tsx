@@ -1,7 +1,7 @@
 'use client';
 
 import { controlClasses, Field } from '@/components/ui/field';
-import { formatDuration } from '@/components/ui/format-time';
+import { formatDuration } from '@/lib/format/duration';
 import { fieldId, type FormMessages } from './field-messages';
 
 const WHOLE = /^\s*\d+\s*$/;

@@ -1,6 +1,7 @@
 'use client';
 
-import { formatAbsolute, formatAgo } from './format-time';
+import { formatAgo } from '@/lib/format/age';
+import { formatDateTime } from '@/lib/format/date-time';
 import { useNow } from './use-now';
 
 /**
@@ -11,7 +12,7 @@ export function RelativeTime({ iso, fallback = '—' }: { iso: string | undefine
   const now = useNow();
   if (!iso) return <span>{fallback}</span>;
   return (
-    <time dateTime={iso} title={formatAbsolute(iso)} suppressHydrationWarning className="whitespace-nowrap">
+    <time dateTime={iso} title={formatDateTime(iso)} suppressHydrationWarning className="whitespace-nowrap">
       {formatAgo(iso, now) || iso}
     </time>
   );
