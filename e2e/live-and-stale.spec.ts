@@ -18,7 +18,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => dashboard?.destroy());
 
 // When Fleetdeck itself was away, the browser's next attempt comes at most this long after the last refused one
-// (lib/query/live/backoff.ts); opening the stream on a server that just started takes a little more.
+// (lib/backoff.ts); opening the stream on a server that just started takes a little more.
 const RETRY_CAP_MS = 30_000;
 const OPEN_ALLOWANCE_MS = 15_000;
 

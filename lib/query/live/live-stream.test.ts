@@ -120,6 +120,40 @@ describe('LiveStream', () => {
     expect(gaps).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000, 15000]);
   });
 
+  it('starts its backoff over only once a connection stayed up for 30 s', async () => {
+    async function nextGap(): Promise<number> {
+      const before = requests.length;
+      let waited = 0;
+      while (requests.length === before) {
+        await vi.advanceTimersByTimeAsync(100);
+        waited += 100;
+      }
+      return waited;
+    }
+    stream.start();
+    for (let i = 0; i < 3; i += 1) {
+      requests.at(-1)!.fail();
+      await settle();
+      await nextGap();
+    }
+    // Up for 10 s, then dropped: the fourth wait is still half of 8 s.
+    let open = answerWithStream();
+    open.write('hello', { reachable: true });
+    await vi.advanceTimersByTimeAsync(10_000);
+    open.close();
+    await settle();
+    expect(await nextGap()).toBe(4000);
+    // Up for 30 s (heartbeats keep it from being called silent), then dropped: back to half of 1 s.
+    open = answerWithStream();
+    open.write('hello', { reachable: true });
+    await vi.advanceTimersByTimeAsync(15_000);
+    open.write('heartbeat', { reachable: true });
+    await vi.advanceTimersByTimeAsync(15_000);
+    open.close();
+    await settle();
+    expect(await nextGap()).toBe(500);
+  });
+
   it('tries again when the server says it will serve again, rather than after its own longer backoff', async () => {
     stream.start();
     for (let i = 0; i < 6; i += 1) {

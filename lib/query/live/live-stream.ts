@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { Backoff } from '@/lib/backoff';
 import { applyEndpointChange } from './apply-stream-event';
-import { fullJitterDelay } from './backoff';
 import type { LiveStatus } from './live-status';
 import { createSseParser, type SseEvent } from './sse-parser';
 
@@ -8,8 +8,6 @@ import { createSseParser, type SseEvent } from './sse-parser';
 const SILENCE_MS = 20_000;
 // A drop shorter than this reads "reconnecting"; longer, the data is called stale.
 const GRACE_MS = 5_000;
-// A connection that stayed up this long resets the backoff.
-const HEALTHY_MS = 30_000;
 
 /** The message of the API's error envelope, or the bare status when the answer is not one. */
 async function errorMessage(response: Response): Promise<string> {
@@ -31,8 +29,7 @@ export class LiveStream {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private silenceTimer?: ReturnType<typeof setTimeout>;
   private graceTimer?: ReturnType<typeof setTimeout>;
-  private healthyTimer?: ReturnType<typeof setTimeout>;
-  private attempt = 0;
+  private readonly backoff = new Backoff();
   private running = false;
   private clusterReachable = true;
   private pinned = false;
@@ -62,6 +59,7 @@ export class LiveStream {
     window.removeEventListener('online', this.reconnectNow);
     this.disconnect();
     this.clearLoss();
+    this.backoff.closed();
   }
 
   /** A pinned wallboard keeps its stream while hidden. */
@@ -87,6 +85,7 @@ export class LiveStream {
   markSignedOut(): void {
     this.disconnect();
     this.clearLoss();
+    this.backoff.closed();
     this.running = false;
     this.set({ connection: 'signed-out', message: 'Your session has ended. Sign in again to continue.' });
   }
@@ -96,6 +95,7 @@ export class LiveStream {
     if (document.hidden && !this.pinned) {
       this.disconnect();
       this.clearLoss();
+      this.backoff.closed();
       this.set({ connection: 'paused', message: 'Updates are paused while this tab is hidden.' });
     } else if (!this.abort && !this.retryTimer) {
       this.connect();
@@ -118,8 +118,8 @@ export class LiveStream {
   private disconnect(): void {
     this.abort?.abort();
     this.abort = undefined;
-    for (const timer of [this.retryTimer, this.silenceTimer, this.healthyTimer]) clearTimeout(timer);
-    this.retryTimer = this.silenceTimer = this.healthyTimer = undefined;
+    for (const timer of [this.retryTimer, this.silenceTimer]) clearTimeout(timer);
+    this.retryTimer = this.silenceTimer = undefined;
   }
 
   /** Connected again (or deliberately idle): the grace period of the last loss is over. */
@@ -173,8 +173,9 @@ export class LiveStream {
     if (!this.running) return;
     // The grace period runs from the first failure; failed retries within it must not restart it.
     this.lostSince ??= Date.now();
-    const delay = delayMs ?? fullJitterDelay(this.attempt);
-    this.attempt += 1;
+    // A failure either way: a server that keeps saying "later" still pushes the next own delay back.
+    const backoffDelay = this.backoff.failed();
+    const delay = delayMs ?? backoffDelay;
     this.retryTimer = setTimeout(() => this.connect(), delay);
     if (Date.now() - this.lostSince >= GRACE_MS || this.status.connection === 'stale' || this.status.connection === 'paused') {
       this.set({ connection: 'stale', message, retryPending: true });
@@ -199,8 +200,7 @@ export class LiveStream {
         this.clusterReachable = reachable !== false;
         // Whatever happened while no stream was open is unknown: read everything once, afresh.
         this.invalidateEverything();
-        clearTimeout(this.healthyTimer);
-        this.healthyTimer = setTimeout(() => (this.attempt = 0), HEALTHY_MS);
+        this.backoff.connected();
         return this.confirm();
       case 'upsert':
       case 'delete':

@@ -1,4 +1,5 @@
 import 'server-only';
+import { reconnectBackoff } from '@/lib/backoff';
 import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';
 import { endpointConfigSchema, type EndpointConfig } from '@/lib/schemas/endpoint-config';
 import { modelSchema, type Model } from '@/lib/schemas/model';
@@ -22,7 +23,7 @@ export class FleetStore {
   constructor() {
     const kubeConfig = serverKubeConfig();
     const cache = (path: string, fieldSelector?: string) =>
-      new ResourceCache({ kubeConfig, path, fieldSelector, renewSeconds: 300, idleMs: 150_000, maxBackoffMs: 30_000, log });
+      new ResourceCache({ kubeConfig, path, fieldSelector, renewSeconds: 300, idleMs: 150_000, backoff: reconnectBackoff, log });
     const group = `/apis/${sagemakerApiVersion}`;
     this.endpoints = cache(`${group}/endpoints`);
     this.endpointConfigs = cache(`${group}/endpointconfigs`);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { Backoff, type BackoffPolicy } from '@/lib/backoff';
 import { kubeRequest } from './kube-request';
 import { objectKey, sanitize, type KubeObject } from './kube-object';
 
@@ -14,7 +15,8 @@ export interface ResourceCacheOptions {
   renewSeconds: number;
   /** No event or bookmark for this long means the watch hung: drop it and watch again. */
   idleMs: number;
-  maxBackoffMs: number;
+  /** How long to wait between failed attempts, and how long a watch must stay up to start that over. */
+  backoff: BackoffPolicy;
   log: (message: string) => void;
 }
 
@@ -23,14 +25,15 @@ const LIST_PAGE = 500;
 /**
  * An informer-style cache of one kind, shared by every viewer: list, then watch with bookmarks, resuming from
  * the last resourceVersion, listing again on 410 Gone, with capped exponential backoff (full jitter) while the
- * API server cannot be reached. resourceVersions are opaque strings and never compared as numbers.
+ * API server cannot be reached, started over once a watch has stayed up for a healthy period. resourceVersions
+ * are opaque strings and never compared as numbers.
  */
 export class ResourceCache {
   private readonly objects = new Map<string, KubeObject>();
   private resourceVersion = '';
   private synced = false;
   private stopped = false;
-  private failures = 0;
+  private readonly backoff: Backoff;
   private abort?: AbortController;
   private idleTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
@@ -41,7 +44,9 @@ export class ResourceCache {
   /** Whether the watch is connected; false while retrying. */
   connected = false;
 
-  constructor(private readonly options: ResourceCacheOptions) {}
+  constructor(private readonly options: ResourceCacheOptions) {
+    this.backoff = new Backoff(options.backoff);
+  }
 
   start(): void {
     void this.run();
@@ -50,7 +55,7 @@ export class ResourceCache {
   /** Skip the rest of a backoff wait and start the backoff over: the cluster answers again, so try now. */
   retryNow(): void {
     if (!this.retryTimer || this.stopped) return;
-    this.failures = 0;
+    this.backoff.reset();
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     void this.run();
@@ -111,10 +116,7 @@ export class ResourceCache {
     } catch (error) {
       if (this.stopped) return;
       this.connected = false;
-      this.failures++;
-      // Full jitter: anywhere between 0 and the capped exponential delay.
-      const cap = Math.min(this.options.maxBackoffMs, 500 * 2 ** Math.min(this.failures, 10));
-      const delay = Math.round(Math.random() * cap);
+      const delay = this.backoff.failed();
       this.options.log(`${this.options.path}: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay} ms`);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
@@ -191,7 +193,7 @@ export class ResourceCache {
           (type: string, raw: KubeObject & { code?: number }) => {
             touch();
             this.connected = true;
-            this.failures = 0;
+            this.backoff.connected();
             if (type === 'ERROR') {
               // 410 Gone: our resourceVersion is too old to resume from; list again.
               if (raw.code === 410) this.resourceVersion = '';
@@ -216,8 +218,10 @@ export class ResourceCache {
         )
         .then((controller) => {
           this.abort = controller;
+          // Watch resolves after a failed request too (having called done): that is no connection.
+          if (settled) return controller.abort();
           this.connected = true;
-          if (settled) controller.abort();
+          this.backoff.connected();
         })
         .catch((error: unknown) => finish(error));
     });
