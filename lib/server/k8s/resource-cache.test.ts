@@ -74,6 +74,27 @@ describe('ResourceCache', () => {
     vi.useRealTimers();
   });
 
+  it('stores a re-list before telling listeners, so one that reads the cache reads the new contents', async () => {
+    api.items = [object('kept', '1'), object('gone', '1')];
+    cache.start();
+    await settle();
+    expect(api.watches).toHaveLength(1);
+    const seen: Array<{ type: string; name: string; cached?: string }> = [];
+    cache.onChange(({ type, object: changed }) => seen.push({ type, name: changed.metadata.name, cached: cache.get('ns', changed.metadata.name)?.metadata.resourceVersion }));
+
+    api.items = [object('kept', '2'), object('new', '2')];
+    api.version = '2';
+    // 410 Gone: the watch cannot resume, so the cache lists again.
+    api.watches[0]!.send('ERROR', { code: 410 });
+    await settle();
+    expect(seen).toEqual([
+      { type: 'DELETED', name: 'gone', cached: undefined },
+      { type: 'MODIFIED', name: 'kept', cached: '2' },
+      { type: 'ADDED', name: 'new', cached: '2' },
+    ]);
+    expect(api.watches).toHaveLength(2);
+  });
+
   it('keeps backing off when a watch fails soon after events came, and starts over only after a healthy period', async () => {
     api.reachable = false;
     cache.start();

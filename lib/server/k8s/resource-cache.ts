@@ -150,17 +150,20 @@ export class ResourceCache {
     } while (continueToken);
 
     const wasSynced = this.synced;
-    // Emit the difference, so subscribers see deletions that happened while the watch was down.
-    for (const [key, previous] of this.objects) if (!fresh.has(key)) this.emit({ type: 'DELETED', object: previous });
+    // The difference, so subscribers see deletions that happened while the watch was down.
+    const changes: CacheChange[] = [];
+    for (const [key, previous] of this.objects) if (!fresh.has(key)) changes.push({ type: 'DELETED', object: previous });
     for (const [key, object] of fresh) {
       const previous = this.objects.get(key);
-      if (!previous) this.emit({ type: 'ADDED', object });
-      else if (previous.metadata.resourceVersion !== object.metadata.resourceVersion) this.emit({ type: 'MODIFIED', object, previous });
+      if (!previous) changes.push({ type: 'ADDED', object });
+      else if (previous.metadata.resourceVersion !== object.metadata.resourceVersion) changes.push({ type: 'MODIFIED', object, previous });
     }
+    // Stored before anyone is told, as on the watch path: a listener that reads the cache reads the new contents.
     this.objects.clear();
     for (const [key, object] of fresh) this.objects.set(key, object);
     this.resourceVersion = listVersion;
     this.synced = true;
+    for (const change of changes) this.emit(change);
     if (wasSynced) for (const listener of this.resyncListeners) listener();
   }
 
