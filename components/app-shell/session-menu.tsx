@@ -1,6 +1,7 @@
 'use client';
 
 import { useWallboardPin } from '@/components/live/live-provider';
+import { Button } from '@/components/ui/button';
 import { useMe } from '@/lib/query/use-me';
 
 /** Who is signed in, the wallboard pin, and sign-out. */
@@ -19,9 +20,9 @@ export function SessionMenu({ user }: { user: string }) {
         Wallboard
       </label>
       <span>Signed in as {user}</span>
-      <button type="button" onClick={() => void signOut()} disabled={!me.data} className="rounded border border-slate-400 px-2 py-0.5 disabled:opacity-50">
+      <Button size="sm" onClick={() => void signOut()} disabled={!me.data}>
         Sign out
-      </button>
+      </Button>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { safeNextPath } from '@/lib/api/safe-next-path';
+import { Button } from '@/components/ui/button';
 
 interface Props {
   demoUsers: readonly string[];
@@ -53,9 +54,9 @@ export function SignInForm({ demoUsers, next }: Props) {
           spellCheck={false}
           className="w-full rounded border border-slate-300 p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <button type="submit" disabled={busy || token.trim() === ''} className="rounded bg-sky-700 px-4 py-2 text-white focus:outline-2 focus:outline-offset-2 disabled:opacity-50">
+        <Button type="submit" variant="primary" size="lg" disabled={busy || token.trim() === ''}>
           Sign in
-        </button>
+        </Button>
       </form>
       {demoUsers.length > 0 && (
         <section aria-labelledby="demo-users">
@@ -64,9 +65,9 @@ export function SignInForm({ demoUsers, next }: Props) {
           </h2>
           <div className="flex gap-2">
             {demoUsers.map((user) => (
-              <button key={user} type="button" disabled={busy} onClick={() => void signIn({ demoUser: user })} className="rounded border border-slate-400 px-3 py-1 focus:outline-2 focus:outline-offset-2">
+              <Button key={user} disabled={busy} onClick={() => void signIn({ demoUser: user })}>
                 Sign in as {user}
-              </button>
+              </Button>
             ))}
           </div>
         </section>

@@ -1,4 +1,5 @@
 import { RelativeTime } from '@/components/ui/relative-time';
+import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { toneClasses } from '@/components/ui/tone';
 import type { KubeEvent } from '@/lib/api/endpoint-detail';
 import { TitledSection } from '@/components/ui/titled-section';
@@ -15,21 +16,18 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
         <p>No events about this endpoint, its config or its models. Kubernetes keeps events for about an hour.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Events about the endpoint, its config and its models, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className="py-1 pr-3">Time</th>
-                <th scope="col" className="py-1 pr-3">Type</th>
-                <th scope="col" className="py-1 pr-3">Reason</th>
-                <th scope="col" className="py-1 pr-3">Object</th>
-                <th scope="col" className="py-1 pr-3">Message</th>
-                <th scope="col" className="py-1 text-right">Count</th>
-              </tr>
-            </thead>
+          <Table caption="Events about the endpoint, its config and its models, newest first">
+            <TableHeader>
+              <ColumnHeader>Time</ColumnHeader>
+              <ColumnHeader>Type</ColumnHeader>
+              <ColumnHeader>Reason</ColumnHeader>
+              <ColumnHeader>Object</ColumnHeader>
+              <ColumnHeader>Message</ColumnHeader>
+              <ColumnHeader className="text-right">Count</ColumnHeader>
+            </TableHeader>
             <tbody>
               {sorted.map((event) => (
-                <tr key={event.metadata.uid ?? event.metadata.name} data-testid="event-row" className="border-b border-slate-100 align-top dark:border-slate-800">
+                <TableRow key={event.metadata.uid ?? event.metadata.name} data-testid="event-row">
                   <td className="py-1 pr-3">
                     <RelativeTime iso={eventTime(event)} />
                   </td>
@@ -40,10 +38,10 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
                   <td className="break-all py-1 pr-3 font-mono text-xs">{event.involvedObject ? `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}` : '—'}</td>
                   <td className="break-words py-1 pr-3">{event.message ?? ''}</td>
                   <td className="py-1 text-right tabular-nums">{event.count ?? 1}</td>
-                </tr>
+                </TableRow>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </TitledSection>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useId } from 'react';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { endpointHref } from '@/components/ui/endpoint-link';
 import { gateRollout } from '@/lib/rollout/gating';
 import { mayRollOut, useMe } from '@/lib/query/use-me';
@@ -26,11 +27,10 @@ export function useRolloutGate(namespace: string, endpointStatus: string | undef
 export function RolloutAction({ namespace, name, endpointStatus }: { namespace: string; name: string; endpointStatus: string | undefined }) {
   const gate = useRolloutGate(namespace, endpointStatus);
   const reasonId = useId();
-  const classes = 'inline-block rounded px-3 py-1.5 text-sm font-medium';
   if (gate.allowed) {
     return (
       <div data-testid="rollout-action" data-enabled="true">
-        <Link href={rolloutHref(namespace, name)} className={`${classes} bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-300 dark:text-slate-950 dark:hover:bg-sky-200`}>
+        <Link href={rolloutHref(namespace, name)} className={buttonClasses('primary')}>
           Roll out a new config
         </Link>
       </div>
@@ -38,9 +38,9 @@ export function RolloutAction({ namespace, name, endpointStatus }: { namespace: 
   }
   return (
     <div data-testid="rollout-action" data-enabled="false" className="max-w-md">
-      <button type="button" disabled aria-describedby={reasonId} className={`${classes} cursor-not-allowed border border-slate-300 bg-slate-100 text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300`}>
+      <Button variant="primary" disabled aria-describedby={reasonId}>
         Roll out a new config
-      </button>
+      </Button>
       <p id={reasonId} data-testid="rollout-disabled-reason" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         {gate.reason}
       </p>

@@ -1,6 +1,7 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { FleetQuery } from '@/lib/endpoints/fleet-query';
 import { displayEndpointStatus } from '@/lib/endpoints/status-vocabulary';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { healthDisplay } from '@/components/ui/health-display';
 import { PENDING } from './filter-options';
@@ -20,9 +21,9 @@ function activeFilters(query: FleetQuery): string[] {
 export function EmptyResult({ items, visibleNamespaces, query, onClear }: { items: EndpointSummary[]; visibleNamespaces: string[] | null; query: FleetQuery; onClear: () => void }) {
   const filters = activeFilters(query);
   const clear = (
-    <button type="button" onClick={onClear} className="mt-2 rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-500 dark:hover:bg-slate-800">
+    <Button size="sm" onClick={onClear} className="mt-2">
       Clear search and filters
-    </button>
+    </Button>
   );
   if (items.length === 0 && filters.length === 0) {
     return (

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { FleetQuery } from '@/lib/endpoints/fleet-query';
 import type { HealthLevel } from '@/lib/endpoints/health';
+import { Button } from '@/components/ui/button';
 import { MultiSelect } from '@/components/ui/multi-select';
 import { SearchBox } from '@/components/ui/search-box';
 import { filterOptions } from './filter-options';
@@ -42,9 +43,9 @@ export function EndpointFilters({
       <MultiSelect label="Status" options={options.statuses} selected={query.statuses} onChange={(statuses) => onChange({ statuses })} testId="filter-status" />
       <MultiSelect label="Health" options={options.health} selected={query.health} onChange={(health) => onChange({ health: health as HealthLevel[] })} testId="filter-health" />
       {filtered && (
-        <button type="button" onClick={onClear} className="rounded px-2 py-1 text-sm text-sky-800 underline hover:bg-slate-100 dark:text-sky-300 dark:hover:bg-slate-800">
+        <Button variant="link" size="sm" onClick={onClear}>
           Clear filters
-        </button>
+        </Button>
       )}
     </search>
   );

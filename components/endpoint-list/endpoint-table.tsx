@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { FleetQuery, FleetSortKey } from '@/lib/endpoints/fleet-query';
 import { PlainHeader, SortHeader } from '@/components/ui/sort-header';
+import { Table } from '@/components/ui/table';
 import { endpointColumns } from './columns';
 import { EndpointRow, ROW_HEIGHT_REM } from './endpoint-row';
 
@@ -68,8 +69,7 @@ export function EndpointTable({
 
   return (
     <div ref={scroller} tabIndex={0} role="region" aria-label="Endpoints table" className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800">
-      <table aria-rowcount={rows.length + 1} className="w-full min-w-[76rem] table-fixed border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
+      <Table caption={caption} aria-rowcount={rows.length + 1} className="min-w-[76rem] table-fixed border-collapse">
         <colgroup>
           {endpointColumns.map((column) => (
             <col key={column.id} style={{ width: column.width }} />
@@ -102,7 +102,7 @@ export function EndpointTable({
             </tr>
           )}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

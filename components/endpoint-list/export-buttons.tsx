@@ -3,6 +3,7 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { fleetToCsv, fleetToJson } from '@/lib/endpoints/fleet-export';
 import { fleetRow } from '@/lib/endpoints/fleet-row';
+import { Button } from '@/components/ui/button';
 import { downloadFile } from '@/components/ui/download-file';
 
 const stamp = (now: Date) => now.toISOString().replace(/\..*$/, '').replaceAll(':', '-');
@@ -17,15 +18,14 @@ export function ExportButtons({ rows }: { rows: EndpointSummary[] }) {
     else downloadFile(name, fleetToJson(fleetRows), 'application/json');
   };
   const title = rows.length === 0 ? 'Nothing to export: no endpoint matches.' : `Download the ${rows.length} endpoints shown`;
-  const className = 'rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 dark:border-slate-500 dark:hover:bg-slate-800';
   return (
     <div role="group" aria-label="Export" className="flex gap-2">
-      <button type="button" onClick={() => save('csv')} disabled={rows.length === 0} title={title} className={className}>
+      <Button size="sm" onClick={() => save('csv')} disabled={rows.length === 0} title={title}>
         Export CSV
-      </button>
-      <button type="button" onClick={() => save('json')} disabled={rows.length === 0} title={title} className={className}>
+      </Button>
+      <Button size="sm" onClick={() => save('json')} disabled={rows.length === 0} title={title}>
         Export JSON
-      </button>
+      </Button>
     </div>
   );
 }

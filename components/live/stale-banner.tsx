@@ -2,6 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import { useLiveStatus, useReconnectNow } from './live-provider';
 
 /**
@@ -23,9 +24,9 @@ export function StaleFrame({ children }: { children: ReactNode }) {
           {status.retryPending && (
             <>
               {' '}
-              <button type="button" onClick={reconnectNow} className="underline">
+              <Button variant="plain" onClick={reconnectNow} className="underline">
                 Reconnect now
-              </button>
+              </Button>
             </>
           )}
         </div>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { type ImageIndexEntry, splitImage } from '@/lib/endpoints/image-index';
+import { Button } from '@/components/ui/button';
 import { EndpointLink } from '@/components/ui/endpoint-link';
 
 const COLLAPSED_LIMIT = 25;
@@ -66,9 +67,9 @@ export function ImageGroup({ entry }: { entry: ImageIndexEntry }) {
       {hidden > 0 && (
         <tr>
           <td colSpan={5} className="px-2 py-1.5">
-            <button type="button" onClick={() => setExpanded(true)} className="rounded px-2 py-1 text-sm text-sky-800 underline hover:bg-slate-100 dark:text-sky-300 dark:hover:bg-slate-800">
+            <Button variant="link" size="sm" onClick={() => setExpanded(true)}>
               Show all {entry.placements.length} placements of this image
-            </button>
+            </Button>
           </td>
         </tr>
       )}

@@ -2,11 +2,14 @@
 
 import { useDeferredValue, useMemo } from 'react';
 import { imageIndex, searchImageIndex } from '@/lib/endpoints/image-index';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RefreshFailed } from '@/components/ui/load-state';
 import { PageLoading } from '@/components/ui/page-loading';
 import { replacesLastRead } from '@/lib/query/api-error';
 import { SearchBox } from '@/components/ui/search-box';
+import { PlainHeader } from '@/components/ui/sort-header';
+import { Table } from '@/components/ui/table';
 import { useUrlText } from '@/components/ui/use-url-text';
 import { useFleet } from '@/lib/query/use-fleet';
 import { ImageGroup } from './image-group';
@@ -56,14 +59,13 @@ export function ModelsView() {
         </EmptyState>
       ) : entries.length === 0 ? (
         <EmptyState title={`No image, digest or model matches “${search.trim()}”.`} testId="models-empty">
-          <button type="button" onClick={() => setText('')} className="mt-2 rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-500 dark:hover:bg-slate-800">
+          <Button size="sm" onClick={() => setText('')} className="mt-2">
             Clear the search
-          </button>
+          </Button>
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
-          <table className="w-full min-w-[56rem] table-fixed border-collapse text-left text-sm">
-            <caption className="sr-only">Container images and where they run, grouped by image as specified</caption>
+          <Table caption="Container images and where they run, grouped by image as specified" className="min-w-[56rem] table-fixed border-collapse">
             <colgroup>
               <col style={{ width: '24%' }} />
               <col style={{ width: '13%' }} />
@@ -73,17 +75,17 @@ export function ModelsView() {
             </colgroup>
             <thead className="bg-slate-100 dark:bg-slate-900">
               <tr>
-                <th scope="col" className="px-2 py-2 font-semibold">Endpoint</th>
-                <th scope="col" className="px-2 py-2 font-semibold">Variant</th>
-                <th scope="col" className="px-2 py-2 font-semibold">Fleet</th>
-                <th scope="col" className="px-2 py-2 font-semibold">Model</th>
-                <th scope="col" className="px-2 py-2 font-semibold">Resolved to digest</th>
+                <PlainHeader className="px-2 py-2">Endpoint</PlainHeader>
+                <PlainHeader className="px-2 py-2">Variant</PlainHeader>
+                <PlainHeader className="px-2 py-2">Fleet</PlainHeader>
+                <PlainHeader className="px-2 py-2">Model</PlainHeader>
+                <PlainHeader className="px-2 py-2">Resolved to digest</PlainHeader>
               </tr>
             </thead>
             {entries.map((entry) => (
               <ImageGroup key={entry.image} entry={entry} />
             ))}
-          </table>
+          </Table>
         </div>
       )}
     </div>

@@ -1,8 +1,8 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import { controlClasses, Field } from '@/components/ui/field';
 import { formPaths, type RolloutForm } from '@/lib/rollout/draft-from-form';
-import { secondaryButton } from './button-classes';
 import { alarmLabel } from './field-labels';
 import { fieldId, type FormMessages } from './field-messages';
 import { SectionMessages } from './section-messages';
@@ -44,17 +44,15 @@ export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
                     />
                   )}
                 </Field>
-                <button type="button" className={`${secondaryButton} mb-px`} onClick={() => setAlarms((alarms) => alarms.filter((_, at) => at !== index))}>
+                <Button className="mb-px" onClick={() => setAlarms((alarms) => alarms.filter((_, at) => at !== index))}>
                   Remove alarm {alarm.trim() || index + 1}
-                </button>
+                </Button>
               </li>
             );
           })}
         </ul>
       )}
-      <button type="button" className={secondaryButton} onClick={add}>
-        Add alarm
-      </button>
+      <Button onClick={add}>Add alarm</Button>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import { diffValues } from '@/lib/rollout/diff';
 import type { RolloutDraft } from '@/lib/schemas/rollout-request';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
-import { primaryButton } from './button-classes';
 import { DiffTable } from './diff-table';
 import { DiffView } from './diff-view';
 import type { DraftBase } from './draft-storage';
@@ -55,9 +55,9 @@ export function ConflictPanel({ message, base, current, draft, knownConfigs, con
           liveConfigName={current.liveConfig?.spec.endpointConfigName ?? current.endpoint.spec.endpointConfigName}
         />
       </div>
-      <button type="button" className={primaryButton} onClick={onRebase}>
+      <Button variant="primary" onClick={onRebase}>
         Re-base my draft on the new version
-      </button>
+      </Button>
     </section>
   );
 }

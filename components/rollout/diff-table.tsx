@@ -1,3 +1,4 @@
+import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import type { DiffEntry } from '@/lib/rollout/diff';
 
 const kindText: Record<DiffEntry['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
@@ -27,27 +28,24 @@ export function DiffTable({ caption, entries, testId }: { caption: string; entri
   }
   return (
     <div className="overflow-x-auto">
-      <table data-testid={testId} className="w-full text-left text-sm">
-        <caption className="mb-1 text-left font-medium">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 dark:border-slate-700">
-            <th scope="col" className="py-1 pr-3">Path</th>
-            <th scope="col" className="py-1 pr-3">Change</th>
-            <th scope="col" className="py-1 pr-3">Before</th>
-            <th scope="col" className="py-1">After</th>
-          </tr>
-        </thead>
+      <Table data-testid={testId} caption={caption} captionStyle="title">
+        <TableHeader>
+          <ColumnHeader>Path</ColumnHeader>
+          <ColumnHeader>Change</ColumnHeader>
+          <ColumnHeader>Before</ColumnHeader>
+          <ColumnHeader>After</ColumnHeader>
+        </TableHeader>
         <tbody>
           {entries.flatMap(leaves).map((entry) => (
-            <tr key={entry.path} data-testid="diff-entry" data-path={entry.path} data-kind={entry.kind} className="border-b border-slate-100 align-top dark:border-slate-800">
+            <TableRow key={entry.path} data-testid="diff-entry" data-path={entry.path} data-kind={entry.kind}>
               <th scope="row" className="break-all py-1 pr-3 font-mono font-normal">{entry.path}</th>
               <td className="py-1 pr-3">{kindText[entry.kind]}</td>
               <td className="break-all py-1 pr-3 font-mono text-red-800 dark:text-red-300">{shown(entry.before)}</td>
               <td className="break-all py-1 font-mono text-emerald-800 dark:text-emerald-300">{shown(entry.after)}</td>
-            </tr>
+            </TableRow>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

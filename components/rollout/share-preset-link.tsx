@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { controlClasses } from '@/components/ui/field';
 import type { RolloutForm } from '@/lib/rollout/draft-from-form';
 import { presetLinkFromForm } from '@/lib/rollout/draft-from-preset';
 import { presetToSearchParams } from '@/lib/rollout/presets';
-import { secondaryButton } from './button-classes';
 
 type Shared = { url: string; copied: boolean } | { error: string };
 
@@ -34,9 +34,7 @@ export function SharePresetLink({ form }: { form: RolloutForm }) {
   };
   return (
     <div className="space-y-2" data-testid="share-preset">
-      <button type="button" className={secondaryButton} onClick={() => void copy()}>
-        Copy link to this preset
-      </button>
+      <Button onClick={() => void copy()}>Copy link to this preset</Button>
       {shared && 'error' in shared && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {shared.error}

@@ -1,8 +1,8 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import { controlClasses, Field } from '@/components/ui/field';
 import { presetIds, presets, type PresetId } from '@/lib/rollout/presets';
-import { secondaryButton } from './button-classes';
 import type { RolloutDraftHandle } from './use-rollout-draft';
 
 const LIVE = 'live';
@@ -24,9 +24,7 @@ export function StartFrom({ draft }: { draft: RolloutDraftHandle }) {
       {draft.linkShadowed && (
         <div role="status" data-testid="preset-link-shadowed" className="flex flex-wrap items-center gap-2 rounded border border-sky-400 bg-sky-50 p-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
           <span>This page was opened with a preset link, but your earlier draft from this tab is shown so nothing is lost.</span>
-          <button type="button" className={secondaryButton} onClick={draft.followLink}>
-            Use the link&apos;s preset instead
-          </button>
+          <Button onClick={draft.followLink}>Use the link&apos;s preset instead</Button>
         </div>
       )}
       <div className="flex flex-wrap items-end gap-3">
@@ -43,9 +41,9 @@ export function StartFrom({ draft }: { draft: RolloutDraftHandle }) {
           )}
         </Field>
         {draft.edited && (
-          <button type="button" className={`${secondaryButton} mb-6`} onClick={draft.discard}>
+          <Button className="mb-6" onClick={draft.discard}>
             Discard my changes
-          </button>
+          </Button>
         )}
       </div>
     </div>

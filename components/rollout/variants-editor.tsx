@@ -1,10 +1,10 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import type { ModelOption } from '@/lib/api/rollout-views';
 import { formPaths, type RolloutForm, type VariantForm } from '@/lib/rollout/draft-from-form';
 import { fieldId, type FormMessages } from './field-messages';
 import { SectionMessages } from './section-messages';
-import { secondaryButton } from './button-classes';
 import { variantLabel } from './field-labels';
 import { VariantFields } from './variant-fields';
 
@@ -51,18 +51,14 @@ export function VariantsEditor({ form, models, messages, update }: VariantsEdito
                 {variant.added ? 'New variant' : 'Variant'} <span className="font-mono">{variant.variantName.trim() || index + 1}</span>
               </h3>
               {form.variants.length > 1 && (
-                <button type="button" className={secondaryButton} onClick={() => remove(index)}>
-                  Remove variant {variantLabel(variant, index)}
-                </button>
+                <Button onClick={() => remove(index)}>Remove variant {variantLabel(variant, index)}</Button>
               )}
             </div>
             <VariantFields index={index} variant={variant} models={models} messages={messages} onChange={(patch) => change(index, patch)} />
           </li>
         ))}
       </ol>
-      <button type="button" className={secondaryButton} onClick={() => update((current) => ({ ...current, variants: [...current.variants, newVariant(models)] }))}>
-        Add variant
-      </button>
+      <Button onClick={() => update((current) => ({ ...current, variants: [...current.variants, newVariant(models)] }))}>Add variant</Button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from './button';
 
 export type SortState = 'ascending' | 'descending' | undefined;
 
@@ -10,12 +11,12 @@ export function SortHeader({ label, sort, onSort, className = '' }: { label: str
   const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕';
   return (
     <th scope="col" aria-sort={sort} className={className}>
-      <button type="button" onClick={onSort} className="inline-flex items-center gap-1 rounded text-left font-semibold hover:underline">
+      <Button variant="plain" onClick={onSort} className="inline-flex items-center gap-1 text-left font-semibold hover:underline">
         {label}
         <span aria-hidden="true" className={sort ? '' : 'text-slate-400 dark:text-slate-500'}>
           {arrow}
         </span>
-      </button>
+      </Button>
     </th>
   );
 }
