@@ -4,6 +4,7 @@ import { controlClasses, Field } from '@/components/ui/field';
 import { formPaths, type PolicyForm, type PolicyKind, type RolloutForm } from '@/lib/rollout/draft-from-form';
 import { withPolicyKind } from '@/lib/rollout/draft-from-preset';
 import { presetIds, presets } from '@/lib/rollout/presets';
+import { policyHints } from './field-hints';
 import { policyLabels } from './field-labels';
 import { fieldId, type FormMessages } from './field-messages';
 import { SecondsField } from './seconds-field';
@@ -46,20 +47,20 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
       {policy.kind !== 'none' && (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {policy.kind === 'canary' && (
-            <SizeField path={formPaths.canarySize} label={policyLabels.canarySize} unitLabel="Canary unit" size={policy.canarySize} hint="Up to 50% of the fleet." messages={messages} onChange={(canarySize) => set({ canarySize })} />
+            <SizeField path={formPaths.canarySize} label={policyLabels.canarySize} unitLabel="Canary unit" size={policy.canarySize} hint={policyHints.canarySize} messages={messages} onChange={(canarySize) => set({ canarySize })} />
           )}
           {policy.kind === 'linear' && (
-            <SizeField path={formPaths.linearStepSize} label={policyLabels.linearStepSize} unitLabel="Linear step unit" size={policy.linearStepSize} hint="10% to 50% of the fleet per step." messages={messages} onChange={(linearStepSize) => set({ linearStepSize })} />
+            <SizeField path={formPaths.linearStepSize} label={policyLabels.linearStepSize} unitLabel="Linear step unit" size={policy.linearStepSize} hint={policyHints.linearStepSize} messages={messages} onChange={(linearStepSize) => set({ linearStepSize })} />
           )}
           {policy.kind === 'rolling' && (
             <>
-              <SizeField path={formPaths.batchSize} label={policyLabels.batchSize} unitLabel="Batch unit" size={policy.batchSize} hint="5% to 50% of the fleet per batch." messages={messages} onChange={(batchSize) => set({ batchSize })} />
+              <SizeField path={formPaths.batchSize} label={policyLabels.batchSize} unitLabel="Batch unit" size={policy.batchSize} hint={policyHints.batchSize} messages={messages} onChange={(batchSize) => set({ batchSize })} />
               <SizeField
                 path={formPaths.rollbackBatchSize}
                 label={policyLabels.rollbackBatchSize}
                 unitLabel="Unit for rolling back"
                 size={policy.rollbackBatchSize}
-                hint="How much of the old fleet comes back at once on a rollback; blank brings it all back at once."
+                hint={policyHints.rollbackBatchSize}
                 messages={messages}
                 onChange={(rollbackBatchSize) => set({ rollbackBatchSize })}
               />
@@ -69,7 +70,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
             path={formPaths.waitSeconds(policy.kind)}
             label={policyLabels.waitSeconds}
             value={policy.waitSeconds}
-            hint={policy.kind === 'rolling' ? 'Bake after each batch, 0 to 3600.' : 'Bake after each traffic shift, 0 to 3600.'}
+            hint={policyHints.waitSeconds(policy.kind)}
             messages={messages}
             onChange={(waitSeconds) => set({ waitSeconds })}
           />
@@ -78,7 +79,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
               path={formPaths.terminationWaitSeconds}
               label={policyLabels.terminationWaitSeconds}
               value={policy.terminationWaitSeconds}
-              hint="How long the old fleet stays after all traffic moved, 0 to 3600."
+              hint={policyHints.terminationWaitSeconds}
               messages={messages}
               onChange={(terminationWaitSeconds) => set({ terminationWaitSeconds })}
             />
@@ -87,7 +88,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
             path={formPaths.timeoutSeconds(policy.kind)}
             label={policyLabels.timeoutSeconds}
             value={policy.timeoutSeconds}
-            hint="600 to 28800; longer than all the waits. Past it SageMaker rolls back."
+            hint={policyHints.timeoutSeconds}
             messages={messages}
             onChange={(timeoutSeconds) => set({ timeoutSeconds })}
           />

@@ -3,6 +3,8 @@
 import { controlClasses, Field } from '@/components/ui/field';
 import type { ModelOption } from '@/lib/api/rollout-views';
 import { formPaths, type VariantForm } from '@/lib/rollout/draft-from-form';
+import { serverlessMemorySizesInMB as MEMORY_SIZES } from '@/lib/rollout/sagemaker-limits';
+import { variantHints as hints } from './field-hints';
 import { fieldId, type FormMessages } from './field-messages';
 import { variantFieldLabels as labels, variantLabel } from './field-labels';
 
@@ -13,8 +15,6 @@ interface VariantFieldsProps {
   messages: FormMessages;
   onChange: (change: Partial<VariantForm>) => void;
 }
-
-const MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144];
 
 /** The fields of one variant, each labelled with the variant's name ("Model for primary"). */
 export function VariantFields({ index, variant, models, messages, onChange }: VariantFieldsProps) {
@@ -31,7 +31,7 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      {variant.added && text('variantName', path('variantName'), labels.variantName(label, index), 'text', 'Letters, digits and hyphens.')}
+      {variant.added && text('variantName', path('variantName'), labels.variantName(label, index), 'text', hints.variantName)}
       <Field id={fieldId(path('modelName'))} label={labels.modelName(label)} error={messages.errorAt(path('modelName'))} warning={messages.warningAt(path('modelName'))}>
         {(control) => (
           <select {...control} className={controlClasses} value={variant.modelName} onChange={(event) => onChange({ modelName: event.target.value })}>
@@ -62,16 +62,16 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
               </select>
             )}
           </Field>
-          {text('maxConcurrency', serverlessPath('maxConcurrency'), labels.maxConcurrency(label), 'numeric', '1 to 200 requests at once.')}
-          {text('provisionedConcurrency', serverlessPath('provisionedConcurrency'), labels.provisionedConcurrency(label), 'numeric', 'Optional; at most the maximum concurrency.')}
+          {text('maxConcurrency', serverlessPath('maxConcurrency'), labels.maxConcurrency(label), 'numeric', hints.maxConcurrency)}
+          {text('provisionedConcurrency', serverlessPath('provisionedConcurrency'), labels.provisionedConcurrency(label), 'numeric', hints.provisionedConcurrency)}
         </>
       ) : (
         <>
-          {text('instanceType', path('instanceType'), labels.instanceType(label), 'text', 'For example ml.c5.xlarge.')}
+          {text('instanceType', path('instanceType'), labels.instanceType(label), 'text', hints.instanceType)}
           {text('initialInstanceCount', path('initialInstanceCount'), labels.initialInstanceCount(label), 'numeric')}
         </>
       )}
-      {text('initialVariantWeight', path('initialVariantWeight'), labels.initialVariantWeight(label), 'decimal', 'Share of traffic: this weight over the sum of all weights.')}
+      {text('initialVariantWeight', path('initialVariantWeight'), labels.initialVariantWeight(label), 'decimal', hints.initialVariantWeight)}
     </div>
   );
 }

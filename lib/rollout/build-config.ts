@@ -1,5 +1,6 @@
 import type { DraftVariant, RolloutDraft } from '@/lib/schemas/rollout-request';
 import type { EndpointConfig, EndpointConfigSpec, ProductionVariant } from '@/lib/schemas/endpoint-config';
+import { sagemakerLimits } from './sagemaker-limits';
 
 // Fields that only mean something on an instance-backed variant; a serverless variant must not carry them,
 // and an instance variant must not carry serverlessConfig (docs/ack-behaviour.md §11.1).
@@ -58,7 +59,7 @@ export function buildEndpointConfigSpec(draft: RolloutDraft, baseConfig: Endpoin
   };
 }
 
-const MAX_NAME = 63;
+const MAX_NAME = sagemakerLimits.nameMaxLength;
 const SUFFIX_LENGTH = 11;
 
 /** 53 bits of a string as 11 base-36 characters (cyrb53): deterministic, pure, no crypto module needed. */
@@ -78,7 +79,7 @@ function shortHash(text: string): string {
 
 /**
  * The name of the EndpointConfig a rollout creates: `<endpoint name>-<11 characters from requestId>`, at most
- * 63 characters of lower-case letters, digits and hyphens, so it is a valid SageMaker name and a valid
+ * SageMaker's longest name of lower-case letters, digits and hyphens, so it is a valid SageMaker name and a valid
  * Kubernetes object name at once. The same requestId always gives the same name, so a retry finds the config
  * it created before instead of creating another. The whole requestId is hashed, not a slice of it, because
  * some UUID versions put a timestamp or a host id where others put random bits.

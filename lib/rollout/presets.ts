@@ -1,4 +1,5 @@
 import type { DeploymentConfigInput } from '@/lib/schemas/deployment-config';
+import { sagemakerLimits as limits, type NumberRange, type ShareLimit } from './sagemaker-limits';
 import { rolloutSchedule } from './schedule';
 
 // Named starting points for a deployment policy, as data: the form lists them, fills its fields from them and
@@ -45,9 +46,19 @@ export interface Preset<P extends PresetId> {
   defaults: PresetParams<P>;
 }
 
-const wait: NumberParam = { key: 'waitSeconds', label: 'Bake after each step', unit: 'seconds', min: 0, max: 3600 };
-const terminationWait: NumberParam = { key: 'terminationWaitSeconds', label: 'Wait before stopping the old fleet', unit: 'seconds', min: 0, max: 3600 };
-const timeout: NumberParam = { key: 'timeoutSeconds', label: 'Maximum execution time', unit: 'seconds', min: 600, max: 28800, optional: true };
+const seconds = (key: string, label: string, range: NumberRange, optional?: true): NumberParam => ({ key, label, unit: 'seconds', ...range, ...(optional ? { optional } : {}) });
+// A link gives a size as a whole percentage, so at least SageMaker's smallest size value.
+const percent = (key: string, label: string, limit: ShareLimit, optional?: true): NumberParam => ({
+  key,
+  label,
+  unit: 'percent',
+  min: Math.max(limits.capacitySizeMinValue, limit.minPercent),
+  max: limit.maxPercent,
+  ...(optional ? { optional } : {}),
+});
+const wait = seconds('waitSeconds', 'Bake after each step', limits.waitIntervalInSeconds);
+const terminationWait = seconds('terminationWaitSeconds', 'Wait before stopping the old fleet', limits.terminationWaitInSeconds);
+const timeout = seconds('timeoutSeconds', 'Maximum execution time', limits.maximumExecutionTimeoutInSeconds, true);
 
 /** The presets, in the order the form offers them. */
 export const presets: { [P in PresetId]: Preset<P> } = {
@@ -62,14 +73,14 @@ export const presets: { [P in PresetId]: Preset<P> } = {
     id: 'canary',
     name: 'Blue/green canary',
     description: 'Send 10% of traffic to the new fleet, bake 10 minutes, then move the rest.',
-    numbers: [{ key: 'canaryPercent', label: 'Canary size', unit: 'percent', min: 1, max: 50 }, wait, terminationWait, timeout],
+    numbers: [percent('canaryPercent', 'Canary size', limits.canarySize), wait, terminationWait, timeout],
     defaults: { canaryPercent: 10, waitSeconds: 600, terminationWaitSeconds: 300, alarms: [] },
   },
   linear: {
     id: 'linear',
     name: 'Blue/green linear',
     description: 'Move traffic 20% at a time, baking 5 minutes after each step.',
-    numbers: [{ key: 'stepPercent', label: 'Traffic step', unit: 'percent', min: 10, max: 50 }, wait, terminationWait, timeout],
+    numbers: [percent('stepPercent', 'Traffic step', limits.linearStepSize), wait, terminationWait, timeout],
     defaults: { stepPercent: 20, waitSeconds: 300, terminationWaitSeconds: 300, alarms: [] },
   },
   rolling: {
@@ -77,8 +88,8 @@ export const presets: { [P in PresetId]: Preset<P> } = {
     name: 'Rolling in batches',
     description: 'Replace 25% of the instances at a time, baking 5 minutes after each batch; no second full fleet.',
     numbers: [
-      { key: 'batchPercent', label: 'Batch size', unit: 'percent', min: 5, max: 50 },
-      { key: 'rollbackBatchPercent', label: 'Rollback batch size', unit: 'percent', min: 1, max: 100, optional: true },
+      percent('batchPercent', 'Batch size', limits.maximumBatchSize),
+      percent('rollbackBatchPercent', 'Rollback batch size', limits.rollbackMaximumBatchSize, true),
       wait,
       timeout,
     ],
@@ -91,13 +102,13 @@ export const DEFAULT_PLANNING_FLEET = 4;
 
 /**
  * maximumExecutionTimeoutInSeconds when the user sets none: half as long again as the plan should take on
- * this fleet, rounded up to 5 minutes, at most SageMaker's 28800 s. (Every plan includes a launch, so this is
- * never under SageMaker's minimum of 600 s.) Too short a timeout rolls back a healthy deployment; too long
- * only delays noticing a stuck one.
+ * this fleet, rounded up to 5 minutes, at most SageMaker's maximum. (Every plan includes a launch, so this is
+ * never under SageMaker's minimum.) Too short a timeout rolls back a healthy deployment; too long only delays
+ * noticing a stuck one.
  */
 export function defaultTimeoutSeconds(config: DeploymentConfigInput, fleetInstances: number): number {
   const planned = rolloutSchedule(config, { oldInstances: fleetInstances, newInstances: fleetInstances }).expectedTotalSeconds;
-  return Math.min(28800, Math.ceil((planned * 1.5) / 300) * 300);
+  return Math.min(limits.maximumExecutionTimeoutInSeconds.max, Math.ceil((planned * 1.5) / 300) * 300);
 }
 
 const percentSize = (value: number) => ({ type_: 'CAPACITY_PERCENT' as const, value });
@@ -129,7 +140,7 @@ function policyOf(presetId: PresetId, params: PresetParams<PresetId>): Deploymen
 
 /**
  * The deploymentConfig a preset gives, with `params` over its defaults. Alarms become
- * autoRollbackConfiguration only when there are some (SageMaker wants 1-10 when it is given).
+ * autoRollbackConfiguration only when there are some (SageMaker wants at least one when it is given).
  */
 export function applyPreset<P extends PresetId>(presetId: P, params?: Partial<PresetParams<P>>, fleetInstances = DEFAULT_PLANNING_FLEET): DeploymentConfigInput {
   const full = { ...presets[presetId].defaults, ...params } as PresetParams<P>;
@@ -177,9 +188,9 @@ export function presetFromSearchParams(search: URLSearchParams): PresetLink | { 
     if (key === PRESET_KEY) continue;
     if (key === ALARM_KEY) {
       const alarms = search.getAll(ALARM_KEY);
-      if (alarms.length > 10) return { error: `At most 10 alarms (${ALARM_KEY}); the link gives ${alarms.length}.` };
-      const bad = alarms.findIndex((alarm) => alarm.trim() === '' || alarm.length > 255);
-      if (bad >= 0) return { error: `Alarm ${bad + 1} (${ALARM_KEY}) must be a name of 1 to 255 characters, not blank.` };
+      if (alarms.length > limits.alarms.max) return { error: `At most ${limits.alarms.max} alarms (${ALARM_KEY}); the link gives ${alarms.length}.` };
+      const bad = alarms.findIndex((alarm) => alarm.trim() === '' || alarm.length > limits.alarmNameMaxLength);
+      if (bad >= 0) return { error: `Alarm ${bad + 1} (${ALARM_KEY}) must be a name of 1 to ${limits.alarmNameMaxLength} characters, not blank.` };
       params.alarms = alarms;
       continue;
     }

@@ -23,6 +23,6 @@ describe('secondsErrors', () => {
     [11, 'Wait must be from 0 to 10 seconds; it is 11.'],
     [-1, 'Wait must be from 0 to 10 seconds; it is -1.'],
   ])('%s s', (value, message) => {
-    expect(secondsErrors('p', 'Wait', value, 0, 10)).toEqual(message ? [{ path: 'p', message }] : []);
+    expect(secondsErrors('p', 'Wait', value, { min: 0, max: 10 })).toEqual(message ? [{ path: 'p', message }] : []);
   });
 });

@@ -1,12 +1,11 @@
 import type { FieldError } from '@/lib/api/error-envelope';
 import { instances, instancesAtLeast, instancesAtMost, sizeAsInstances, type CapacitySize } from './capacity';
+import { sagemakerLimits, type NumberRange, type ShareLimit } from './sagemaker-limits';
 
-/** A size limit as SageMaker documents it: a share of the fleet's current instance count. */
-export interface SizeLimit {
+/** A size limit as SageMaker documents it (a share of the fleet's current instance count), named for messages. */
+export interface SizeLimit extends ShareLimit {
   /** Plain words for the field, e.g. "Canary size". */
   label: string;
-  minPercent: number;
-  maxPercent: number;
 }
 
 const fleetShare = (percent: number, fleet: number, round: (percent: number, fleet: number) => number) =>
@@ -19,7 +18,8 @@ const fleetShare = (percent: number, fleet: number, round: (percent: number, fle
 export function capacitySizeErrors(path: string, size: CapacitySize, fleet: number, limit: SizeLimit): FieldError[] {
   const value = size.value ?? 0;
   const at = (message: string): FieldError[] => [{ path: `${path}.value`, message: `${limit.label} ${message}` }];
-  if (!Number.isInteger(value) || value < 1) return at(`must be at least 1; it is ${value}.`);
+  const least = sagemakerLimits.capacitySizeMinValue;
+  if (!Number.isInteger(value) || value < least) return at(`must be at least ${least}; it is ${value}.`);
   if (size.type_ === 'INSTANCE_COUNT') {
     if (fleet === 0) return at('is a number of instances, but the endpoint runs no instances now; give it as a percentage.');
     const percent = (value / fleet) * 100;
@@ -44,7 +44,7 @@ export function capacitySizeErrors(path: string, size: CapacitySize, fleet: numb
 }
 
 /** An error when an optional whole number of seconds lies outside SageMaker's range for it. */
-export function secondsErrors(path: string, label: string, value: number | undefined, min: number, max: number): FieldError[] {
+export function secondsErrors(path: string, label: string, value: number | undefined, { min, max }: NumberRange): FieldError[] {
   if (value === undefined) return [];
   if (!Number.isInteger(value) || value < min || value > max) {
     return [{ path, message: `${label} must be from ${min} to ${max} seconds; it is ${value}.` }];

@@ -4,23 +4,18 @@ import type { RolloutDraft } from '@/lib/schemas/rollout-request';
 import { fleetInstanceCount, type RolloutContext } from './context';
 import { gateRollout } from './gating';
 import { targetInstanceCount } from './retained-variants';
+import { sagemakerLimits as limits } from './sagemaker-limits';
 import { rolloutSchedule, scheduledWaitSeconds } from './schedule';
 import { capacitySizeErrors, secondsErrors } from './validate-capacity';
 
-// SageMaker's documented limits on UpdateEndpoint's DeploymentConfig (API reference: BlueGreenUpdatePolicy,
-// TrafficRoutingConfig, RollingUpdatePolicy, CapacitySize, AutoRollbackConfig; guide: deployment guardrails,
-// "Exclusions"), checked before anything is created so the form and the server's 422 say the same thing.
-// Paths are the dotted paths of the request body, from `draft`.
+// SageMaker's documented limits on UpdateEndpoint's DeploymentConfig (sagemaker-limits.ts) and the guide's
+// deployment guardrails "Exclusions", checked before anything is created so the form and the server's 422 say
+// the same thing. Paths are the dotted paths of the request body, from `draft`.
 
 const DC = 'draft.deploymentConfig';
 const BG = `${DC}.blueGreenUpdatePolicy`;
 const ROUTING = `${BG}.trafficRoutingConfiguration`;
 const ROLLING = `${DC}.rollingUpdatePolicy`;
-const WAIT_MAX = 3600;
-const TIMEOUT_MIN = 600;
-const TIMEOUT_MAX = 28800;
-const MAX_ALARMS = 10;
-const MAX_ALARM_NAME = 255;
 
 const names = (list: string[]) => list.map((name) => `"${name}"`).join(', ');
 
@@ -37,7 +32,7 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
       if (variant.initialInstanceCount !== undefined) errors.push({ path: `${at}.initialInstanceCount`, message: 'A serverless variant takes no instance count; remove it, or remove the serverless settings.' });
     } else {
       if (variant.instanceType === undefined) errors.push({ path: `${at}.instanceType`, message: 'Instance type is required for a variant on instances (or give serverless settings).' });
-      if (variant.initialInstanceCount === undefined) errors.push({ path: `${at}.initialInstanceCount`, message: 'Initial instance count is required for a variant on instances (at least 1).' });
+      if (variant.initialInstanceCount === undefined) errors.push({ path: `${at}.initialInstanceCount`, message: `Initial instance count is required for a variant on instances (at least ${limits.initialInstanceCount.min}).` });
     }
   });
   // Guardrails exclusions: a blue/green or rolling deployment must keep the variant names of the live config.
@@ -64,17 +59,18 @@ function alarmErrors(config: DeploymentConfigInput): FieldError[] {
   const rollback = config.autoRollbackConfiguration;
   if (!rollback) return [];
   const path = `${DC}.autoRollbackConfiguration.alarms`;
-  if (rollback.alarms.length < 1) return [{ path, message: 'Automatic rollback needs at least 1 alarm; add one or turn automatic rollback off.' }];
-  if (rollback.alarms.length > MAX_ALARMS) return [{ path, message: `Automatic rollback takes at most ${MAX_ALARMS} alarms; there are ${rollback.alarms.length}.` }];
+  const { min, max } = limits.alarms;
+  if (rollback.alarms.length < min) return [{ path, message: `Automatic rollback needs at least ${min} alarm; add one or turn automatic rollback off.` }];
+  if (rollback.alarms.length > max) return [{ path, message: `Automatic rollback takes at most ${max} alarms; there are ${rollback.alarms.length}.` }];
   return rollback.alarms.flatMap((alarm, index): FieldError[] => {
     const at = `${path}.${index}.alarmName`;
     if (alarm.alarmName.trim() === '') return [{ path: at, message: `Alarm ${index + 1} needs a name.` }];
-    if (alarm.alarmName.length > MAX_ALARM_NAME) return [{ path: at, message: `Alarm name must be at most ${MAX_ALARM_NAME} characters; it is ${alarm.alarmName.length}.` }];
+    if (alarm.alarmName.length > limits.alarmNameMaxLength) return [{ path: at, message: `Alarm name must be at most ${limits.alarmNameMaxLength} characters; it is ${alarm.alarmName.length}.` }];
     return [];
   });
 }
 
-const timeoutRangeErrors = (path: string, timeout: number | undefined) => secondsErrors(path, 'Maximum execution time', timeout, TIMEOUT_MIN, TIMEOUT_MAX);
+const timeoutRangeErrors = (path: string, timeout: number | undefined) => secondsErrors(path, 'Maximum execution time', timeout, limits.maximumExecutionTimeoutInSeconds);
 
 // Checked only once everything else is valid: the plan it compares with is meaningless before that.
 function timeoutErrors(path: string, timeout: number | undefined, config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
@@ -98,19 +94,19 @@ function blueGreenErrors(config: DeploymentConfigInput, draft: RolloutDraft, con
   const routing = policy.trafficRoutingConfiguration;
   const fleet = fleetInstanceCount(context);
   const errors = [
-    ...secondsErrors(`${ROUTING}.waitIntervalInSeconds`, 'Wait between traffic steps', routing.waitIntervalInSeconds, 0, WAIT_MAX),
-    ...secondsErrors(`${BG}.terminationWaitInSeconds`, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, 0, WAIT_MAX),
+    ...secondsErrors(`${ROUTING}.waitIntervalInSeconds`, 'Wait between traffic steps', routing.waitIntervalInSeconds, limits.waitIntervalInSeconds),
+    ...secondsErrors(`${BG}.terminationWaitInSeconds`, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, limits.terminationWaitInSeconds),
     ...timeoutRangeErrors(`${BG}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds),
   ];
   const sizes = [
-    { key: 'canarySize', type: 'CANARY', label: 'Canary size', words: 'canary', min: 0, max: 50 },
-    { key: 'linearStepSize', type: 'LINEAR', label: 'Linear step size', words: 'linear', min: 10, max: 50 },
+    { key: 'canarySize', type: 'CANARY', label: 'Canary size', words: 'canary' },
+    { key: 'linearStepSize', type: 'LINEAR', label: 'Linear step size', words: 'linear' },
   ] as const;
-  for (const { key, type, label, words, min, max } of sizes) {
+  for (const { key, type, label, words } of sizes) {
     const size = routing[key];
     if (routing.type_ === type && !size) errors.push({ path: `${ROUTING}.${key}`, message: `${label} is required for ${words} traffic routing.` });
     if (routing.type_ !== type && size) errors.push({ path: `${ROUTING}.${key}`, message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.` });
-    if (routing.type_ === type && size) errors.push(...capacitySizeErrors(`${ROUTING}.${key}`, size, fleet, { label, minPercent: min, maxPercent: max }));
+    if (routing.type_ === type && size) errors.push(...capacitySizeErrors(`${ROUTING}.${key}`, size, fleet, { label, ...limits[key] }));
   }
   if (errors.length > 0) return errors;
   return timeoutErrors(`${BG}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
@@ -129,12 +125,11 @@ function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, conte
   }
   const fleet = fleetInstanceCount(context);
   const errors = [
-    ...secondsErrors(`${ROLLING}.waitIntervalInSeconds`, 'Wait between batches', policy.waitIntervalInSeconds, 0, WAIT_MAX),
+    ...secondsErrors(`${ROLLING}.waitIntervalInSeconds`, 'Wait between batches', policy.waitIntervalInSeconds, limits.waitIntervalInSeconds),
     ...timeoutRangeErrors(`${ROLLING}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds),
-    ...capacitySizeErrors(`${ROLLING}.maximumBatchSize`, policy.maximumBatchSize, fleet, { label: 'Batch size', minPercent: 5, maxPercent: 50 }),
-    // No documented bounds beyond "at least 1"; 100% (the default) means the whole old fleet back at once.
+    ...capacitySizeErrors(`${ROLLING}.maximumBatchSize`, policy.maximumBatchSize, fleet, { label: 'Batch size', ...limits.maximumBatchSize }),
     ...(policy.rollbackMaximumBatchSize
-      ? capacitySizeErrors(`${ROLLING}.rollbackMaximumBatchSize`, policy.rollbackMaximumBatchSize, fleet, { label: 'Rollback batch size', minPercent: 0, maxPercent: 100 })
+      ? capacitySizeErrors(`${ROLLING}.rollbackMaximumBatchSize`, policy.rollbackMaximumBatchSize, fleet, { label: 'Rollback batch size', ...limits.rollbackMaximumBatchSize })
       : []),
   ];
   if (errors.length > 0) return errors;

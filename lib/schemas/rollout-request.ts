@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sagemakerLimits as limits, type NumberRange } from '@/lib/rollout/sagemaker-limits';
 import { deploymentConfigInputSchema } from './deployment-config';
 
 // What a user sends to roll an endpoint out to a new EndpointConfig (docs/ack-behaviour.md §2, §6): the variants of
@@ -6,13 +7,14 @@ import { deploymentConfigInputSchema } from './deployment-config';
 // their paths. The rules that need context (current instance count, guardrail limits) live in lib/rollout.
 
 const DNS_LABEL = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
-/** SageMaker names: variant, model and config names are 1-63 characters of letters, digits and hyphens. */
-const sagemakerName = z.string().trim().min(1, 'Required.').max(63, 'At most 63 characters.').regex(DNS_LABEL, 'Letters, digits and hyphens; no hyphen at either end.');
+/** SageMaker names: variant, model and config names are letters, digits and hyphens, at most nameMaxLength of them. */
+const sagemakerName = z.string().trim().min(1, 'Required.').max(limits.nameMaxLength, `At most ${limits.nameMaxLength} characters.`).regex(DNS_LABEL, 'Letters, digits and hyphens; no hyphen at either end.');
+const inRange = (schema: z.ZodNumber, { min, max }: NumberRange) => schema.min(min).max(max);
 
 export const draftServerlessSchema = z.strictObject({
-  memorySizeInMB: z.int().min(1024).max(6144),
-  maxConcurrency: z.int().min(1).max(200),
-  provisionedConcurrency: z.int().min(1).max(200).optional(),
+  memorySizeInMB: inRange(z.int(), limits.serverlessMemorySizeInMB),
+  maxConcurrency: inRange(z.int(), limits.serverlessConcurrency),
+  provisionedConcurrency: inRange(z.int(), limits.serverlessConcurrency).optional(),
 });
 
 /** One variant of the new config: the fields a rollout edits. Others are carried over from the base config. */
@@ -20,8 +22,8 @@ export const draftVariantSchema = z.strictObject({
   variantName: sagemakerName,
   modelName: sagemakerName,
   instanceType: z.string().trim().min(1).max(64).optional(),
-  initialInstanceCount: z.int().min(1).max(1000).optional(),
-  initialVariantWeight: z.number().min(0).max(1000).optional(),
+  initialInstanceCount: inRange(z.int(), limits.initialInstanceCount).optional(),
+  initialVariantWeight: inRange(z.number(), limits.initialVariantWeight).optional(),
   serverlessConfig: draftServerlessSchema.optional(),
 });
 export type DraftVariant = z.infer<typeof draftVariantSchema>;
@@ -30,7 +32,7 @@ export type DraftVariant = z.infer<typeof draftVariantSchema>;
 export const rolloutDraftSchema = z.strictObject({
   /** The config whose other fields (data capture, KMS key, VPC, per-variant extras) the new one keeps. */
   baseConfigName: sagemakerName,
-  variants: z.array(draftVariantSchema).min(1, 'At least one variant.').max(10, 'At most 10 variants.'),
+  variants: z.array(draftVariantSchema).min(limits.variantsPerConfig.min, 'At least one variant.').max(limits.variantsPerConfig.max, `At most ${limits.variantsPerConfig.max} variants.`),
   deploymentConfig: deploymentConfigInputSchema.optional(),
   /** The preset the user started from, if any (recorded in the history). */
   presetId: z.string().max(63).optional(),
