@@ -312,6 +312,40 @@ describe('guardrail validation', () => {
   });
 });
 
+describe('moving between instances and serverless capacity', () => {
+  function serverlessConfig(name: string, variantName = 'a') {
+    sagemaker.createEndpointConfig(here, {
+      endpointConfigName: name,
+      productionVariants: [{ variantName, modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }],
+    });
+  }
+
+  it.each([
+    ['the same variant', 'a'],
+    ['a renamed variant', 'b'],
+  ])('refuses an instance-backed endpoint moved to serverless (%s) with a ValidationException', (_case, variantName) => {
+    inService();
+    serverlessConfig('serverless', variantName);
+    let error: unknown;
+    try {
+      sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'serverless' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SageMakerError);
+    expect(error).toMatchObject({ code: 'ValidationException', message: expect.stringMatching(/real-time endpoint to a serverless endpoint is not supported/) });
+    expect(describe_()).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c1' });
+  });
+
+  it('lets a serverless endpoint move to instances (permissive: the guide once allowed it and now is silent)', () => {
+    serverlessConfig('serverless');
+    sagemaker.createEndpoint(here, { endpointName: 'ep', endpointConfigName: 'serverless' });
+    at(300);
+    expect(() => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c1' })).not.toThrow();
+    expect(describe_().endpointStatus).toBe('Updating');
+  });
+});
+
 describe('delete', () => {
   it('reports Deleting, then the endpoint is gone', () => {
     inService();

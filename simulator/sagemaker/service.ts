@@ -2,6 +2,7 @@ import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
 import type { EndpointConfigSpec } from '../../lib/schemas/endpoint-config';
 import type { ModelSpec } from '../../lib/schemas/model';
 import { scaledMs, type Timings } from '../timings';
+import { assertNotInstancesToServerless } from './capacity-change';
 import { blueGreenStages, rollingStages } from './deployment-stages';
 import { describeEndpoint, type EndpointDescription } from './describe-endpoint';
 import { advanceEndpoint, type AlarmState } from './endpoint-progress';
@@ -169,6 +170,7 @@ export class SimulatedSageMaker {
     if (endpoint.status === 'Failed') throw validation(`Cannot update failed endpoint "${endpoint.arn}".`);
     const config = this.config(location, input.endpointConfigName);
     const fleet = retainedFleet(endpoint.fleet, this.fleetOf(location, config));
+    assertNotInstancesToServerless(endpoint.arn, endpoint.fleet, fleet);
     validateDeploymentConfig(input.deploymentConfig, endpoint.fleet, fleet);
 
     const marketplace = config.spec.productionVariants.some(
