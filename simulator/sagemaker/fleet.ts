@@ -10,12 +10,22 @@ export function resolveImage(image: string, at: number): DeployedImage {
   return { specifiedImage: image, resolvedImage: `${repository}@sha256:${digest}`, resolutionTime: at };
 }
 
+// A Model's containers: its primary container, or each of its containers (docs/ack-behaviour.md §12).
+const containersOf = (model: ModelSpec) => (model.primaryContainer ? [model.primaryContainer] : (model.containers ?? []));
+
 /** The images a Model runs: its primary container, or each of its containers. */
 export function imagesOf(model: ModelSpec | undefined): string[] {
   if (!model) return [];
-  const containers = model.primaryContainer ? [model.primaryContainer] : (model.containers ?? []);
-  return containers.flatMap((container) => (container.image ? [container.image] : []));
+  return containersOf(model).flatMap((container) => (container.image ? [container.image] : []));
 }
+
+/**
+ * Whether a Model runs an AWS Marketplace container: one given by ModelPackageName instead of Image, as the
+ * primary container or one of several (API ContainerDefinition). Such endpoints get no deployment guardrails
+ * (Developer Guide, "Exclusions").
+ */
+export const usesModelPackage = (model: ModelSpec | undefined): boolean =>
+  model !== undefined && containersOf(model).some((container) => Boolean(container.modelPackageName));
 
 /** A fleet at the initial values of a config, as CreateEndpoint starts it. */
 export function initialFleet(

@@ -185,6 +185,29 @@ describe('blue/green canary update', () => {
   });
 });
 
+describe('Marketplace containers', () => {
+  const listing = 'arn:aws:sagemaker:us-west-2:594846645681:model-package/fraud-scorer-1-0-abc123';
+
+  it.each([
+    ['as the primary container', { primaryContainer: { modelPackageName: listing } }],
+    ['as one of several containers', { containers: [{ modelPackageName: listing }] }],
+  ])('given by ModelPackageName %s, get no guardrails: all at once, no bake, no alarm watch', (_case, containers) => {
+    inService();
+    sagemaker.createModel(here, { modelName: 'listing', ...containers });
+    config('c2', [{ name: 'a', model: 'listing' }]);
+    sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig: canary });
+    const stage = () => describe_().pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status;
+    at(300 + 100);
+    expect(stage()).toBe('Creating');
+    at(300 + 210);
+    alarms.p99 = 'ALARM';
+    expect(stage()).toBe('ActivatingTraffic');
+    at(300 + 200 + 30);
+    expect(describe_()).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c2' });
+    expect(describe_().failureReason).toBeUndefined();
+  });
+});
+
 describe('rolling update', () => {
   const rolling = (value: number, type_ = 'INSTANCE_COUNT'): DeploymentConfig => ({
     rollingUpdatePolicy: { maximumBatchSize: { type_, value }, waitIntervalInSeconds: 50, maximumExecutionTimeoutInSeconds: 3600 },

@@ -7,7 +7,7 @@ import { blueGreenStages, rollingStages } from './deployment-stages';
 import { describeEndpoint, type EndpointDescription } from './describe-endpoint';
 import { advanceEndpoint, type AlarmState } from './endpoint-progress';
 import { notFoundPrefixes, validation } from './errors';
-import { initialFleet, retainedFleet } from './fleet';
+import { initialFleet, retainedFleet, usesModelPackage } from './fleet';
 import { guardrailsApply, validateDeploymentConfig } from './guardrails';
 import { arnOf, assertValidName, type AwsLocation } from './names';
 import type { Faults, SimEndpoint, SimEndpointConfig, SimModel, SimState } from './types';
@@ -174,7 +174,7 @@ export class SimulatedSageMaker {
     validateDeploymentConfig(input.deploymentConfig, endpoint.fleet, fleet);
 
     const marketplace = config.spec.productionVariants.some(
-      (variant) => variant.modelName && this.state.models[keyOf(location, variant.modelName)]?.spec.containers?.some((c) => c.modelPackageName),
+      (variant) => variant.modelName !== undefined && usesModelPackage(this.state.models[keyOf(location, variant.modelName)]?.spec),
     );
     const guarded = guardrailsApply(fleet, marketplace);
     const rolling = guarded && input.deploymentConfig?.rollingUpdatePolicy !== undefined;
