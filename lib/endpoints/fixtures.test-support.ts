@@ -1,40 +1,29 @@
-// Builders for the unit tests beside this file: the controller's own fixtures (BEHAVIOUR.md §0) and small
+// Builders for the unit tests beside this file: the controller's own fixtures (docs/ack-behaviour.md §1.4) and small
 // hand-made objects for the cases those fixtures do not cover. Test code only.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { AckCondition } from '@/lib/schemas/ack';
 import { type Endpoint, endpointSchema } from '@/lib/schemas/endpoint';
 import { type EndpointConfig, endpointConfigSchema } from '@/lib/schemas/endpoint-config';
 import { type Model, modelSchema } from '@/lib/schemas/model';
-import { referenceDir, referenceObjects } from '@/test/support/reference';
+import { controllerCase, upstreamExample } from '@/test/support/ack-fixtures';
 import { lastConfigForUpdateAnnotation } from './health';
 import { summarizeEndpoint } from './summarize-endpoint';
 
-/** An Endpoint from examples/unit-testdata/endpoint/<path>, in namespace `ns`. */
+/** The Endpoint of the controller's unit-test case endpoint/<path>, in namespace `ns`. */
 export function referenceEndpoint(path: string): Endpoint {
-  const object = endpointSchema.parse(parse(readFileSync(join(referenceDir, 'examples', 'unit-testdata', 'endpoint', path), 'utf8')));
+  const object = endpointSchema.parse(controllerCase(`endpoint/${path}`));
   return { ...object, metadata: { ...object.metadata, namespace: 'ns' } };
 }
 
-let references: ReturnType<typeof referenceObjects> | undefined;
-const referenceFile = (file: string) => {
-  references ??= referenceObjects();
-  const found = references.find((ref) => ref.file === join('examples', file));
-  if (!found) throw new Error(`no reference file ${file}`);
-  return found.object;
-};
-
-/** An example EndpointConfig from examples/<file>, renamed (object and SageMaker name) to `name`. */
+/** An upstream example EndpointConfig by file name, renamed (object and SageMaker name) to `name`. */
 export function referenceConfig(file: string, name: string): EndpointConfig {
-  const object = endpointConfigSchema.parse(referenceFile(file));
+  const object = endpointConfigSchema.parse(upstreamExample(file));
   return { ...object, metadata: { ...object.metadata, name, namespace: 'ns' }, spec: { ...object.spec, endpointConfigName: name } };
 }
 
-/** An example Model from examples/<file>, in namespace `ns`. */
+/** An upstream example Model by file name, in namespace `ns`. */
 export function referenceModel(file: string): Model {
-  const object = modelSchema.parse(referenceFile(file));
+  const object = modelSchema.parse(upstreamExample(file));
   return { ...object, metadata: { ...object.metadata, namespace: 'ns' } };
 }
 

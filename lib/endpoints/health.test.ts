@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import { endpointSchema } from '@/lib/schemas/endpoint';
-import { referenceDir } from '@/test/support/reference';
+import { controllerCase } from '@/test/support/ack-fixtures';
 import { endpointHealth } from './health';
 
-const fixture = (path: string): Endpoint =>
-  endpointSchema.parse(parse(readFileSync(join(referenceDir, 'examples', 'unit-testdata', 'endpoint', path), 'utf8')));
+const fixture = (path: string): Endpoint => endpointSchema.parse(controllerCase(`endpoint/${path}`));
 
 const endpoint = (status: Endpoint['status'], annotations?: Record<string, string>, configName = 'cfg-v2'): Endpoint => ({
   metadata: { name: 'ep', namespace: 'ns', ...(annotations ? { annotations } : {}) },

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';
-import { referenceDir } from '@/test/support/reference';
+import { controllerCase } from '@/test/support/ack-fixtures';
 import { seriesSample, withTrafficShares } from './series-sample';
 import { summarizeEndpoint } from './summarize-endpoint';
 
-const fixture = (path: string): Endpoint =>
-  endpointSchema.parse(parse(readFileSync(join(referenceDir, 'examples', 'unit-testdata', 'endpoint', path), 'utf8')));
+const fixture = (path: string): Endpoint => endpointSchema.parse(controllerCase(`endpoint/${path}`));
 
 const running = (name: string, weight: number, count: number) => ({
   variantName: name,

@@ -3,7 +3,7 @@
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customObjectsAs, freshNamespace } from '../support/control-plane';
-import { referenceObjects } from '../support/reference';
+import { referenceObjects } from '../support/ack-fixtures';
 import { coordinates } from '../support/sagemaker-objects';
 
 const admin = () => customObjectsAs('admin');
@@ -16,11 +16,11 @@ beforeAll(async () => {
 const cases = referenceObjects().map((ref, index) => {
   // Several fixtures share a name; give each its own object. Names inside spec stay as upstream wrote them.
   const name = `ref-${index}-${ref.object.kind.toLowerCase()}`;
-  return [ref.file, { ...ref, name }] as const;
+  return [ref.source, { ...ref, name }] as const;
 });
 
 describe('upstream examples and fixtures on the real API server', () => {
-  it.each(cases)('%s', async (_file, { object, name }) => {
+  it.each(cases)('%s', async (_source, { object, name }) => {
     const where = { ...coordinates(object.kind, namespace), name };
     const { status, ...withoutStatus } = object as typeof object & { status?: unknown };
     const body = { ...withoutStatus, metadata: { name } };

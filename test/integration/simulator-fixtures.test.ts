@@ -1,13 +1,10 @@
 // The simulator's output against the real controller's unit-test fixtures, where they cover a case.
-// SOURCES.md caveats: the fixtures lack `Ready`, zero their timestamps and use SDK v1 error text, so
-// conditions are compared without Ready, with the "api error " prefix removed and names normalised, and
-// objects by the fields they carry rather than by value.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+// Caveats in test/fixtures/ack-sagemaker/SOURCES.md: the fixtures lack `Ready`, zero their timestamps and use
+// SDK v1 error text, so conditions are compared without Ready, with the "api error " prefix removed and names
+// normalised, and objects by the fields they carry rather than by value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { referenceDir } from '../support/reference';
+import { controllerCase } from '../support/ack-fixtures';
 import { SimWorld } from '../support/sagemaker-world';
 
 let world: SimWorld;
@@ -17,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => world?.stop());
 
 function fixture(path: string): Record<string, any> {
-  return parse(readFileSync(join(referenceDir, 'examples', 'unit-testdata', 'endpoint', path), 'utf8'));
+  return controllerCase(`endpoint/${path}`);
 }
 
 /** Conditions as comparable across SDK versions and names. */
@@ -96,7 +93,7 @@ describe('Endpoint status compared with the controller fixtures', () => {
     const ours = first((e) => e.status?.endpointStatus === 'InService');
     expect(comparable(ours.status?.conditions, ourNames)).toEqual(comparable(expected.status.conditions, fixtureNames));
     const withoutReady = { ...ours.status, conditions: ours.status?.conditions?.filter((c) => c.type !== 'Ready') };
-    // The fixture comes from a unit test that skips setStatusDefaults, which adds the partition (BEHAVIOUR.md §2.2).
+    // The fixture comes from a unit test that skips setStatusDefaults, which adds the partition (docs/ack-behaviour.md §4.5).
     const ourPaths = sorted(keyPaths(withoutReady)).filter((path) => path !== '.ackResourceMetadata.partition');
     expect(ourPaths).toEqual(sorted(keyPaths(expected.status)));
   });

@@ -1,52 +1,78 @@
-// Reads the upstream reference files in ../shared/reference/ack-sagemaker, the ground truth tests compare with.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+// The upstream ACK sagemaker-controller facts that tests compare with, as committed in
+// test/fixtures/ack-sagemaker (derived by scripts/derive-ack-fixtures.ts; sources in SOURCES.md there).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export const referenceDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'ack-sagemaker');
-
-// The upstream e2e suite substitutes these before applying the examples (test/e2e/replacement_values.py).
-const placeholderValues: Record<string, string> = {
-  ENDPOINT_INSTANCE_TYPE: 'ml.c5.large',
-  XGBOOST_V1_IMAGE_URI: '433757028032.dkr.ecr.us-west-2.amazonaws.com/xgboost:latest',
-  SAGEMAKER_DATA_BUCKET: 'fleetdeck-reference-bucket',
-  SAGEMAKER_EXECUTION_ROLE_ARN: 'arn:aws:iam::123456789012:role/fleetdeck-reference',
-};
-
-/** Replaces `$UPPER_CASE` placeholders with fixed values, names with DNS-1123 ones derived from the placeholder. */
-export function substitutePlaceholders(text: string): string {
-  return text.replace(/\$([A-Z][A-Z0-9_]*)/g, (_, name: string) =>
-    placeholderValues[name] ?? name.toLowerCase().replaceAll('_', '-'),
-  );
-}
+export const ackFixturesDir = join(import.meta.dirname, '..', 'fixtures', 'ack-sagemaker');
 
 export interface ReferenceObject {
-  file: string;
-  object: { apiVersion: string; kind: string; metadata: { name: string }; [key: string]: unknown };
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  [key: string]: unknown;
 }
 
-function yamlFilesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFilesUnder(path);
-      return name.endsWith('.yaml') ? [path] : [];
-    });
+/** What a project CRD must share with the upstream CRD of the same plural. */
+export interface UpstreamCrd {
+  name: string;
+  group: string;
+  names: Record<string, unknown>;
+  scope: string;
+  version: string;
+  subresources: Record<string, unknown>;
+  /** `additionalPrinterColumns` without their descriptions. */
+  printerColumns: Record<string, unknown>[];
+  /** {@link crdFieldTable} of the openAPIV3Schema. */
+  fields: Record<string, string>;
+  /** The values a field's description lists as `* Value: ...` bullets, by field path. */
+  documentedValues: Record<string, string[]>;
 }
 
-/** Every example manifest and unit-test fixture, with placeholders substituted. */
-export function referenceObjects(): ReferenceObject[] {
-  return yamlFilesUnder(join(referenceDir, 'examples')).flatMap((path) =>
-    parseAllDocuments(substitutePlaceholders(readFileSync(path, 'utf8')))
-      .map((doc) => doc.toJS() as ReferenceObject['object'] | null)
-      .filter((object): object is ReferenceObject['object'] => object !== null)
-      .map((object) => ({ file: relative(referenceDir, path), object })),
+type Schema = Record<string, any>;
+
+/** Each field path of a CRD schema with its type, format and whether it is required: `integer/int64 required`. */
+export function crdFieldTable(schema: Schema, prefix = '', required = false): Record<string, string> {
+  const own = prefix
+    ? { [prefix]: `${schema.type}${schema.format ? `/${schema.format}` : ''}${required ? ' required' : ''}` }
+    : {};
+  if (schema.type === 'array') return { ...own, ...crdFieldTable(schema.items, `${prefix}[]`) };
+  if (schema.additionalProperties) return { ...own, ...crdFieldTable(schema.additionalProperties, `${prefix}{}`) };
+  const children = Object.entries<Schema>(schema.properties ?? {}).map(([key, child]) =>
+    crdFieldTable(child, `${prefix}.${key}`, (schema.required ?? []).includes(key)),
   );
+  return Object.assign(own, ...children);
 }
 
-/** The upstream CRD of a plural, parsed. */
-export function upstreamCrd(plural: string): Record<string, any> {
-  const text = readFileSync(join(referenceDir, `sagemaker.services.k8s.aws_${plural}.yaml`), 'utf8');
-  return parseAllDocuments(text)[0]!.toJS() as Record<string, any>;
+// Read on every call, so no test sees another's changes to an object.
+const fixtureFile = <T>(name: string): T => JSON.parse(readFileSync(join(ackFixturesDir, name), 'utf8')) as T;
+
+function entry<T>(file: string, key: string): T {
+  const found = fixtureFile<Record<string, T>>(file)[key];
+  if (found === undefined) throw new Error(`no ${key} in ${file}`);
+  return found;
+}
+
+/** The facts of the upstream CRD of a plural. */
+export function upstreamCrd(plural: string): UpstreamCrd {
+  return entry('crds.json', plural);
+}
+
+/** An upstream e2e example by its file name, placeholders substituted as the e2e suite does. */
+export function upstreamExample(file: string): ReferenceObject {
+  return entry('examples.json', file);
+}
+
+/** A CR as one of the controller's unit tests expects it, by `<resource>/<operation>/observed/<case>.yaml`. */
+export function controllerCase(path: string): ReferenceObject {
+  return entry('controller-cases.json', path);
+}
+
+/** Every upstream example and controller unit-test case, named by fixture file and key. */
+export function referenceObjects(): { source: string; object: ReferenceObject }[] {
+  return ['examples.json', 'controller-cases.json'].flatMap((file) =>
+    Object.entries(fixtureFile<Record<string, ReferenceObject>>(file)).map(([key, object]) => ({
+      source: `${file}: ${key}`,
+      object,
+    })),
+  );
 }
