@@ -1,19 +1,19 @@
 // Benchmark (not part of `npm test`): memory per endpoint of the recorded series, held as the server holds them
-// (lib/endpoints/series-book.ts: one bounded ring per endpoint), measured as live heap plus ArrayBuffer memory
+// (lib/server/series/series-book.ts: one bounded ring per endpoint), measured as live heap plus ArrayBuffer memory
 // after forced collections against a baseline taken in the same run just before, with the endpoints' names
 // and uids already in memory. It needs no cluster. It reports; it asserts nothing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { it } from 'vitest';
-import { SeriesBook } from '@/lib/endpoints/series-book';
-import { seriesLimits } from '@/lib/endpoints/series-limits';
 import type { SampleVariant, SeriesSample } from '@/lib/endpoints/series-sample';
+import { SeriesBook } from '@/lib/server/series/series-book';
+import { seriesLimits } from '@/lib/server/series/series-limits';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const ENDPOINTS = 1000;
-// The bound stated in lib/endpoints/series-limits.ts (`seriesLimits`).
+// The bound stated in lib/server/series/series-limits.ts (`seriesLimits`).
 const STATED_BOUND_BYTES = 43 * 1024;
 
 async function liveBytes(): Promise<number> {

@@ -10,6 +10,11 @@ export interface SeriesSample {
   variants: SampleVariant[];
 }
 
+/** A sample as recorded: the time (ms since the epoch) from which it held. */
+export interface RecordedPoint extends SeriesSample {
+  at: number;
+}
+
 function variants(fleet: SeriesFleet, summaries: (ProductionVariantSummary | PendingVariantSummary)[] | undefined): SampleVariant[] {
   return (summaries ?? []).map((variant) => ({
     name: variant.variantName ?? '',

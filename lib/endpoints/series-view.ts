@@ -1,6 +1,5 @@
 import type { EndpointSeries } from '@/lib/api/endpoint-series';
-import type { RecordedPoint } from './series-ring';
-import { withTrafficShares } from './series-sample';
+import { withTrafficShares, type RecordedPoint } from './series-sample';
 
 /**
  * The series an API caller gets from recorded points (oldest first, at least one): times as ISO strings,

@@ -1,16 +1,15 @@
 import 'server-only';
-import { SeriesBook } from '@/lib/endpoints/series-book';
-import type { RecordedPoint } from '@/lib/endpoints/series-ring';
-import { seriesSample } from '@/lib/endpoints/series-sample';
+import { seriesSample, type RecordedPoint } from '@/lib/endpoints/series-sample';
 import { endpointSchema } from '@/lib/schemas/endpoint';
 import { fleetStore, type FleetStore } from '../k8s/fleet-store';
 import type { KubeObject } from '../k8s/kube-object';
 import type { CacheChange } from '../k8s/resource-cache';
+import { SeriesBook } from './series-book';
 
 /**
  * Records, from the shared Endpoint watch, each endpoint's traffic split and instance counts over the last
  * hours, so a detail page opened later still shows them. One bounded ring per endpoint (limits and memory
- * bound: `seriesLimits` in lib/endpoints/series-limits.ts); a point is added only when the recorded state
+ * bound: `seriesLimits` in series-limits.ts); a point is added only when the recorded state
  * changes, never for ACK's status restamps. Deleted endpoints drop their series. Each replica records from
  * its own watch and keeps the history in memory only: after a restart every series starts again from the
  * state at the first list (chart history is not state that must outlive the process).

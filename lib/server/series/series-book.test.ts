@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { SeriesSample } from '@/lib/endpoints/series-sample';
 import { SeriesBook } from './series-book';
-import type { SeriesSample } from './series-sample';
 
 const sample = (count: number): SeriesSample => ({
   status: 'InService',

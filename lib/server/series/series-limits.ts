@@ -1,3 +1,5 @@
+import 'server-only';
+
 // How much history each endpoint's series keeps; the one place that bounds the recorder's memory.
 
 export interface SeriesLimits {

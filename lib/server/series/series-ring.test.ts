@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordedPoint, SampleVariant, SeriesSample } from '@/lib/endpoints/series-sample';
 import { seriesLimits, type SeriesLimits } from './series-limits';
-import { SeriesRing, type RecordedPoint } from './series-ring';
-import type { SampleVariant, SeriesSample } from './series-sample';
+import { SeriesRing } from './series-ring';
 
 const small: SeriesLimits = { maxPoints: 5, maxAgeMs: 1000, maxEntries: 12, maxVariantsPerFleet: 3, maxNames: 7 };
 const variant = (name: string, currentInstanceCount: number, fleet: 'current' | 'new' = 'current', currentWeight = 1): SampleVariant => ({

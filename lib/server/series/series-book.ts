@@ -1,6 +1,7 @@
+import 'server-only';
+import type { RecordedPoint, SeriesSample } from '@/lib/endpoints/series-sample';
 import { seriesLimits, type SeriesLimits } from './series-limits';
-import { SeriesRing, type RecordedPoint } from './series-ring';
-import type { SeriesSample } from './series-sample';
+import { SeriesRing } from './series-ring';
 
 const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
 

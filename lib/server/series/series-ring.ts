@@ -1,10 +1,6 @@
+import 'server-only';
+import type { RecordedPoint, SampleVariant, SeriesSample } from '@/lib/endpoints/series-sample';
 import { seriesLimits, type SeriesLimits } from './series-limits';
-import type { SampleVariant, SeriesSample } from './series-sample';
-
-/** A point as kept: the time (ms since the epoch) from which the sample held. */
-export interface RecordedPoint extends SeriesSample {
-  at: number;
-}
 
 // SageMaker's variant names are at most 63 characters; a longer string is cut so the table stays bounded.
 const MAX_NAME_LENGTH = 63;
