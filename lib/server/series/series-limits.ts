@@ -1,4 +1,5 @@
 import 'server-only';
+import { sagemakerLimits } from '@/lib/rollout/sagemaker-limits';
 
 // How much history each endpoint's series keeps; the one place that bounds the recorder's memory.
 
@@ -9,7 +10,7 @@ export interface SeriesLimits {
   maxAgeMs: number;
   /** Variant entries kept at most over all points (at most 65,535; at least 2 × maxVariantsPerFleet). */
   maxEntries: number;
-  /** Variants kept per fleet in one point; SageMaker allows 10 production variants per endpoint config. */
+  /** Variants kept per fleet in one point: as many as SageMaker allows in one endpoint config. */
   maxVariantsPerFleet: number;
   /** Distinct strings (variant names and statuses) in the ring's table (at most 127). */
   maxNames: number;
@@ -28,6 +29,6 @@ export const seriesLimits: SeriesLimits = {
   maxPoints: 720,
   maxAgeMs: 6 * 60 * 60 * 1000,
   maxEntries: 2880,
-  maxVariantsPerFleet: 10,
+  maxVariantsPerFleet: sagemakerLimits.variantsPerConfig.max,
   maxNames: 32,
 };
