@@ -28,13 +28,32 @@ build_one() {
   check_disk "$CACHE_DIR"
   check_disk "$(go env GOMODCACHE)"
   log "building $name $version (first time only; takes several minutes)"
-  local started=$SECONDS tmp="$out.tmp.$$"
+  local started=$SECONDS tmp="$out.tmp.$$" go_log ticker status=0
   mkdir -p "$(dirname "$out")"
-  (cd "$HARNESS_DIR/build/$name" && go build -trimpath -ldflags "-s -w $ldflags" -o "$tmp" "$package") \
-    || { rm -f "$tmp"; die "building $name failed (see the go output above)"; }
+  go_log="$(mktemp)"
+  report_progress "$name" "$go_log" & ticker=$!
+  (cd "$HARNESS_DIR/build/$name" && go build -v -trimpath -ldflags "-s -w $ldflags" -o "$tmp" "$package") \
+    > "$go_log" 2>&1 || status=$?
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 40 "$go_log" >&2
+    rm -f "$tmp" "$go_log"
+    die "building $name failed (the go output's last lines are above)"
+  fi
+  rm -f "$go_log"
   mv "$tmp" "$out"
   log "built $name in $((SECONDS - started)) s"
   echo "$out"
+}
+
+# Says every 20 s what the build is at (the go tool's latest line: a module download or a package
+# compiled), so a first run that takes minutes never looks hung.
+report_progress() {
+  local name="$1" go_log="$2" begun=$SECONDS last
+  while sleep 20; do
+    last="$(tail -n 1 "$go_log" 2>/dev/null)"
+    log "building $name: $((SECONDS - begun)) s, $(wc -l < "$go_log") steps so far, now ${last:-starting}"
+  done
 }
 
 minor="${KUBERNETES_VERSION#v1.}"; minor="${minor%%.*}"

@@ -24,7 +24,10 @@ async function until(what: string, deadline: number, check: () => Promise<boolea
 
 async function main() {
   const { values } = parseArgs({ options: { timeout: { type: 'string', default: '120' } } });
-  const deadline = Date.now() + Number(values.timeout) * 1000;
+  const seconds = Number(values.timeout);
+  // A budget that is not a positive number is a caller's bug; say so rather than time out at once.
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--timeout must be a positive number of seconds, got ${values.timeout}`);
+  const deadline = Date.now() + seconds * 1000;
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromDefault();
 
