@@ -1,6 +1,7 @@
 import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
 import { scaledMs, type Timings } from '../timings';
 import { instanceTotal } from './fleet';
+import { activatedText, allAtOnce, canarySteps, linearSteps, stepInstances, type TrafficShare } from './traffic-steps';
 import type { SimVariant, Stage } from './types';
 
 // The steps SageMaker takes to deploy a new config, written from the documented behaviour of blue/green
@@ -18,12 +19,14 @@ function withStartTimes(stages: StageInput[]): Stage[] {
   });
 }
 
-/** The size of a canary or linear step as a percentage of the fleet. */
-export function sizeAsPercent(size: { type_?: string; value?: number } | undefined, fleetInstances: number): number {
-  const value = size?.value ?? 0;
-  if (size?.type_ === 'INSTANCE_COUNT') return fleetInstances > 0 ? (value / fleetInstances) * 100 : 100;
-  return value;
-}
+const none = (fleet: SimVariant[]): TrafficShare => Object.fromEntries(fleet.map((variant) => [variant.variantName, 0]));
+
+/**
+ * Whether a deployment bakes at all. The Developer Guide's "Auto-Rollback Configuration and Monitoring" page:
+ * "Amazon CloudWatch alarms are a prerequisite for using baking periods in deployment guardrails", so without
+ * alarms SageMaker moves on after each step without waiting, for blue/green and rolling deployments alike.
+ */
+const bakes = (config: DeploymentConfig | undefined) => (config?.autoRollbackConfiguration?.alarms?.length ?? 0) > 0;
 
 function launchStage(fleet: SimVariant[], timings: Timings): StageInput {
   const instances = instanceTotal(fleet);
@@ -33,34 +36,21 @@ function launchStage(fleet: SimVariant[], timings: Timings): StageInput {
     durationMs: scaledMs(timings, timings.instanceLaunchSeconds),
     newFleetFraction: 1,
     oldFleetFraction: 1,
+    trafficShare: none(fleet),
     monitored: false,
   };
 }
 
-function shiftAndBake(percent: number, waitSeconds: number, timings: Timings, monitored: boolean): StageInput[] {
-  const share = Math.round(Math.min(100, percent));
-  const shift: StageInput = {
-    status: 'ActivatingTraffic',
-    message: `Shifting ${share}% of traffic to the new fleet.`,
-    durationMs: scaledMs(timings, timings.trafficStepSeconds),
-    newFleetFraction: 1,
-    oldFleetFraction: 1,
-    monitored,
-  };
-  if (waitSeconds <= 0 || !monitored) return [shift];
-  const bake: StageInput = {
-    ...shift,
-    status: 'Baking',
-    message: `Baking for ${waitSeconds} seconds with ${share}% of traffic on the new fleet.`,
-    durationMs: scaledMs(timings, waitSeconds),
-  };
-  return [shift, bake];
-}
-
 /**
- * Blue/green: launch the whole new fleet, shift traffic in the policy's steps with a bake after each, then
- * wait terminationWaitInSeconds before the old fleet goes. Without guardrails (no policy, or instance types
- * and containers SageMaker does not support them for) it is all at once with no bake and no alarm watch.
+ * Blue/green: launch the whole new fleet, then turn traffic on in the routing's steps (TrafficRoutingConfig:
+ * all at once, canary then the rest, or linear steps of each variant's capacity), with a bake of
+ * waitIntervalInSeconds after each step when alarms are named. After the last step comes the final bake and
+ * then terminationWaitInSeconds before the old fleet goes (guides "Use canary traffic shifting", "Use linear
+ * traffic shifting"). SageMaker documents no variant status for that wait, and StatusMessage is free text, so
+ * the simulator reports the final bake and the termination wait as one Baking stage with one start time: a
+ * reader tells it from the earlier bakes by the documented weights, all of the traffic being on the new fleet.
+ * Without guardrails (no policy, or instances and containers they do not support) it is all at once with no
+ * bake and no alarm watch (guide "Exclusions").
  */
 export function blueGreenStages(
   config: DeploymentConfig | undefined,
@@ -70,65 +60,52 @@ export function blueGreenStages(
 ): Stage[] {
   const policy = guardrailsApply ? config?.blueGreenUpdatePolicy : undefined;
   const routing = policy?.trafficRoutingConfiguration;
-  // Without alarms there is nothing to watch, so SageMaker does not bake between steps (docs/ack-behaviour.md §13.4).
-  const alarmed = (config?.autoRollbackConfiguration?.alarms?.length ?? 0) > 0;
-  const wait = alarmed ? (routing?.waitIntervalInSeconds ?? 0) : 0;
+  const bakeSeconds = bakes(config) ? (routing?.waitIntervalInSeconds ?? 0) : 0;
+  const finalWaitSeconds = bakeSeconds + (policy?.terminationWaitInSeconds ?? 0);
   const monitored = policy !== undefined;
+  const steps =
+    routing?.type_ === 'CANARY'
+      ? canarySteps(routing.canarySize, fleet)
+      : routing?.type_ === 'LINEAR'
+        ? linearSteps(routing.linearStepSize, fleet)
+        : allAtOnce(fleet);
+
   const stages: StageInput[] = [launchStage(fleet, timings)];
-  const fleetInstances = instanceTotal(fleet);
-
-  if (routing?.type_ === 'CANARY') {
-    stages.push(...shiftAndBake(sizeAsPercent(routing.canarySize, fleetInstances), wait, timings, true));
-    stages.push(...shiftAndBake(100, wait, timings, true));
-  } else if (routing?.type_ === 'LINEAR') {
-    const step = Math.max(1, sizeAsPercent(routing.linearStepSize, fleetInstances));
-    for (let percent = step; ; percent += step) {
-      stages.push(...shiftAndBake(percent, wait, timings, true));
-      if (percent >= 100) break;
-    }
-  } else {
-    stages.push(...shiftAndBake(100, wait, timings, monitored));
-  }
-
-  const terminationWait = policy?.terminationWaitInSeconds ?? 0;
-  if (terminationWait > 0) {
-    stages.push({
-      status: 'Baking',
-      message: `Waiting ${terminationWait} seconds before terminating the old fleet.`,
-      durationMs: scaledMs(timings, terminationWait),
-      newFleetFraction: 1,
-      oldFleetFraction: 1,
-      monitored,
-    });
-  }
+  steps.forEach((trafficShare, index) => {
+    const active = activatedText(trafficShare, fleet);
+    const common = { newFleetFraction: 1, oldFleetFraction: 1, trafficShare, monitored };
+    stages.push({ ...common, status: 'ActivatingTraffic', message: `Turning on traffic for ${active}.`, durationMs: scaledMs(timings, timings.trafficStepSeconds) });
+    const last = index === steps.length - 1;
+    const wait = last ? finalWaitSeconds : bakeSeconds;
+    if (wait <= 0) return;
+    const message = last ? `Baking for ${wait} seconds with all traffic on the new fleet.` : `Baking for ${wait} seconds with traffic on ${active}.`;
+    stages.push({ ...common, status: 'Baking', message, durationMs: scaledMs(timings, wait) });
+  });
   return withStartTimes(stages);
 }
 
-/** Instances per batch of a rolling update: a count, or a share of the fleet rounded down, at least one. */
-export function batchInstances(size: { type_?: string; value?: number } | undefined, fleetInstances: number): number {
-  const value = size?.value ?? 1;
-  const count = size?.type_ === 'CAPACITY_PERCENT' ? Math.floor((fleetInstances * value) / 100) : value;
-  return Math.max(1, Math.min(fleetInstances, count));
-}
-
 /**
- * Rolling: batch by batch, launch new instances, shift their share of traffic, wait, then terminate as many
- * old instances. The old fleet shrinks as the new one grows.
+ * Rolling: batch by batch, launch new instances, turn traffic on for them, bake (with alarms only), then
+ * terminate as many old instances. The old fleet shrinks as the new one grows. Batches are sized like linear
+ * steps, against the variant's instances (RollingUpdatePolicy.MaximumBatchSize).
  */
 export function rollingStages(config: DeploymentConfig, fleet: SimVariant[], timings: Timings): Stage[] {
   const policy = config.rollingUpdatePolicy;
   const total = Math.max(1, instanceTotal(fleet));
-  const batch = batchInstances(policy?.maximumBatchSize, total);
-  const wait = policy?.waitIntervalInSeconds ?? 0;
+  const batch = stepInstances(policy?.maximumBatchSize, total);
+  const wait = bakes(config) ? (policy?.waitIntervalInSeconds ?? 0) : 0;
+  const shareOf = (launched: number) => Object.fromEntries(fleet.map((variant) => [variant.variantName, launched / total]));
   const stages: StageInput[] = [];
   for (let launched = 0; launched < total; ) {
     const size = Math.min(batch, total - launched);
     const oldFleetFraction = (total - launched) / total;
+    const before = shareOf(launched);
     launched += size;
     const newFleetFraction = launched / total;
-    const common = { newFleetFraction, oldFleetFraction };
+    const common = { newFleetFraction, oldFleetFraction, trafficShare: shareOf(launched) };
     stages.push({
       ...common,
+      trafficShare: before,
       status: 'Creating',
       message: `Launching ${size} instance(s).`,
       durationMs: scaledMs(timings, timings.instanceLaunchSeconds),
@@ -137,7 +114,7 @@ export function rollingStages(config: DeploymentConfig, fleet: SimVariant[], tim
     stages.push({
       ...common,
       status: 'ActivatingTraffic',
-      message: `Shifting traffic to ${launched} of ${total} new instance(s).`,
+      message: `Turning on traffic for ${launched} of ${total} new instance(s).`,
       durationMs: scaledMs(timings, timings.trafficStepSeconds),
       monitored: true,
     });

@@ -50,14 +50,19 @@ function runningVariant(variant: SimVariant, fraction = 1): ProductionVariantSum
   };
 }
 
+// Stages saved before trafficShare existed: none while the first launch runs, all of it afterwards.
+const trafficShareOf = (stage: Stage, variantName: string) =>
+  stage.trafficShare ? (stage.trafficShare[variantName] ?? 0) : stage.status === 'Creating' && stage.startMs === 0 ? 0 : 1;
+
 function pendingVariant(variant: SimVariant, fraction: number, stage: Stage, stageStartedAt: number): PendingVariantSummary {
   const count = variant.instanceCount === undefined ? undefined : Math.floor(variant.instanceCount * fraction);
   return {
     variantName: variant.variantName,
     ...(variant.instanceType ? { instanceType: variant.instanceType } : {}),
     ...(variant.acceleratorType ? { acceleratorType: variant.acceleratorType } : {}),
-    // No traffic reaches the new fleet until it is activated.
-    currentWeight: stage.status === 'Creating' && stage.startMs === 0 ? 0 : variant.weight,
+    // The new fleet's weight grows as its capacity is turned on; no traffic reaches it while it launches
+    // (the controller's fixture updating_deployment.yaml: currentWeight 0 while Creating).
+    currentWeight: variant.weight * trafficShareOf(stage, variant.variantName),
     desiredWeight: variant.weight,
     ...capacity(variant, count),
     deployedImages: images(variant),
@@ -103,6 +108,7 @@ export function describeEndpoint(endpoint: SimEndpoint, options: DescribeOptions
       durationMs: operation.durationMs,
       newFleetFraction: 1,
       oldFleetFraction: 0,
+      trafficShare: {},
       monitored: false,
     };
     const fraction = launchProgress(stage, elapsed, 0);

@@ -1,7 +1,7 @@
 import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
 import { validation } from './errors';
 import { instanceTotal } from './fleet';
-import { sizeAsPercent } from './deployment-stages';
+import type { CapacitySize } from './traffic-steps';
 import type { SimVariant } from './types';
 
 // The limits SageMaker's UpdateEndpoint enforces on a deployment config, written from its API reference and
@@ -32,6 +32,32 @@ function checkAlarms(config: DeploymentConfig): void {
   });
 }
 
+/** A size as a percentage of `instances`; a count against no instances is more than all of them. */
+function sizeAsPercent(size: CapacitySize, instances: number): number {
+  const value = size.value ?? 0;
+  if (size.type_ === 'INSTANCE_COUNT') return instances > 0 ? (value / instances) * 100 : Infinity;
+  return value;
+}
+
+/**
+ * Whether a canary or linear size is within `min`..`max` percent of "the variant's total instance count"
+ * (TrafficRoutingConfig). Which variant, on an endpoint with several, the API does not say, so the simulator
+ * takes the permissive reading: the size passes when it fits any one instance-backed variant. A fleet with no
+ * instances (serverless) has no instance count to hold a size against; a percentage is checked as such and a
+ * count is let through.
+ */
+function fitsSomeVariant(size: CapacitySize, fleet: SimVariant[], min: number, max: number): boolean {
+  const counts = fleet.flatMap((variant) => (variant.instanceCount !== undefined ? [variant.instanceCount] : []));
+  if (counts.length === 0) return size.type_ === 'INSTANCE_COUNT' || ((size.value ?? 0) >= min && (size.value ?? 0) <= max);
+  return counts.some((count) => {
+    const percent = sizeAsPercent(size, count);
+    return percent >= min && percent <= max;
+  });
+}
+
+const variantCounts = (fleet: SimVariant[]) =>
+  fleet.flatMap((variant) => (variant.instanceCount !== undefined ? [variant.instanceCount] : [])).join(', ') || 'none';
+
 function checkBlueGreen(config: DeploymentConfig, fleet: SimVariant[]): void {
   const policy = config.blueGreenUpdatePolicy;
   if (!policy) return;
@@ -39,19 +65,17 @@ function checkBlueGreen(config: DeploymentConfig, fleet: SimVariant[]): void {
   inRange('deploymentConfig.blueGreenUpdatePolicy.terminationWaitInSeconds', policy.terminationWaitInSeconds, 0, 3600);
   inRange('deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
   inRange('deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds', routing?.waitIntervalInSeconds, 0, 3600);
-  const instances = instanceTotal(fleet);
   if (routing?.type_ === 'CANARY') {
     if (!routing.canarySize) throw validation('CanarySize must be specified for traffic routing type CANARY.');
-    const percent = sizeAsPercent(routing.canarySize, instances);
-    if ((routing.canarySize.value ?? 0) < 1 || percent > 50) {
-      throw validation(`Canary size must be at least 1 instance and at most 50% of the endpoint's instance count (${instances}).`);
+    // CapacitySize.Value has a minimum of 1; the canary is at most 50% of the variant's instances.
+    if ((routing.canarySize.value ?? 0) < 1 || !fitsSomeVariant(routing.canarySize, fleet, 0, 50)) {
+      throw validation(`Canary size must be at least 1 and at most 50% of the variant's total instance count (${variantCounts(fleet)}).`);
     }
   }
   if (routing?.type_ === 'LINEAR') {
     if (!routing.linearStepSize) throw validation('LinearStepSize must be specified for traffic routing type LINEAR.');
-    const percent = sizeAsPercent(routing.linearStepSize, instances);
-    if (percent < 10 || percent > 50) {
-      throw validation(`Linear step size must be between 10% and 50% of the endpoint's instance count (${instances}).`);
+    if ((routing.linearStepSize.value ?? 0) < 1 || !fitsSomeVariant(routing.linearStepSize, fleet, 10, 50)) {
+      throw validation(`Linear step size must be between 10% and 50% of the variant's total instance count (${variantCounts(fleet)}).`);
     }
   }
   const timeout = policy.maximumExecutionTimeoutInSeconds;
@@ -72,18 +96,19 @@ function checkRolling(config: DeploymentConfig, current: SimVariant[], target: S
   }
   inRange('deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds', policy.waitIntervalInSeconds, 0, 3600);
   inRange('deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
+  // One variant only (refused above), so its instances are the endpoint's.
   const instances = instanceTotal(target);
   const batch = policy.maximumBatchSize;
   if (batch) {
     const percent = sizeAsPercent(batch, instances);
     if ((batch.value ?? 0) < 1 || percent < 5 || percent > 50) {
-      throw validation(`maximumBatchSize must be between 5% and 50% of the endpoint's instance count (${instances}).`);
+      throw validation(`maximumBatchSize must be between 5% and 50% of the variant's total instance count (${instances}).`);
     }
   }
   // The rollback batch has no 5-50% guardrail: its default is 100%, the whole old fleet back at once.
   const rollbackBatch = policy.rollbackMaximumBatchSize;
   if (rollbackBatch && ((rollbackBatch.value ?? 0) < 1 || sizeAsPercent(rollbackBatch, instances) > 100)) {
-    throw validation(`rollbackMaximumBatchSize must be at least 1 and at most 100% of the endpoint's instance count (${instances}).`);
+    throw validation(`rollbackMaximumBatchSize must be at least 1 and at most 100% of the variant's total instance count (${instances}).`);
   }
   const timeout = policy.maximumExecutionTimeoutInSeconds;
   if (timeout !== undefined && timeout <= (policy.waitIntervalInSeconds ?? 0)) {

@@ -119,29 +119,41 @@ describe('blue/green canary update', () => {
     config('c2', [{ name: 'a', model: 'm2', count: 9, weight: 5 }]);
   });
 
-  it('launches, shifts the canary, bakes, shifts the rest, bakes, waits, then serves the new config', () => {
+  it('launches, shifts the canary, bakes, shifts the rest, then bakes and waits in one stage, then serves the new config', () => {
     sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig: canary });
-    const status = (seconds: number) => {
+    const pending = (seconds: number) => {
       at(300 + seconds);
       const d = describe_();
-      return [d.endpointStatus, d.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status];
+      expect(d.endpointStatus).toBe('Updating');
+      return d.pendingDeploymentSummary?.productionVariants?.[0];
     };
-    expect(status(100)).toEqual(['Updating', 'Creating']);
-    expect(status(210)).toEqual(['Updating', 'ActivatingTraffic']);
-    expect(describe_().pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.statusMessage).toBe(
-      'Shifting 25% of traffic to the new fleet.',
-    );
-    expect(status(250)).toEqual(['Updating', 'Baking']);
-    expect(status(340)).toEqual(['Updating', 'ActivatingTraffic']);
-    expect(status(400)).toEqual(['Updating', 'Baking']);
-    expect(status(500)).toEqual(['Updating', 'Baking']); // termination wait
-    expect(describe_().pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.statusMessage).toMatch(/terminating the old fleet/);
+    expect(pending(100)).toMatchObject({ currentWeight: 0, desiredWeight: 1, variantStatus: [{ status: 'Creating' }] });
+    // The canary is 1 of the variant's 4 instances, so a quarter of its weight.
+    expect(pending(210)).toMatchObject({
+      currentWeight: 0.25,
+      variantStatus: [{ status: 'ActivatingTraffic', statusMessage: 'Turning on traffic for 1 of 4 new instance(s).' }],
+    });
+    expect(pending(250)).toMatchObject({ currentWeight: 0.25, variantStatus: [{ status: 'Baking' }] });
+    expect(pending(340)).toMatchObject({ currentWeight: 1, variantStatus: [{ status: 'ActivatingTraffic' }] });
+    // The final bake (100 s) and the termination wait (60 s) are one Baking stage with one start time.
+    const finalBake = pending(400);
+    expect(finalBake).toMatchObject({ currentWeight: 1, desiredWeight: 1, variantStatus: [{ status: 'Baking' }] });
+    expect(pending(500)?.variantStatus).toEqual(finalBake?.variantStatus);
+    expect(finalBake?.variantStatus?.[0]?.statusMessage).toBe('Baking for 160 seconds with all traffic on the new fleet.');
     at(300 + 200 + 30 + 100 + 30 + 100 + 60);
     const done = describe_();
     expect(done).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c2' });
     // RetainAllVariantProperties: the retained variant keeps 4 instances and weight 1, not 9 and 5.
     expect(done.productionVariants?.[0]).toMatchObject({ desiredInstanceCount: 4, desiredWeight: 1 });
     expect(done.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage).toBe('repo/m2@sha256:abc');
+  });
+
+  it('never writes a status message about terminating the old fleet', () => {
+    sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig: canary });
+    for (let seconds = 0; seconds < 520; seconds += 5) {
+      at(300 + seconds);
+      expect(describe_().pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.statusMessage).not.toMatch(/terminat/i);
+    }
   });
 
   it('reports the old fleet as productionVariants while Updating', () => {
@@ -185,6 +197,31 @@ describe('blue/green canary update', () => {
   });
 });
 
+describe("canary and linear sizes against each variant's instances", () => {
+  const routing = (type_: string, size: { type_: string; value: number }): DeploymentConfig => ({
+    blueGreenUpdatePolicy: {
+      trafficRoutingConfiguration: { type_, waitIntervalInSeconds: 60, ...(type_ === 'CANARY' ? { canarySize: size } : { linearStepSize: size }) },
+    },
+  });
+
+  it.each([
+    // Two variants of 4 instances: 3 is 75% of either (refused), though only 37.5% of the endpoint's 8.
+    [[4, 4], routing('CANARY', { type_: 'INSTANCE_COUNT', value: 3 }), false],
+    [[4, 4], routing('CANARY', { type_: 'INSTANCE_COUNT', value: 2 }), true],
+    // 2 and 10 instances: 1 is 50% of the first (accepted), though under 10% of the endpoint's 12.
+    [[2, 10], routing('LINEAR', { type_: 'INSTANCE_COUNT', value: 1 }), true],
+    [[20, 20], routing('LINEAR', { type_: 'INSTANCE_COUNT', value: 1 }), false],
+  ])('variants of %j instances, %j accepted: %s', (counts, deploymentConfig, accepted) => {
+    config('multi', counts.map((count, index) => ({ name: `v${index}`, model: 'm1', count })));
+    sagemaker.createEndpoint(here, { endpointName: 'multi', endpointConfigName: 'multi' });
+    at(300);
+    config('multi-2', counts.map((count, index) => ({ name: `v${index}`, model: 'm2', count })));
+    const call = () => sagemaker.updateEndpoint(here, { endpointName: 'multi', endpointConfigName: 'multi-2', deploymentConfig });
+    if (accepted) expect(call).not.toThrow();
+    else expect(call).toThrow(/of the variant's total instance count/);
+  });
+});
+
 describe('Marketplace containers', () => {
   const listing = 'arn:aws:sagemaker:us-west-2:594846645681:model-package/fraud-scorer-1-0-abc123';
 
@@ -210,6 +247,8 @@ describe('Marketplace containers', () => {
 
 describe('rolling update', () => {
   const rolling = (value: number, type_ = 'INSTANCE_COUNT'): DeploymentConfig => ({
+    // Alarms, so that batches bake: without them there are no baking periods.
+    autoRollbackConfiguration: { alarms: [{ alarmName: 'rolling-errors' }] },
     rollingUpdatePolicy: { maximumBatchSize: { type_, value }, waitIntervalInSeconds: 50, maximumExecutionTimeoutInSeconds: 3600 },
   });
 

@@ -55,6 +55,11 @@ export interface Stage {
   newFleetFraction: number;
   /** Instances of the old fleet still running during this stage (rolling updates shrink it). */
   oldFleetFraction: number;
+  /**
+   * Share of each new variant's capacity taking traffic during this stage, 0..1, by variant name; Describe
+   * reports it as the new variant's currentWeight. Absent from stages saved before it existed.
+   */
+  trafficShare?: Record<string, number>;
   /** Alarms are watched during this stage; one in ALARM rolls the deployment back. */
   monitored: boolean;
 }

@@ -28,7 +28,7 @@ async function rollOut(name: string, configName: string, deploymentConfig?: Depl
 }
 
 describe('blue/green canary', () => {
-  it('launches, shifts the canary, bakes, shifts the rest, bakes, waits, and keeps retained variants as they were', async () => {
+  it('launches, shifts the canary, bakes, shifts the rest, bakes and waits, and keeps retained variants as they were', async () => {
     await world.inServiceEndpoint('canary', [{ name: 'primary', count: 4, weight: 1 }]);
     await world.createModel('canary-model-v2', '123456789012.dkr.ecr.us-west-2.amazonaws.com/canary:2');
     // The new config asks for 8 instances at weight 3; RetainAllVariantProperties keeps 4 and 1.
@@ -44,13 +44,13 @@ describe('blue/green canary', () => {
     const { done, versions } = await rollOut('canary', 'canary-v2', policy);
 
     const stages = observedStages(versions);
+    // The final bake and the termination wait are one Baking stage: SageMaker documents no status of its own for the wait.
     expect(stages.map((s) => `${s.status}: ${s.message}`)).toEqual([
       'Creating: Launching 4 instance(s).',
-      'ActivatingTraffic: Shifting 25% of traffic to the new fleet.',
-      'Baking: Baking for 300 seconds with 25% of traffic on the new fleet.',
-      'ActivatingTraffic: Shifting 100% of traffic to the new fleet.',
-      'Baking: Baking for 300 seconds with 100% of traffic on the new fleet.',
-      'Baking: Waiting 150 seconds before terminating the old fleet.',
+      'ActivatingTraffic: Turning on traffic for 1 of 4 new instance(s).',
+      'Baking: Baking for 300 seconds with traffic on 1 of 4 new instance(s).',
+      'ActivatingTraffic: Turning on traffic for 4 of 4 new instance(s).',
+      'Baking: Baking for 450 seconds with all traffic on the new fleet.',
     ]);
     const starts = stages.map((s) => Date.parse(s.startTime));
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
@@ -66,6 +66,8 @@ describe('blue/green canary', () => {
     // While Updating, productionVariants is the old fleet and the pending summary the new one.
     expect(updating.every((v) => v.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':1'))).toBe(true);
     expect(updating.every((v) => v.status?.pendingDeploymentSummary?.endpointConfigName === 'canary-v2')).toBe(true);
+    // The new fleet's weight is its share of the traffic: none while it launches, a quarter for the canary, then all.
+    expect(distinctRun(updating, (v) => v.status?.pendingDeploymentSummary?.productionVariants?.[0]?.currentWeight)).toEqual([0, 0.25, 1]);
     const launching = distinctRun(updating, (v) => v.status?.pendingDeploymentSummary?.productionVariants?.[0]?.currentInstanceCount);
     expect(launching[0]).toBeLessThan(4);
     expect(launching[launching.length - 1]).toBe(4);
@@ -80,10 +82,10 @@ describe('blue/green canary', () => {
 });
 
 describe('blue/green linear', () => {
-  it('shifts traffic in equal steps with a bake after each', async () => {
-    await world.inServiceEndpoint('linear', [{ name: 'primary', count: 4 }]);
+  it('turns traffic on one whole instance at a time, with a bake after each step', async () => {
+    await world.inServiceEndpoint('linear', [{ name: 'primary', count: 3 }]);
     await world.createModel('linear-model-v2', '123456789012.dkr.ecr.us-west-2.amazonaws.com/linear:2');
-    await world.createConfig('linear-v2', [{ name: 'primary', model: 'linear-model-v2', count: 4 }]);
+    await world.createConfig('linear-v2', [{ name: 'primary', model: 'linear-model-v2', count: 3 }]);
     const { versions } = await rollOut('linear', 'linear-v2', {
       autoRollbackConfiguration: { alarms: [{ alarmName: 'linear-latency' }] },
       blueGreenUpdatePolicy: {
@@ -91,8 +93,9 @@ describe('blue/green linear', () => {
       },
     });
     const shifts = observedStages(versions).filter((s) => s.status === 'ActivatingTraffic').map((s) => s.message);
-    expect(shifts).toEqual([25, 50, 75, 100].map((p) => `Shifting ${p}% of traffic to the new fleet.`));
-    expect(observedStages(versions).filter((s) => s.status === 'Baking')).toHaveLength(4);
+    // One instance of 3 is three steps, not four of 33.3%.
+    expect(shifts).toEqual([1, 2, 3].map((n) => `Turning on traffic for ${n} of 3 new instance(s).`));
+    expect(observedStages(versions).filter((s) => s.status === 'Baking')).toHaveLength(3);
   });
 });
 
@@ -122,6 +125,8 @@ describe('rolling update', () => {
     await world.createModel('rolling-model-v2', '123456789012.dkr.ecr.us-west-2.amazonaws.com/rolling:2');
     await world.createConfig('rolling-v2', [{ name: 'primary', model: 'rolling-model-v2', count: 4 }]);
     const { versions } = await rollOut('rolling', 'rolling-v2', {
+      // Batches bake only with alarms to watch.
+      autoRollbackConfiguration: { alarms: [{ alarmName: 'rolling-errors' }] },
       rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 150, maximumExecutionTimeoutInSeconds: 3600 },
     });
     const updating = versions.filter((v) => v.status?.endpointStatus === 'Updating');
