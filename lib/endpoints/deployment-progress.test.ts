@@ -12,10 +12,14 @@ const canary: DeploymentConfig = {
     trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 10 } },
   },
 };
+const { autoRollbackConfiguration: _alarms, ...canaryWithoutAlarms } = canary;
 const rolling: DeploymentConfig = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 120 } };
 
 /** A summary of an endpoint updating for `elapsed` seconds, in `stage` for `inStage` seconds. */
-function updating(stage: string | undefined, options: { elapsed?: number; inStage?: number; message?: string; policy?: DeploymentConfig; expected?: number } = {}) {
+function updating(
+  stage: string | undefined,
+  options: { elapsed?: number; inStage?: number; message?: string; policy?: DeploymentConfig; expected?: number; weights?: [current: number, desired: number] } = {},
+) {
   const endpoint = makeEndpoint({
     spec: options.policy ? { deploymentConfig: options.policy } : {},
     status: {
@@ -25,7 +29,11 @@ function updating(stage: string | undefined, options: { elapsed?: number; inStag
         endpointConfigName: 'cfg-v2',
         startTime: ago(options.elapsed ?? 100),
         productionVariants: [
-          { variantName: 'a', ...(stage ? { variantStatus: [{ status: stage, statusMessage: options.message ?? `${stage}.`, startTime: ago(options.inStage ?? 10) }] } : {}) },
+          {
+            variantName: 'a',
+            ...(options.weights ? { currentWeight: options.weights[0], desiredWeight: options.weights[1] } : {}),
+            ...(stage ? { variantStatus: [{ status: stage, statusMessage: options.message ?? `${stage}.`, startTime: ago(options.inStage ?? 10) }] } : {}),
+          },
         ],
       },
     },
@@ -62,8 +70,13 @@ describe('deploymentProgress', () => {
   });
 
   it.each([
-    ['a blue/green bake against waitIntervalInSeconds', updating('Baking', { policy: canary, inStage: 200 }), 600, 400],
-    ['the wait before the old fleet goes, against terminationWaitInSeconds', updating('Baking', { policy: canary, inStage: 100, message: 'Waiting 300 seconds before terminating the old fleet.' }), 300, 200],
+    ['a blue/green bake against waitIntervalInSeconds', updating('Baking', { policy: canary, inStage: 200, weights: [0.1, 1] }), 600, 400],
+    ['a blue/green bake before SageMaker reports weights, against waitIntervalInSeconds', updating('Baking', { policy: canary, inStage: 200 }), 600, 400],
+    // Once the new fleet carries its whole desired weight, the last bake and the termination wait run as one stage.
+    ['the final bake and the wait before the old fleet goes', updating('Baking', { policy: canary, inStage: 100, weights: [1, 1] }), 900, 800],
+    ['the wait before the old fleet goes without alarms, against terminationWaitInSeconds', updating('Baking', { policy: canaryWithoutAlarms, inStage: 100, weights: [2, 2] }), 300, 200],
+    // StatusMessage is free text: a message about terminating does not make a mid-way bake the termination wait.
+    ['a bake mid-way whatever its message says', updating('Baking', { policy: canary, inStage: 100, weights: [0.1, 1], message: 'Waiting 300 seconds before terminating the old fleet.' }), 600, 500],
     ['a rolling batch bake', updating('Baking', { policy: rolling, inStage: 30 }), 120, 90],
     ['a bake running over its plan', updating('Baking', { policy: rolling, inStage: 500 }), 120, 0],
   ])('counts down %s', (_name, summary, bakeSeconds, remaining) => {

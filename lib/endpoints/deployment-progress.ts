@@ -1,4 +1,4 @@
-import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import type { EndpointSummary, VariantView } from '@/lib/api/endpoint-summary';
 
 /** The steps of a deployment as SageMaker reports them in variantStatus (docs/ack-behaviour.md §4.3, §13.4). */
 export const deploymentSteps = [
@@ -43,16 +43,34 @@ const seconds = (from: string | undefined, now: Date): number | undefined => {
   return Number.isNaN(start) ? undefined : Math.max(0, Math.floor((now.getTime() - start) / 1000));
 };
 
-// The bake a policy plans: the wait between traffic steps (blue/green) or batches (rolling), or the wait
-// before the old fleet is terminated. SageMaker names neither in the stage, so a message that speaks of
-// terminating picks the second.
-function plannedBake(summary: ProgressInput, message: string | undefined): number | undefined {
+// Whether every variant of the new fleet carries its whole desired weight: all of the traffic has moved. Read
+// from the documented PendingProductionVariantSummary fields (CurrentWeight, DesiredWeight); the weight is 0
+// while the fleet launches (the controller's fixture updating_deployment.yaml) and reaches the desired weight
+// once its last step is turned on.
+function allTrafficMoved(variants: VariantView[] | undefined): boolean {
+  return (
+    variants !== undefined &&
+    variants.length > 0 &&
+    variants.every((variant) => variant.desiredWeight !== undefined && variant.currentWeight !== undefined && variant.currentWeight >= variant.desiredWeight)
+  );
+}
+
+// The bake a policy plans for the Baking stage under way. Rolling: the wait after each batch. Blue/green, before
+// the last step: the wait between steps. Blue/green, once all of the traffic has moved: the final bake and then
+// terminationWaitInSeconds before the old fleet goes; SageMaker documents no variant status of its own for that
+// wait, so it counts as part of the last Baking stage. Bakes need alarms (Developer Guide, "Auto-Rollback
+// Configuration and Monitoring"), so without any the last wait is the termination wait alone. Only documented
+// fields decide this, never StatusMessage, whose wording SageMaker does not document.
+function plannedBake(summary: ProgressInput): number | undefined {
   const policy = summary.deploymentConfig;
+  const rolling = policy?.rollingUpdatePolicy;
+  if (rolling) return rolling.waitIntervalInSeconds || undefined;
   const blueGreen = policy?.blueGreenUpdatePolicy;
-  const terminationWait = blueGreen?.terminationWaitInSeconds;
-  const interval = blueGreen?.trafficRoutingConfiguration?.waitIntervalInSeconds ?? policy?.rollingUpdatePolicy?.waitIntervalInSeconds;
-  if (terminationWait && /terminat/i.test(message ?? '')) return terminationWait;
-  return interval || terminationWait || undefined;
+  const interval = blueGreen?.trafficRoutingConfiguration?.waitIntervalInSeconds ?? 0;
+  if (!allTrafficMoved(summary.deployment?.variants)) return interval || undefined;
+  const alarmed = (policy?.autoRollbackConfiguration?.alarms?.length ?? 0) > 0;
+  const lastWait = (alarmed ? interval : 0) + (blueGreen?.terminationWaitInSeconds ?? 0);
+  return lastWait || undefined;
 }
 
 /**
@@ -73,7 +91,7 @@ export function deploymentProgress(summary: ProgressInput, now: Date): Deploymen
 
   const elapsedSeconds = seconds(startedAt, now) ?? 0;
   const expectedSeconds = summary.status === 'Creating' ? undefined : summary.expectedDeploymentSeconds;
-  const bakeSeconds = stage?.status === 'Baking' ? plannedBake(summary, stage.message) : undefined;
+  const bakeSeconds = stage?.status === 'Baking' ? plannedBake(summary) : undefined;
   const inStage = seconds(stage?.startTime, now);
   const bakeRemainingSeconds = bakeSeconds !== undefined && inStage !== undefined ? Math.max(0, bakeSeconds - inStage) : undefined;
 
