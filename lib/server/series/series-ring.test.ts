@@ -14,6 +14,16 @@ const variant = (name: string, currentInstanceCount: number, fleet: 'current' | 
 const sample = (count: number, status = 'InService'): SeriesSample => ({ status, variants: [variant('a', count)] });
 const counts = (points: RecordedPoint[]) => points.map((point) => point.variants[0]?.currentInstanceCount);
 
+/** mulberry32: a small seeded generator, so a failure can be replayed; returns an integer below `below`. */
+function seeded(seed: number): (below: number) => number {
+  return (below) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % below;
+  };
+}
+
 describe('SeriesRing', () => {
   it('adds a point only when the recorded state changes', () => {
     const ring = new SeriesRing(small);
@@ -83,7 +93,7 @@ describe('SeriesRing', () => {
     expect(counts(points)).toEqual([8, 9]);
   });
 
-  it('uses at most 34,560 bytes of typed arrays when full with the server limits', () => {
+  it('uses at most 33,120 bytes of typed arrays when full with the server limits', () => {
     const ring = new SeriesRing();
     const twenty = (count: number): SeriesSample => ({
       status: 'Updating',
@@ -91,10 +101,10 @@ describe('SeriesRing', () => {
     });
     for (let index = 0; index < 1000; index++) {
       ring.record(index, index % 2 ? twenty(index) : sample(index));
-      expect(ring.arrayBytes).toBeLessThanOrEqual(34_560);
+      expect(ring.arrayBytes).toBeLessThanOrEqual(33_120);
     }
     for (let index = 0; index < 2000; index++) ring.record(2000 + index, sample(index));
-    expect(ring.arrayBytes).toBe(34_560);
+    expect(ring.arrayBytes).toBe(33_120);
   });
 
   it('forgets names no kept point uses, and drops old points when one window needs too many', () => {
@@ -128,7 +138,7 @@ describe('SeriesRing', () => {
     expect(ring.points(0)).toEqual([{ at: 0, variants: [{ name: 'a', fleet: 'new' }] }]);
   });
 
-  // The second set of limits lets the arrays grow after age evictions moved their start: after a quiet spell,
+  // The second set of limits lets the columns grow after age evictions dropped points: after a quiet spell,
   // bursts of changes a millisecond or two apart fill the ring.
   it.each([
     { ...small, maxPoints: 7, maxEntries: 14 },
@@ -136,14 +146,7 @@ describe('SeriesRing', () => {
   ])('matches a plain list model over a long random run (%o)', (limits) => {
     const ring = new SeriesRing(limits);
     const model: RecordedPoint[] = [];
-    // mulberry32: a small seeded generator, so a failure can be replayed.
-    let seed = 42;
-    const random = (below: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) % below);
-    };
+    const random = seeded(42);
     let at = 0;
     for (let step = 0; step < 5000; step++) {
       at += step >= 1000 && step % 300 < 60 ? random(3) : random(400);
@@ -165,6 +168,31 @@ describe('SeriesRing', () => {
         const expected = model.map((point, index) => (index === 0 && point.at < cutoff ? { ...point, at: cutoff } : point));
         expect(ring.points(at)).toEqual(expected);
       }
+    }
+  });
+
+  it('matches a plain list model when more names come and go than the table holds', () => {
+    const limits = { ...small, maxPoints: 60, maxEntries: 100, maxAgeMs: Infinity };
+    const ring = new SeriesRing(limits);
+    const model: RecordedPoint[] = [];
+    const random = seeded(7);
+    // Up to a status and three variant names a point, from 3 statuses and 6 names: more than the 7 codes.
+    const strings = (point: SeriesSample) => [...(point.status === undefined ? [] : [point.status]), ...point.variants.map((each) => each.name)];
+    for (let at = 0; at < 5000; at++) {
+      const next: SeriesSample = {
+        ...(random(4) ? { status: ['InService', 'Updating', 'RollingBack'][random(3)] } : {}),
+        variants: Array.from({ length: random(4) }, () => variant('abcdef'[random(6)]!, random(2), random(2) ? 'new' : 'current')),
+      };
+      const last = model.at(-1);
+      const changed = !last || JSON.stringify({ ...last, at: 0 }) !== JSON.stringify({ at: 0, ...next });
+      if (changed) {
+        const entries = () => model.reduce((sum, point) => sum + point.variants.length, 0);
+        while (model.length >= limits.maxPoints || entries() + next.variants.length > limits.maxEntries) model.shift();
+        while (new Set([...model, next].flatMap(strings)).size > limits.maxNames) model.shift();
+        model.push({ at, ...next });
+      }
+      expect(ring.record(at, next)).toBe(changed);
+      if (at % 50 === 0) expect(ring.points(at)).toEqual(model);
     }
   });
 

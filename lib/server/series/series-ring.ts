@@ -6,8 +6,6 @@ import { seriesLimits, type SeriesLimits } from './series-limits';
 const MAX_NAME_LENGTH = 63;
 const NO_STATUS = 255;
 const NO_COUNT = 0xffff;
-const INITIAL_POINTS = 8;
-const INITIAL_ENTRIES = 16;
 
 // Weights are 32-bit floats in the SageMaker API (VariantWeight is a Float), so Float32 storage loses nothing
 // SageMaker had; reading rounds to the 7 significant digits a float32 carries, so 0.1 reads back as 0.1.
@@ -15,45 +13,43 @@ const storedWeight = (weight: number | undefined) => (weight === undefined ? und
 const readWeight = (weight: number) => Number(weight.toPrecision(7));
 const storedCount = (count: number | undefined) => (count === undefined ? undefined : Math.min(NO_COUNT - 1, Math.max(0, Math.round(count))));
 
+type Column = Float64Array | Float32Array | Uint16Array | Uint8Array;
+
+/** The column if it holds `length` values, else a copy at least twice as long (at most `max`). */
+function withRoom<T extends Column>(column: T, length: number, max: number): T {
+  if (length <= column.length) return column;
+  const grown = new (column.constructor as new (length: number) => T)(Math.min(max, Math.max(length, 2 * column.length)));
+  grown.set(column);
+  return grown;
+}
+
 /**
- * One endpoint's recent history with bounded memory: a ring of points in typed arrays, each point the time it
- * began, a status and a run of variant entries in a second ring. A sample equal to the last point adds
- * nothing. Oldest points go first when the ring is full (points or entries), and points older than the
- * window go when a newer one already says what the state was at the window's start.
+ * One endpoint's recent history in bounded memory: columns of typed arrays, oldest point first. A point is
+ * the time it began, a status and a run of variant entries; the entries of all points follow each other in
+ * columns of their own. Strings are codes into a small table. A sample equal to the last point adds nothing.
+ * The oldest points go when a limit would be passed (points, entries or strings), and points older than the
+ * window go when a newer one already says what the state was at the window's start. The columns start small
+ * and double up to the limits, so an endpoint that never changes costs little.
  */
 export class SeriesRing {
-  // Points: a circular buffer of `at.length` slots, `size` of them used from `head`.
-  private at: Float64Array;
-  private status: Uint8Array;
-  private first: Uint16Array;
-  private count: Uint8Array;
-  private head = 0;
+  // Points: when each began (ms), its status code (or NO_STATUS) and how many entries it has.
+  private at = new Float64Array(0);
+  private status = new Uint8Array(0);
+  private count = new Uint8Array(0);
   private size = 0;
-  // Variant entries: a circular buffer of `key.length` slots; a point's are `count` slots from `first` (wrapping).
-  private key: Uint8Array;
-  private weight: Float32Array;
-  private current: Uint16Array;
-  private desired: Uint16Array;
-  private entryHead = 0;
+  // Entries: name code << 1 | 1 for the new fleet, weight (NaN: none), instance counts (NO_COUNT: none).
+  private key = new Uint8Array(0);
+  private weight = new Float32Array(0);
+  private current = new Uint16Array(0);
+  private desired = new Uint16Array(0);
   private entrySize = 0;
-  // The string table: code → string, and string → code so encoding a point costs no string comparisons.
-  private names: string[] = [];
-  private codes = new Map<string, number>();
+  // Strings by code; a code that no kept point uses is undefined, free for the next new string.
+  private names: (string | undefined)[] = [];
 
   constructor(private readonly limits: SeriesLimits = seriesLimits) {
     if (limits.maxPoints < 1 || limits.maxPoints > 0xffff) throw new RangeError('maxPoints must be 1..65535');
     if (limits.maxEntries < 2 * limits.maxVariantsPerFleet || limits.maxEntries > 0xffff) throw new RangeError('maxEntries must be 2 × maxVariantsPerFleet..65535');
     if (limits.maxNames < 2 * limits.maxVariantsPerFleet + 1 || limits.maxNames > 127) throw new RangeError('maxNames must be 2 × maxVariantsPerFleet + 1..127');
-    const points = Math.min(INITIAL_POINTS, limits.maxPoints);
-    this.at = new Float64Array(points);
-    this.status = new Uint8Array(points);
-    this.first = new Uint16Array(points);
-    this.count = new Uint8Array(points);
-    const entries = Math.min(INITIAL_ENTRIES, limits.maxEntries);
-    this.key = new Uint8Array(entries);
-    this.weight = new Float32Array(entries);
-    this.current = new Uint16Array(entries);
-    this.desired = new Uint16Array(entries);
   }
 
   /** How many points are kept. */
@@ -68,7 +64,7 @@ export class SeriesRing {
 
   /** Bytes held by the typed arrays, the bulk of the ring (the bound of the whole is in `seriesLimits`). */
   get arrayBytes(): number {
-    return [this.at, this.status, this.first, this.count, this.key, this.weight, this.current, this.desired].reduce((sum, array) => sum + array.byteLength, 0);
+    return [this.at, this.status, this.count, this.key, this.weight, this.current, this.desired].reduce((sum, column) => sum + column.byteLength, 0);
   }
 
   /**
@@ -77,29 +73,12 @@ export class SeriesRing {
    */
   record(at: number, sample: SeriesSample): boolean {
     const next = this.normalize(sample);
-    const lastAt = this.size > 0 ? this.at[this.slot(this.size - 1)]! : -Infinity;
-    const time = Math.max(at, lastAt);
+    const time = Math.max(at, this.size > 0 ? this.at[this.size - 1]! : -Infinity);
     this.prune(time);
     if (this.sameAsLast(next)) return false;
-    while (this.size >= this.limits.maxPoints || this.entrySize + next.variants.length > this.limits.maxEntries) this.evictOldest();
+    while (this.size >= this.limits.maxPoints || this.entrySize + next.variants.length > this.limits.maxEntries) this.dropOldest(1);
     this.makeRoomForNames([...(next.status === undefined ? [] : [next.status]), ...next.variants.map((variant) => variant.name)]);
-    this.ensurePointRoom();
-    this.ensureEntryRoom(next.variants.length);
-    const point = this.slot(this.size);
-    const firstEntry = (this.entryHead + this.entrySize) % this.key.length;
-    this.at[point] = time;
-    this.status[point] = next.status === undefined ? NO_STATUS : this.codes.get(next.status)!;
-    this.first[point] = firstEntry;
-    this.count[point] = next.variants.length;
-    next.variants.forEach((variant, index) => {
-      const entry = (firstEntry + index) % this.key.length;
-      this.key[entry] = (this.codes.get(variant.name)! << 1) | (variant.fleet === 'new' ? 1 : 0);
-      this.weight[entry] = variant.currentWeight ?? NaN;
-      this.current[entry] = variant.currentInstanceCount ?? NO_COUNT;
-      this.desired[entry] = variant.desiredInstanceCount ?? NO_COUNT;
-    });
-    this.size++;
-    this.entrySize += next.variants.length;
+    this.append(time, next);
     return true;
   }
 
@@ -110,48 +89,65 @@ export class SeriesRing {
   points(now: number): RecordedPoint[] {
     this.prune(now);
     const cutoff = now - this.limits.maxAgeMs;
-    return Array.from({ length: this.size }, (_, index) => {
-      const point = this.pointAt(index);
-      return index === 0 && point.at < cutoff ? { ...point, at: cutoff } : point;
-    });
-  }
-
-  private slot(index: number): number {
-    return (this.head + index) % this.at.length;
-  }
-
-  private pointAt(index: number): RecordedPoint {
-    const point = this.slot(index);
-    const code = this.status[point]!;
-    const variants: SampleVariant[] = [];
-    for (let offset = 0; offset < this.count[point]!; offset++) {
-      const entry = (this.first[point]! + offset) % this.key.length;
-      const weight = this.weight[entry]!;
-      const current = this.current[entry]!;
-      const desired = this.desired[entry]!;
-      variants.push({
-        name: this.names[this.key[entry]! >> 1]!,
-        fleet: this.key[entry]! & 1 ? 'new' : 'current',
-        ...(Number.isNaN(weight) ? {} : { currentWeight: readWeight(weight) }),
-        ...(current === NO_COUNT ? {} : { currentInstanceCount: current }),
-        ...(desired === NO_COUNT ? {} : { desiredInstanceCount: desired }),
-      });
+    const points: RecordedPoint[] = [];
+    let entry = 0;
+    for (let index = 0; index < this.size; index++) {
+      const variants: SampleVariant[] = [];
+      for (const end = entry + this.count[index]!; entry < end; entry++) {
+        const weight = this.weight[entry]!;
+        const current = this.current[entry]!;
+        const desired = this.desired[entry]!;
+        variants.push({
+          name: this.names[this.key[entry]! >> 1]!,
+          fleet: this.key[entry]! & 1 ? 'new' : 'current',
+          ...(Number.isNaN(weight) ? {} : { currentWeight: readWeight(weight) }),
+          ...(current === NO_COUNT ? {} : { currentInstanceCount: current }),
+          ...(desired === NO_COUNT ? {} : { desiredInstanceCount: desired }),
+        });
+      }
+      const status = this.status[index]!;
+      points.push({ at: index === 0 ? Math.max(this.at[0]!, cutoff) : this.at[index]!, ...(status === NO_STATUS ? {} : { status: this.names[status]! }), variants });
     }
-    return { at: this.at[point]!, ...(code === NO_STATUS ? {} : { status: this.names[code]! }), variants };
+    return points;
+  }
+
+  // Adds a point after the last, growing the columns when full; its strings have codes already.
+  private append(time: number, next: SeriesSample): void {
+    const { maxPoints, maxEntries } = this.limits;
+    const entries = this.entrySize + next.variants.length;
+    this.at = withRoom(this.at, this.size + 1, maxPoints);
+    this.status = withRoom(this.status, this.size + 1, maxPoints);
+    this.count = withRoom(this.count, this.size + 1, maxPoints);
+    this.key = withRoom(this.key, entries, maxEntries);
+    this.weight = withRoom(this.weight, entries, maxEntries);
+    this.current = withRoom(this.current, entries, maxEntries);
+    this.desired = withRoom(this.desired, entries, maxEntries);
+    this.at[this.size] = time;
+    this.status[this.size] = next.status === undefined ? NO_STATUS : this.names.indexOf(next.status);
+    this.count[this.size] = next.variants.length;
+    for (const variant of next.variants) {
+      this.key[this.entrySize] = keyOf(this.names.indexOf(variant.name), variant);
+      this.weight[this.entrySize] = variant.currentWeight ?? NaN;
+      this.current[this.entrySize] = variant.currentInstanceCount ?? NO_COUNT;
+      this.desired[this.entrySize] = variant.desiredInstanceCount ?? NO_COUNT;
+      this.entrySize++;
+    }
+    this.size++;
   }
 
   // Compares with the stored values, so a change too small for the storage (below float32) is no change.
   private sameAsLast(next: SeriesSample): boolean {
     if (this.size === 0) return false;
-    const point = this.slot(this.size - 1);
-    const status = next.status === undefined ? NO_STATUS : this.codes.get(next.status);
-    if (status !== this.status[point] || next.variants.length !== this.count[point]) return false;
+    const last = this.size - 1;
+    const status = next.status === undefined ? NO_STATUS : this.names.indexOf(next.status);
+    if (status !== this.status[last] || next.variants.length !== this.count[last]) return false;
+    const first = this.entrySize - this.count[last]!;
     return next.variants.every((variant, offset) => {
-      const entry = (this.first[point]! + offset) % this.key.length;
-      const code = this.codes.get(variant.name);
+      const entry = first + offset;
+      const code = this.names.indexOf(variant.name);
       return (
-        code !== undefined &&
-        this.key[entry] === ((code << 1) | (variant.fleet === 'new' ? 1 : 0)) &&
+        code >= 0 &&
+        this.key[entry] === keyOf(code, variant) &&
         Object.is(this.weight[entry], variant.currentWeight ?? NaN) &&
         this.current[entry] === (variant.currentInstanceCount ?? NO_COUNT) &&
         this.desired[entry] === (variant.desiredInstanceCount ?? NO_COUNT)
@@ -184,100 +180,50 @@ export class SeriesRing {
   // Keeps the newest point at or before the window's start (it says what held then), drops those before it.
   private prune(now: number): void {
     const cutoff = now - this.limits.maxAgeMs;
-    while (this.size > 1 && this.at[this.slot(1)]! <= cutoff) this.evictOldest();
+    let drop = 0;
+    while (this.size - drop > 1 && this.at[drop + 1]! <= cutoff) drop++;
+    this.dropOldest(drop);
   }
 
-  private evictOldest(): void {
-    if (this.size === 0) return;
-    const point = this.head;
-    this.entryHead = (this.entryHead + this.count[point]!) % this.key.length;
-    this.entrySize -= this.count[point]!;
-    this.head = (this.head + 1) % this.at.length;
-    this.size--;
+  // Drops the oldest points and their entries, moving the rest to the front of the columns.
+  private dropOldest(points: number): void {
+    if (points === 0) return;
+    let entries = 0;
+    for (let index = 0; index < points; index++) entries += this.count[index]!;
+    for (const column of [this.at, this.status, this.count]) column.copyWithin(0, points, this.size);
+    for (const column of [this.key, this.weight, this.current, this.desired]) column.copyWithin(0, entries, this.entrySize);
+    this.size -= points;
+    this.entrySize -= entries;
   }
 
-  // Gives every string of the next point a slot in the table. When it is full, keeps the newest points whose
-  // strings fit beside the new point's (one point needs at most 2 × maxVariantsPerFleet + 1), drops the older
-  // ones, and forgets the strings no kept point uses: one pass, however many points go.
+  // Gives every string of the next point a code. When the table is full, keeps the newest points whose strings
+  // fit beside the new point's (one point needs at most 2 × maxVariantsPerFleet + 1), drops the older ones, and
+  // frees the codes no kept point uses.
   private makeRoomForNames(needed: string[]): void {
-    const missing = new Set(needed.filter((name) => !this.codes.has(name)));
-    if (missing.size === 0) return;
-    if (this.names.length + missing.size > this.limits.maxNames) {
-      const used = new Set(needed.flatMap((name) => this.codes.get(name) ?? []));
+    const missing = [...new Set(needed)].filter((name) => !this.names.includes(name));
+    const free = this.limits.maxNames - this.names.filter((name) => name !== undefined).length;
+    if (missing.length > free) {
+      // The codes the next point and the kept points use, from the newest point back while they fit.
+      let used = new Set(needed.map((name) => this.names.indexOf(name)).filter((code) => code >= 0));
       let keep = 0;
-      for (let index = this.size - 1; index >= 0; index--) {
-        this.forEachCode(index, (code) => used.add(code));
-        if (used.size + missing.size > this.limits.maxNames) break;
-        keep++;
+      for (let end = this.entrySize; keep < this.size; keep++) {
+        const index = this.size - 1 - keep;
+        const start = end - this.count[index]!;
+        const codes = Array.from(this.key.subarray(start, end), (key) => key >> 1);
+        const withPoint = new Set([...used, ...codes, ...(this.status[index] === NO_STATUS ? [] : [this.status[index]!])]);
+        if (withPoint.size + missing.length > this.limits.maxNames) break;
+        used = withPoint;
+        end = start;
       }
-      while (this.size > keep) this.evictOldest();
-      this.compactNames();
+      this.dropOldest(this.size - keep);
+      this.names = this.names.map((name, code) => (used.has(code) ? name : undefined));
     }
-    for (const name of needed) {
-      if (this.codes.has(name)) continue;
-      this.codes.set(name, this.names.length);
-      this.names.push(name);
+    for (const name of missing) {
+      const code = this.names.indexOf(undefined);
+      if (code >= 0) this.names[code] = name;
+      else this.names.push(name);
     }
-  }
-
-  private forEachCode(index: number, visit: (code: number) => void): void {
-    const point = this.slot(index);
-    if (this.status[point] !== NO_STATUS) visit(this.status[point]!);
-    for (let offset = 0; offset < this.count[point]!; offset++) visit(this.key[(this.first[point]! + offset) % this.key.length]! >> 1);
-  }
-
-  private compactNames(): void {
-    const used = new Set<number>();
-    for (let index = 0; index < this.size; index++) this.forEachCode(index, (code) => used.add(code));
-    const remap = new Map<number, number>();
-    const names: string[] = [];
-    for (const index of [...used].sort((a, b) => a - b)) {
-      remap.set(index, names.length);
-      names.push(this.names[index]!);
-    }
-    for (let index = 0; index < this.size; index++) {
-      const point = this.slot(index);
-      if (this.status[point] !== NO_STATUS) this.status[point] = remap.get(this.status[point]!)!;
-      for (let offset = 0; offset < this.count[point]!; offset++) {
-        const entry = (this.first[point]! + offset) % this.key.length;
-        this.key[entry] = (remap.get(this.key[entry]! >> 1)! << 1) | (this.key[entry]! & 1);
-      }
-    }
-    this.names = names;
-    this.codes = new Map(names.map((name, code) => [name, code]));
-  }
-
-  // Grows the point arrays (doubling, up to maxPoints) when full, copying them into order from slot 0.
-  private ensurePointRoom(): void {
-    if (this.size < this.at.length) return;
-    const capacity = Math.min(this.at.length * 2, this.limits.maxPoints);
-    const order = Array.from({ length: this.size }, (_, index) => this.slot(index));
-    this.at = reorder(this.at, new Float64Array(capacity), order);
-    this.status = reorder(this.status, new Uint8Array(capacity), order);
-    this.first = reorder(this.first, new Uint16Array(capacity), order);
-    this.count = reorder(this.count, new Uint8Array(capacity), order);
-    this.head = 0;
-  }
-
-  // Grows the entry arrays when `more` entries would not fit, and moves every point's `first` with them.
-  private ensureEntryRoom(more: number): void {
-    const capacity = this.key.length;
-    if (this.entrySize + more <= capacity) return;
-    const grown = Math.min(Math.max(capacity * 2, this.entrySize + more), this.limits.maxEntries);
-    const order = Array.from({ length: this.entrySize }, (_, index) => (this.entryHead + index) % capacity);
-    this.key = reorder(this.key, new Uint8Array(grown), order);
-    this.weight = reorder(this.weight, new Float32Array(grown), order);
-    this.current = reorder(this.current, new Uint16Array(grown), order);
-    this.desired = reorder(this.desired, new Uint16Array(grown), order);
-    for (let index = 0; index < this.size; index++) {
-      const point = this.slot(index);
-      this.first[point] = (this.first[point]! - this.entryHead + capacity) % capacity;
-    }
-    this.entryHead = 0;
   }
 }
 
-function reorder<T extends Float64Array | Float32Array | Uint16Array | Uint8Array>(from: T, to: T, order: number[]): T {
-  order.forEach((source, index) => (to[index] = from[source]!));
-  return to;
-}
+const keyOf = (code: number, variant: SampleVariant) => (code << 1) | (variant.fleet === 'new' ? 1 : 0);
