@@ -2,7 +2,8 @@
 
 import { Button } from '@/components/ui/button';
 import { controlClasses, Field } from '@/components/ui/field';
-import { formPaths, type RolloutForm } from '@/lib/rollout/draft-from-form';
+import type { RolloutForm } from '@/lib/rollout/draft-from-form';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import { alarmLabel } from './field-labels';
 import { fieldId, type FormMessages } from './field-messages';
 import { SectionMessages } from './section-messages';
@@ -20,16 +21,16 @@ export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
     setAlarms((alarms) => [...alarms, '']);
     // The new field exists after the next paint; typing goes straight into it.
     const index = form.alarms.length;
-    requestAnimationFrame(() => document.getElementById(fieldId(formPaths.alarm(index)))?.focus());
+    requestAnimationFrame(() => document.getElementById(fieldId(draftPaths.alarm(index)))?.focus());
   };
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600 dark:text-slate-300">SageMaker rolls the update back when one of these alarms goes into ALARM while traffic shifts or bakes.</p>
-      <SectionMessages id={fieldId(formPaths.alarms)} error={messages.errorAt(formPaths.alarms)} warning={messages.warningAt(formPaths.alarmSection)} />
+      <SectionMessages id={fieldId(draftPaths.alarms)} error={messages.errorAt(draftPaths.alarms)} warning={messages.warningAt(draftPaths.alarmSection)} />
       {form.alarms.length > 0 && (
         <ul className="space-y-2">
           {form.alarms.map((alarm, index) => {
-            const path = formPaths.alarm(index);
+            const path = draftPaths.alarm(index);
             return (
               <li key={index} className="flex max-w-xl items-end gap-2">
                 <Field id={fieldId(path)} label={alarmLabel(index)} error={messages.errorAt(path)} className="grow">

@@ -1,11 +1,12 @@
 'use client';
 
 import type { FieldError } from '@/lib/api/error-envelope';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import { fieldId } from './field-messages';
 
 // The form's errors sit at `draft.` paths, each with a field or section of that id; others (the API server's
 // `config.` and `endpoint.` paths) have no field and are listed as text.
-const hasField = (path: string) => path.startsWith('draft.');
+const hasField = (path: string) => path.startsWith(`${draftPaths.root}.`);
 
 function focusField(path: string) {
   const element = document.getElementById(fieldId(path));

@@ -1,4 +1,5 @@
-import { formPaths, type RolloutForm, type VariantForm } from '@/lib/rollout/draft-from-form';
+import type { RolloutForm, VariantForm } from '@/lib/rollout/draft-from-form';
+import { alarmIndexAt, draftPaths, variantFieldAt } from '@/lib/rollout/draft-paths';
 
 // The visible label of every field, in one place: the editors label their controls with these, and the error
 // summary names the field a message is about ("Initial instance count for primary: Required.").
@@ -32,36 +33,32 @@ export const policyLabels = {
 /** The label of alarm `index` (0-based); the first is plain "Alarm name". */
 export const alarmLabel = (index: number) => (index === 0 ? 'Alarm name' : `Alarm name ${index + 1}`);
 
-const VARIANT_FIELD = /^draft\.variants\.(\d+)\.(?:serverlessConfig\.)?(\w+)$/;
-const ALARM = /^draft\.deploymentConfig\.autoRollbackConfiguration\.alarms\.(\d+)\.alarmName$/;
-
 /** The label of the field at a request-body path, or of its section; undefined when the form has none. */
 export function fieldLabelOf(path: string, form: RolloutForm): string | undefined {
-  if (path === formPaths.reason) return 'Reason';
-  if (path === formPaths.variants || path === formPaths.baseConfigName) return 'Variants';
-  if (path === formPaths.alarms) return 'Alarms';
-  const variant = VARIANT_FIELD.exec(path);
+  if (path === draftPaths.reason) return 'Reason';
+  if (path === draftPaths.variants || path === draftPaths.baseConfigName) return 'Variants';
+  if (path === draftPaths.alarms) return 'Alarms';
+  const variant = variantFieldAt(path);
   if (variant) {
-    const index = Number(variant[1]);
-    const field = variant[2] ?? '';
+    const { index, field } = variant;
     const each = form.variants[index];
     if (!each || !Object.hasOwn(variantFieldLabels, field)) return undefined;
     return variantFieldLabels[field as keyof typeof variantFieldLabels](variantLabel(each, index), index);
   }
-  const alarm = ALARM.exec(path);
-  if (alarm) return alarmLabel(Number(alarm[1]));
+  const alarm = alarmIndexAt(path);
+  if (alarm !== undefined) return alarmLabel(alarm);
   const kind = form.policy.kind;
   const policy: [string, string][] = [
-    [formPaths.canarySize, policyLabels.canarySize],
-    [formPaths.linearStepSize, policyLabels.linearStepSize],
-    [formPaths.batchSize, policyLabels.batchSize],
-    [formPaths.rollbackBatchSize, policyLabels.rollbackBatchSize],
-    [formPaths.waitSeconds(kind), policyLabels.waitSeconds],
-    [formPaths.terminationWaitSeconds, policyLabels.terminationWaitSeconds],
-    [formPaths.timeoutSeconds(kind), policyLabels.timeoutSeconds],
+    [draftPaths.canarySize.value, policyLabels.canarySize],
+    [draftPaths.linearStepSize.value, policyLabels.linearStepSize],
+    [draftPaths.batchSize.value, policyLabels.batchSize],
+    [draftPaths.rollbackBatchSize.value, policyLabels.rollbackBatchSize],
+    [draftPaths.waitSeconds(kind), policyLabels.waitSeconds],
+    [draftPaths.terminationWaitSeconds, policyLabels.terminationWaitSeconds],
+    [draftPaths.timeoutSeconds(kind), policyLabels.timeoutSeconds],
   ];
   const found = policy.find(([at]) => at === path);
   if (found) return found[1];
-  if (path.startsWith(formPaths.deploymentConfig)) return policyLabels.kind;
+  if (path.startsWith(draftPaths.deploymentConfig)) return policyLabels.kind;
   return undefined;
 }

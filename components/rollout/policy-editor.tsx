@@ -1,7 +1,8 @@
 'use client';
 
 import { controlClasses, Field } from '@/components/ui/field';
-import { formPaths, type PolicyForm, type PolicyKind, type RolloutForm } from '@/lib/rollout/draft-from-form';
+import type { PolicyForm, PolicyKind, RolloutForm } from '@/lib/rollout/draft-from-form';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import { withPolicyKind } from '@/lib/rollout/draft-from-preset';
 import { presetIds, presets } from '@/lib/rollout/presets';
 import { policyHints } from './field-hints';
@@ -26,7 +27,7 @@ const kindNames: Record<PolicyKind, string> = {
 export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
   const { policy } = form;
   const set = (patch: Partial<PolicyForm>) => update((current) => ({ ...current, policy: { ...current.policy, ...patch } }));
-  const kindId = fieldId(`${formPaths.deploymentConfig}.kind`);
+  const kindId = fieldId(`${draftPaths.deploymentConfig}.kind`);
   const blueGreen = policy.kind === 'all-at-once' || policy.kind === 'canary' || policy.kind === 'linear';
   return (
     <div className="space-y-3">
@@ -41,22 +42,22 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
           </select>
         )}
       </Field>
-      {[formPaths.deploymentConfig, formPaths.blueGreen, formPaths.rolling].map((path) => (
+      {[draftPaths.deploymentConfig, draftPaths.blueGreen, draftPaths.rolling].map((path) => (
         <SectionMessages key={path} id={fieldId(path)} error={messages.errorAt(path)} />
       ))}
       {policy.kind !== 'none' && (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {policy.kind === 'canary' && (
-            <SizeField path={formPaths.canarySize} label={policyLabels.canarySize} unitLabel="Canary unit" size={policy.canarySize} hint={policyHints.canarySize} messages={messages} onChange={(canarySize) => set({ canarySize })} />
+            <SizeField paths={draftPaths.canarySize} label={policyLabels.canarySize} unitLabel="Canary unit" size={policy.canarySize} hint={policyHints.canarySize} messages={messages} onChange={(canarySize) => set({ canarySize })} />
           )}
           {policy.kind === 'linear' && (
-            <SizeField path={formPaths.linearStepSize} label={policyLabels.linearStepSize} unitLabel="Linear step unit" size={policy.linearStepSize} hint={policyHints.linearStepSize} messages={messages} onChange={(linearStepSize) => set({ linearStepSize })} />
+            <SizeField paths={draftPaths.linearStepSize} label={policyLabels.linearStepSize} unitLabel="Linear step unit" size={policy.linearStepSize} hint={policyHints.linearStepSize} messages={messages} onChange={(linearStepSize) => set({ linearStepSize })} />
           )}
           {policy.kind === 'rolling' && (
             <>
-              <SizeField path={formPaths.batchSize} label={policyLabels.batchSize} unitLabel="Batch unit" size={policy.batchSize} hint={policyHints.batchSize} messages={messages} onChange={(batchSize) => set({ batchSize })} />
+              <SizeField paths={draftPaths.batchSize} label={policyLabels.batchSize} unitLabel="Batch unit" size={policy.batchSize} hint={policyHints.batchSize} messages={messages} onChange={(batchSize) => set({ batchSize })} />
               <SizeField
-                path={formPaths.rollbackBatchSize}
+                paths={draftPaths.rollbackBatchSize}
                 label={policyLabels.rollbackBatchSize}
                 unitLabel="Unit for rolling back"
                 size={policy.rollbackBatchSize}
@@ -67,7 +68,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
             </>
           )}
           <SecondsField
-            path={formPaths.waitSeconds(policy.kind)}
+            path={draftPaths.waitSeconds(policy.kind)}
             label={policyLabels.waitSeconds}
             value={policy.waitSeconds}
             hint={policyHints.waitSeconds(policy.kind)}
@@ -76,7 +77,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
           />
           {blueGreen && (
             <SecondsField
-              path={formPaths.terminationWaitSeconds}
+              path={draftPaths.terminationWaitSeconds}
               label={policyLabels.terminationWaitSeconds}
               value={policy.terminationWaitSeconds}
               hint={policyHints.terminationWaitSeconds}
@@ -85,7 +86,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
             />
           )}
           <SecondsField
-            path={formPaths.timeoutSeconds(policy.kind)}
+            path={draftPaths.timeoutSeconds(policy.kind)}
             label={policyLabels.timeoutSeconds}
             value={policy.timeoutSeconds}
             hint={policyHints.timeoutSeconds}

@@ -2,11 +2,12 @@
 
 import { controlClasses, Field } from '@/components/ui/field';
 import type { SizeForm } from '@/lib/rollout/draft-from-form';
+import type { SizePaths } from '@/lib/rollout/draft-paths';
 import type { CapacitySizeType } from '@/lib/schemas/deployment-config';
 import { fieldId, type FormMessages } from './field-messages';
 
 interface SizeFieldProps {
-  path: string;
+  paths: SizePaths;
   label: string;
   /** The unit select's name; must not contain `label`, so each is found by its own name. */
   unitLabel: string;
@@ -17,8 +18,8 @@ interface SizeFieldProps {
 }
 
 /** A canary, linear step or batch size: a number, and whether it counts instances or a percentage of the fleet. */
-export function SizeField({ path, label, unitLabel, size, hint, messages, onChange }: SizeFieldProps) {
-  const unitPath = path.replace(/\.value$/, '.type_');
+export function SizeField({ paths, label, unitLabel, size, hint, messages, onChange }: SizeFieldProps) {
+  const { value: path, unit: unitPath } = paths;
   return (
     <div className="grid grid-cols-[1fr_auto] items-start gap-2">
       <Field id={fieldId(path)} label={label} error={messages.errorAt(path)} warning={messages.warningAt(path)} hint={hint}>

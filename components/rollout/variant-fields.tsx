@@ -2,7 +2,8 @@
 
 import { controlClasses, Field } from '@/components/ui/field';
 import type { ModelOption } from '@/lib/api/rollout-views';
-import { formPaths, type VariantForm } from '@/lib/rollout/draft-from-form';
+import type { VariantForm } from '@/lib/rollout/draft-from-form';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import { serverlessMemorySizesInMB as MEMORY_SIZES } from '@/lib/rollout/sagemaker-limits';
 import { variantHints as hints } from './field-hints';
 import { fieldId, type FormMessages } from './field-messages';
@@ -19,8 +20,8 @@ interface VariantFieldsProps {
 /** The fields of one variant, each labelled with the variant's name ("Model for primary"). */
 export function VariantFields({ index, variant, models, messages, onChange }: VariantFieldsProps) {
   const label = variantLabel(variant, index);
-  const path = (field: Parameters<typeof formPaths.variant>[1]) => formPaths.variant(index, field);
-  const serverlessPath = (field: Parameters<typeof formPaths.serverless>[1]) => formPaths.serverless(index, field);
+  const path = (field: Parameters<typeof draftPaths.variant>[1]) => draftPaths.variant(index, field);
+  const serverlessPath = (field: Parameters<typeof draftPaths.serverless>[1]) => draftPaths.serverless(index, field);
   const known = models.some((model) => model.modelName === variant.modelName);
   const text = (field: keyof VariantForm, fieldPath: string, fieldLabel: string, inputMode: 'numeric' | 'decimal' | 'text', hint?: string) => (
     <Field id={fieldId(fieldPath)} label={fieldLabel} error={messages.errorAt(fieldPath)} warning={messages.warningAt(fieldPath)} hint={hint}>

@@ -2,7 +2,8 @@
 
 import { Button } from '@/components/ui/button';
 import type { ModelOption } from '@/lib/api/rollout-views';
-import { formPaths, type RolloutForm, type VariantForm } from '@/lib/rollout/draft-from-form';
+import type { RolloutForm, VariantForm } from '@/lib/rollout/draft-from-form';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import { fieldId, type FormMessages } from './field-messages';
 import { SectionMessages } from './section-messages';
 import { variantLabel } from './field-labels';
@@ -41,8 +42,8 @@ export function VariantsEditor({ form, models, messages, update }: VariantsEdito
       <p className="text-sm text-slate-600 dark:text-slate-300">
         Based on EndpointConfig <span className="font-mono">{form.baseConfigName}</span>: its other settings (data capture, encryption, network, per-variant extras) are kept.
       </p>
-      <SectionMessages id={fieldId(formPaths.variants)} error={messages.errorAt(formPaths.variants)} warning={messages.warningAt(formPaths.variants)} />
-      <SectionMessages id={fieldId(formPaths.baseConfigName)} error={messages.errorAt(formPaths.baseConfigName)} />
+      <SectionMessages id={fieldId(draftPaths.variants)} error={messages.errorAt(draftPaths.variants)} warning={messages.warningAt(draftPaths.variants)} />
+      <SectionMessages id={fieldId(draftPaths.baseConfigName)} error={messages.errorAt(draftPaths.baseConfigName)} />
       <ol className="space-y-3">
         {form.variants.map((variant, index) => (
           <li key={index} data-testid="variant-editor" data-variant={variant.variantName} className="rounded border border-slate-200 p-3 dark:border-slate-700">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rolloutDraftSchema } from '@/lib/schemas/rollout-request';
 import type { RolloutContext } from './context';
-import { checkRolloutForm, draftFromForm, formPaths, type RolloutForm, type VariantForm } from './draft-from-form';
+import { checkRolloutForm, draftFromForm, type RolloutForm, type VariantForm } from './draft-from-form';
+import { draftPaths } from './draft-paths';
 import { emptyPolicyForm } from './draft-from-live';
 
 const context: RolloutContext = {
@@ -75,7 +76,7 @@ describe('draftFromForm', () => {
     const form = { ...canaryForm, variants: [{ ...primary, initialInstanceCount: '4x' }], policy: { ...canaryForm.policy, waitSeconds: ' ' } };
     expect(draftFromForm(form).inputErrors).toEqual([
       { path: 'draft.variants.0.initialInstanceCount', message: 'Enter a number; "4x" is not one.' },
-      { path: formPaths.waitSeconds('canary'), message: 'Required.' },
+      { path: draftPaths.waitSeconds('canary'), message: 'Required.' },
     ]);
   });
 });
@@ -97,19 +98,19 @@ describe('checkRolloutForm', () => {
   it('reports the rollout rules (validateRollout) at their fields, one error per path', () => {
     const form = { ...canaryForm, policy: { ...canaryForm.policy, canarySize: { type_: 'CAPACITY_PERCENT' as const, value: '60' } } };
     const errors = checkRolloutForm(form, context).errors;
-    expect(errors).toEqual([{ path: formPaths.canarySize, message: expect.stringContaining('Canary size must be at most 50%') }]);
+    expect(errors).toEqual([{ path: draftPaths.canarySize.value, message: expect.stringContaining('Canary size must be at most 50%') }]);
   });
 
   it('keeps the typing error and drops the schema and rule errors at the same path', () => {
     const form = { ...canaryForm, policy: { ...canaryForm.policy, canarySize: { type_: 'CAPACITY_PERCENT' as const, value: '' } } };
-    expect(checkRolloutForm(form, context).errors).toEqual([{ path: formPaths.canarySize, message: 'Required.' }]);
+    expect(checkRolloutForm(form, context).errors).toEqual([{ path: draftPaths.canarySize.value, message: 'Required.' }]);
   });
 
   it('still judges the rest when the schema fails, e.g. a blank alarm name and a variant the live config lacks', () => {
     const form = { ...canaryForm, alarms: [''], variants: [{ ...primary, variantName: 'other', added: true }] };
     const errors = checkRolloutForm(form, context).errors;
-    expect(errors).toContainEqual({ path: formPaths.alarm(0), message: 'Alarm 1 needs a name.' });
-    expect(errors).toContainEqual({ path: formPaths.variants, message: expect.stringContaining('Variant "primary" must stay') });
+    expect(errors).toContainEqual({ path: draftPaths.alarm(0), message: 'Alarm 1 needs a name.' });
+    expect(errors).toContainEqual({ path: draftPaths.variants, message: expect.stringContaining('Variant "primary" must stay') });
   });
 
   it('says the gate at `draft` while the endpoint cannot take a rollout', () => {

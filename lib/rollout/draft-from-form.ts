@@ -2,6 +2,7 @@ import type { FieldError } from '@/lib/api/error-envelope';
 import type { CapacitySizeType, DeploymentConfigInput, TrafficRoutingType } from '@/lib/schemas/deployment-config';
 import { rolloutDraftSchema, type DraftVariant, type RolloutDraft } from '@/lib/schemas/rollout-request';
 import type { RolloutContext } from './context';
+import { draftPaths, type ServerlessField } from './draft-paths';
 import type { PresetId } from './presets';
 import { validateRollout } from './validate';
 
@@ -60,32 +61,8 @@ export interface RolloutForm {
   presetId?: PresetId;
 }
 
-const DC = 'draft.deploymentConfig';
-const BG = `${DC}.blueGreenUpdatePolicy`;
-const ROUTING = `${BG}.trafficRoutingConfiguration`;
-const ROLLING = `${DC}.rollingUpdatePolicy`;
-
-/** The request-body path of each form field, as validateRollout and the API's 422 name them. */
-export const formPaths = {
-  reason: 'draft.reason',
-  baseConfigName: 'draft.baseConfigName',
-  variants: 'draft.variants',
-  variant: (index: number, field: keyof DraftVariant) => `draft.variants.${index}.${field}`,
-  serverless: (index: number, field: 'memorySizeInMB' | 'maxConcurrency' | 'provisionedConcurrency') => `draft.variants.${index}.serverlessConfig.${field}`,
-  deploymentConfig: DC,
-  blueGreen: BG,
-  rolling: ROLLING,
-  alarms: `${DC}.autoRollbackConfiguration.alarms`,
-  alarmSection: `${DC}.autoRollbackConfiguration`,
-  alarm: (index: number) => `${DC}.autoRollbackConfiguration.alarms.${index}.alarmName`,
-  waitSeconds: (kind: PolicyKind) => (kind === 'rolling' ? `${ROLLING}.waitIntervalInSeconds` : `${ROUTING}.waitIntervalInSeconds`),
-  timeoutSeconds: (kind: PolicyKind) => `${kind === 'rolling' ? ROLLING : BG}.maximumExecutionTimeoutInSeconds`,
-  terminationWaitSeconds: `${BG}.terminationWaitInSeconds`,
-  canarySize: `${ROUTING}.canarySize.value`,
-  linearStepSize: `${ROUTING}.linearStepSize.value`,
-  batchSize: `${ROLLING}.maximumBatchSize.value`,
-  rollbackBatchSize: `${ROLLING}.rollbackMaximumBatchSize.value`,
-} as const;
+/** @deprecated The draft's paths are draftPaths (draft-paths.ts); this name goes once rollout-editor.tsx imports that. */
+export const formPaths = draftPaths;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -109,11 +86,11 @@ function defined<T extends Record<string, unknown>>(object: T): T {
 }
 
 function variantDraft(variant: VariantForm, index: number, errors: FieldError[]): DraftVariant {
-  const number = (text: string, field: keyof DraftVariant, required: boolean) => readNumber(text, formPaths.variant(index, field), required, errors);
+  const number = (text: string, field: keyof DraftVariant, required: boolean) => readNumber(text, draftPaths.variant(index, field), required, errors);
   const common = { variantName: variant.variantName, modelName: variant.modelName };
   if (variant.serverless) {
-    const serverless = (text: string, field: 'memorySizeInMB' | 'maxConcurrency' | 'provisionedConcurrency', required: boolean) =>
-      readNumber(text, formPaths.serverless(index, field), required, errors);
+    const serverless = (text: string, field: ServerlessField, required: boolean) =>
+      readNumber(text, draftPaths.serverless(index, field), required, errors);
     const serverlessConfig = defined({
       memorySizeInMB: serverless(variant.memorySizeInMB, 'memorySizeInMB', true),
       maxConcurrency: serverless(variant.maxConcurrency, 'maxConcurrency', true),
@@ -136,15 +113,15 @@ function sizeDraft(size: SizeForm, path: string, errors: FieldError[]) {
 function policyDraft(form: RolloutForm, errors: FieldError[]): DeploymentConfigInput | undefined {
   const { policy } = form;
   const alarms = form.alarms.length > 0 ? { autoRollbackConfiguration: { alarms: form.alarms.map((alarmName) => ({ alarmName })) } } : {};
-  const wait = () => readNumber(policy.waitSeconds, formPaths.waitSeconds(policy.kind), true, errors) as number;
-  const timeout = () => readNumber(policy.timeoutSeconds, formPaths.timeoutSeconds(policy.kind), false, errors);
+  const wait = () => readNumber(policy.waitSeconds, draftPaths.waitSeconds(policy.kind), true, errors) as number;
+  const timeout = () => readNumber(policy.timeoutSeconds, draftPaths.timeoutSeconds(policy.kind), false, errors);
   if (policy.kind === 'none') return form.alarms.length > 0 ? alarms : undefined;
   if (policy.kind === 'rolling') {
-    const rollback = policy.rollbackBatchSize.value.trim() === '' ? undefined : sizeDraft(policy.rollbackBatchSize, formPaths.rollbackBatchSize, errors);
+    const rollback = policy.rollbackBatchSize.value.trim() === '' ? undefined : sizeDraft(policy.rollbackBatchSize, draftPaths.rollbackBatchSize.value, errors);
     return {
       ...alarms,
       rollingUpdatePolicy: defined({
-        maximumBatchSize: sizeDraft(policy.batchSize, formPaths.batchSize, errors),
+        maximumBatchSize: sizeDraft(policy.batchSize, draftPaths.batchSize.value, errors),
         waitIntervalInSeconds: wait(),
         maximumExecutionTimeoutInSeconds: timeout(),
         rollbackMaximumBatchSize: rollback,
@@ -158,10 +135,10 @@ function policyDraft(form: RolloutForm, errors: FieldError[]): DeploymentConfigI
       trafficRoutingConfiguration: defined({
         type_,
         waitIntervalInSeconds: wait(),
-        canarySize: policy.kind === 'canary' ? sizeDraft(policy.canarySize, formPaths.canarySize, errors) : undefined,
-        linearStepSize: policy.kind === 'linear' ? sizeDraft(policy.linearStepSize, formPaths.linearStepSize, errors) : undefined,
+        canarySize: policy.kind === 'canary' ? sizeDraft(policy.canarySize, draftPaths.canarySize.value, errors) : undefined,
+        linearStepSize: policy.kind === 'linear' ? sizeDraft(policy.linearStepSize, draftPaths.linearStepSize.value, errors) : undefined,
       }),
-      terminationWaitInSeconds: readNumber(policy.terminationWaitSeconds, formPaths.terminationWaitSeconds, false, errors),
+      terminationWaitInSeconds: readNumber(policy.terminationWaitSeconds, draftPaths.terminationWaitSeconds, false, errors),
       maximumExecutionTimeoutInSeconds: timeout(),
     }),
   };
@@ -206,7 +183,7 @@ export function checkRolloutForm(form: RolloutForm, context: RolloutContext): Ch
   };
   inputErrors.forEach(add);
   const parsed = rolloutDraftSchema.safeParse(draft);
-  if (!parsed.success) for (const issue of parsed.error.issues) add({ path: ['draft', ...issue.path].join('.'), message: issue.message });
+  if (!parsed.success) for (const issue of parsed.error.issues) add({ path: [draftPaths.root, ...issue.path].join('.'), message: issue.message });
   validateRollout(parsed.success ? parsed.data : draft, context).forEach(add);
   return { draft, ...(parsed.success ? { parsed: parsed.data } : {}), errors };
 }

@@ -1,7 +1,8 @@
 import type { FieldError } from '@/lib/api/error-envelope';
 import type { DeploymentConfigInput } from '@/lib/schemas/deployment-config';
-import type { RolloutDraft } from '@/lib/schemas/rollout-request';
+import type { DraftVariant, RolloutDraft } from '@/lib/schemas/rollout-request';
 import { fleetInstanceCount, type RolloutContext } from './context';
+import { draftPaths as paths } from './draft-paths';
 import { gateRollout } from './gating';
 import { targetInstanceCount } from './retained-variants';
 import { sagemakerLimits as limits } from './sagemaker-limits';
@@ -10,29 +11,24 @@ import { capacitySizeErrors, secondsErrors } from './validate-capacity';
 
 // SageMaker's documented limits on UpdateEndpoint's DeploymentConfig (sagemaker-limits.ts) and the guide's
 // deployment guardrails "Exclusions", checked before anything is created so the form and the server's 422 say
-// the same thing. Paths are the dotted paths of the request body, from `draft`.
-
-const DC = 'draft.deploymentConfig';
-const BG = `${DC}.blueGreenUpdatePolicy`;
-const ROUTING = `${BG}.trafficRoutingConfiguration`;
-const ROLLING = `${DC}.rollingUpdatePolicy`;
+// the same thing. Paths are the dotted paths of the request body (draft-paths.ts).
 
 const names = (list: string[]) => list.map((name) => `"${name}"`).join(', ');
 
 function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError[] {
   const errors: FieldError[] = [];
   draft.variants.forEach((variant, index) => {
-    const at = `draft.variants.${index}`;
+    const at = (field: keyof DraftVariant) => paths.variant(index, field);
     const first = draft.variants.findIndex((other) => other.variantName === variant.variantName);
     if (first !== index) {
-      errors.push({ path: `${at}.variantName`, message: `Variant name "${variant.variantName}" is already used by variant ${first + 1}; names must be unique.` });
+      errors.push({ path: at('variantName'), message: `Variant name "${variant.variantName}" is already used by variant ${first + 1}; names must be unique.` });
     }
     if (variant.serverlessConfig) {
-      if (variant.instanceType !== undefined) errors.push({ path: `${at}.instanceType`, message: 'A serverless variant takes no instance type; remove it, or remove the serverless settings.' });
-      if (variant.initialInstanceCount !== undefined) errors.push({ path: `${at}.initialInstanceCount`, message: 'A serverless variant takes no instance count; remove it, or remove the serverless settings.' });
+      if (variant.instanceType !== undefined) errors.push({ path: at('instanceType'), message: 'A serverless variant takes no instance type; remove it, or remove the serverless settings.' });
+      if (variant.initialInstanceCount !== undefined) errors.push({ path: at('initialInstanceCount'), message: 'A serverless variant takes no instance count; remove it, or remove the serverless settings.' });
     } else {
-      if (variant.instanceType === undefined) errors.push({ path: `${at}.instanceType`, message: 'Instance type is required for a variant on instances (or give serverless settings).' });
-      if (variant.initialInstanceCount === undefined) errors.push({ path: `${at}.initialInstanceCount`, message: `Initial instance count is required for a variant on instances (at least ${limits.initialInstanceCount.min}).` });
+      if (variant.instanceType === undefined) errors.push({ path: at('instanceType'), message: 'Instance type is required for a variant on instances (or give serverless settings).' });
+      if (variant.initialInstanceCount === undefined) errors.push({ path: at('initialInstanceCount'), message: `Initial instance count is required for a variant on instances (at least ${limits.initialInstanceCount.min}).` });
     }
   });
   // Guardrails exclusions: a blue/green or rolling deployment must keep the variant names of the live config.
@@ -40,13 +36,13 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
     const live = context.variants.map((variant) => variant.variantName);
     for (const name of live) {
       if (!draft.variants.some((variant) => variant.variantName === name)) {
-        errors.push({ path: 'draft.variants', message: `Variant "${name}" must stay: with a deployment policy the new config must keep every current variant (${names(live)}).` });
+        errors.push({ path: paths.variants, message: `Variant "${name}" must stay: with a deployment policy the new config must keep every current variant (${names(live)}).` });
       }
     }
     draft.variants.forEach((variant, index) => {
       if (!live.includes(variant.variantName)) {
         errors.push({
-          path: `draft.variants.${index}.variantName`,
+          path: paths.variant(index, 'variantName'),
           message: `Variant "${variant.variantName}" is not in the live config: with a deployment policy the new config must have the same variants as the current one (${names(live)}).`,
         });
       }
@@ -58,12 +54,12 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
 function alarmErrors(config: DeploymentConfigInput): FieldError[] {
   const rollback = config.autoRollbackConfiguration;
   if (!rollback) return [];
-  const path = `${DC}.autoRollbackConfiguration.alarms`;
+  const path = paths.alarms;
   const { min, max } = limits.alarms;
   if (rollback.alarms.length < min) return [{ path, message: `Automatic rollback needs at least ${min} alarm; add one or turn automatic rollback off.` }];
   if (rollback.alarms.length > max) return [{ path, message: `Automatic rollback takes at most ${max} alarms; there are ${rollback.alarms.length}.` }];
   return rollback.alarms.flatMap((alarm, index): FieldError[] => {
-    const at = `${path}.${index}.alarmName`;
+    const at = paths.alarm(index);
     if (alarm.alarmName.trim() === '') return [{ path: at, message: `Alarm ${index + 1} needs a name.` }];
     if (alarm.alarmName.length > limits.alarmNameMaxLength) return [{ path: at, message: `Alarm name must be at most ${limits.alarmNameMaxLength} characters; it is ${alarm.alarmName.length}.` }];
     return [];
@@ -94,9 +90,9 @@ function blueGreenErrors(config: DeploymentConfigInput, draft: RolloutDraft, con
   const routing = policy.trafficRoutingConfiguration;
   const fleet = fleetInstanceCount(context);
   const errors = [
-    ...secondsErrors(`${ROUTING}.waitIntervalInSeconds`, 'Wait between traffic steps', routing.waitIntervalInSeconds, limits.waitIntervalInSeconds),
-    ...secondsErrors(`${BG}.terminationWaitInSeconds`, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, limits.terminationWaitInSeconds),
-    ...timeoutRangeErrors(`${BG}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds),
+    ...secondsErrors(paths.routingWaitSeconds, 'Wait between traffic steps', routing.waitIntervalInSeconds, limits.waitIntervalInSeconds),
+    ...secondsErrors(paths.terminationWaitSeconds, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, limits.terminationWaitInSeconds),
+    ...timeoutRangeErrors(paths.blueGreenTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds),
   ];
   const sizes = [
     { key: 'canarySize', type: 'CANARY', label: 'Canary size', words: 'canary' },
@@ -104,12 +100,12 @@ function blueGreenErrors(config: DeploymentConfigInput, draft: RolloutDraft, con
   ] as const;
   for (const { key, type, label, words } of sizes) {
     const size = routing[key];
-    if (routing.type_ === type && !size) errors.push({ path: `${ROUTING}.${key}`, message: `${label} is required for ${words} traffic routing.` });
-    if (routing.type_ !== type && size) errors.push({ path: `${ROUTING}.${key}`, message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.` });
-    if (routing.type_ === type && size) errors.push(...capacitySizeErrors(`${ROUTING}.${key}`, size, fleet, { label, ...limits[key] }));
+    if (routing.type_ === type && !size) errors.push({ path: paths[key].path, message: `${label} is required for ${words} traffic routing.` });
+    if (routing.type_ !== type && size) errors.push({ path: paths[key].path, message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.` });
+    if (routing.type_ === type && size) errors.push(...capacitySizeErrors(paths[key].path, size, fleet, { label, ...limits[key] }));
   }
   if (errors.length > 0) return errors;
-  return timeoutErrors(`${BG}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
+  return timeoutErrors(paths.blueGreenTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
 }
 
 function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
@@ -117,30 +113,30 @@ function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, conte
   if (!policy) return [];
   const variants = [...new Set([...context.variants.map((variant) => variant.variantName), ...draft.variants.map((variant) => variant.variantName)])];
   if (variants.length > 1) {
-    return [{ path: ROLLING, message: `A rolling update is not available for an endpoint with more than one variant (${names(variants)}); choose a blue/green policy.` }];
+    return [{ path: paths.rolling, message: `A rolling update is not available for an endpoint with more than one variant (${names(variants)}); choose a blue/green policy.` }];
   }
   const serverless = [...context.variants.filter((variant) => variant.serverless), ...draft.variants.filter((variant) => variant.serverlessConfig)];
   if (serverless.length > 0) {
-    return [{ path: ROLLING, message: `A rolling update is not available for a serverless endpoint (variant "${serverless[0]?.variantName}"); choose a blue/green policy.` }];
+    return [{ path: paths.rolling, message: `A rolling update is not available for a serverless endpoint (variant "${serverless[0]?.variantName}"); choose a blue/green policy.` }];
   }
   const fleet = fleetInstanceCount(context);
   const errors = [
-    ...secondsErrors(`${ROLLING}.waitIntervalInSeconds`, 'Wait between batches', policy.waitIntervalInSeconds, limits.waitIntervalInSeconds),
-    ...timeoutRangeErrors(`${ROLLING}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds),
-    ...capacitySizeErrors(`${ROLLING}.maximumBatchSize`, policy.maximumBatchSize, fleet, { label: 'Batch size', ...limits.maximumBatchSize }),
+    ...secondsErrors(paths.rollingWaitSeconds, 'Wait between batches', policy.waitIntervalInSeconds, limits.waitIntervalInSeconds),
+    ...timeoutRangeErrors(paths.rollingTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds),
+    ...capacitySizeErrors(paths.batchSize.path, policy.maximumBatchSize, fleet, { label: 'Batch size', ...limits.maximumBatchSize }),
     ...(policy.rollbackMaximumBatchSize
-      ? capacitySizeErrors(`${ROLLING}.rollbackMaximumBatchSize`, policy.rollbackMaximumBatchSize, fleet, { label: 'Rollback batch size', ...limits.rollbackMaximumBatchSize })
+      ? capacitySizeErrors(paths.rollbackBatchSize.path, policy.rollbackMaximumBatchSize, fleet, { label: 'Rollback batch size', ...limits.rollbackMaximumBatchSize })
       : []),
   ];
   if (errors.length > 0) return errors;
-  return timeoutErrors(`${ROLLING}.maximumExecutionTimeoutInSeconds`, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
+  return timeoutErrors(paths.rollingTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
 }
 
 function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[] {
   const config = draft.deploymentConfig;
   if (!config) return [];
   if (config.blueGreenUpdatePolicy && config.rollingUpdatePolicy) {
-    return [{ path: DC, message: 'Choose one update policy: blue/green or rolling, not both.' }, ...alarmErrors(config)];
+    return [{ path: paths.deploymentConfig, message: 'Choose one update policy: blue/green or rolling, not both.' }, ...alarmErrors(config)];
   }
   return [...alarmErrors(config), ...blueGreenErrors(config, draft, context), ...rollingErrors(config, draft, context)];
 }
@@ -152,5 +148,5 @@ function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[
  */
 export function validateRollout(draft: RolloutDraft, context: RolloutContext): FieldError[] {
   const gate = gateRollout(context);
-  return [...(gate.allowed ? [] : [{ path: 'draft', message: gate.reason }]), ...variantErrors(draft, context), ...policyErrors(draft, context)];
+  return [...(gate.allowed ? [] : [{ path: paths.root, message: gate.reason }]), ...variantErrors(draft, context), ...policyErrors(draft, context)];
 }

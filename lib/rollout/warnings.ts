@@ -3,6 +3,7 @@ import type { Model } from '@/lib/schemas/model';
 import type { DraftVariant, RolloutDraft } from '@/lib/schemas/rollout-request';
 import { instances } from './capacity';
 import type { RolloutContext } from './context';
+import { draftPaths as paths } from './draft-paths';
 import { guardrailExclusions } from './guardrail-exclusions';
 import { planRollout } from './plan';
 import { effectiveVariants } from './retained-variants';
@@ -48,7 +49,7 @@ function guardrailWarnings(draft: RolloutDraft, context: RolloutContext, models?
   if (!draft.deploymentConfig) return [];
   const fallback = 'so this update will move all traffic at once, with no bake and no alarm watch, whatever the policy says.';
   return guardrailExclusions(draft.variants, context, models).map((exclusion): RolloutWarning => {
-    const at = exclusion.draftIndex === undefined ? {} : { path: `draft.variants.${exclusion.draftIndex}.${exclusion.code === 'inf1-instances' ? 'instanceType' : 'modelName'}` };
+    const at = exclusion.draftIndex === undefined ? {} : { path: paths.variant(exclusion.draftIndex, exclusion.code === 'inf1-instances' ? 'instanceType' : 'modelName') };
     return exclusion.code === 'inf1-instances'
       ? { code: 'guardrails-skipped-inf1', message: `Variant "${exclusion.variantName}" runs on ${exclusion.detail}: SageMaker applies no deployment guardrails to Inf1 instances, ${fallback}`, ...at }
       : {
@@ -63,19 +64,18 @@ function variantWarnings(draft: RolloutDraft, context: RolloutContext): RolloutW
   const warnings: RolloutWarning[] = [];
   const retainedBy = 'because ACK always updates with RetainAllVariantProperties=true.';
   effectiveVariants(draft.variants, context).forEach((variant, index) => {
-    const at = `draft.variants.${index}`;
     if (variant.ignoredInstanceCount !== undefined) {
       warnings.push({
         code: 'retained-instance-count',
         message: `Variant "${variant.variantName}" keeps its current ${instances(variant.instanceCount)}: the initial instance count ${variant.ignoredInstanceCount} is ignored, ${retainedBy}`,
-        path: `${at}.initialInstanceCount`,
+        path: paths.variant(index, 'initialInstanceCount'),
       });
     }
     if (variant.ignoredWeight !== undefined) {
       warnings.push({
         code: 'retained-weight',
         message: `Variant "${variant.variantName}" keeps its current weight ${variant.weight}: the initial weight ${variant.ignoredWeight} is ignored, ${retainedBy}`,
-        path: `${at}.initialVariantWeight`,
+        path: paths.variant(index, 'initialVariantWeight'),
       });
     }
     const from = variant.live?.instanceType;
@@ -84,7 +84,7 @@ function variantWarnings(draft: RolloutDraft, context: RolloutContext): RolloutW
       warnings.push({
         code: 'autoscaling-instance-type-change',
         message: `Variant "${variant.variantName}" is auto-scaled and its instance type changes from ${from} to ${to}: SageMaker refuses to change the instance type of a variant registered with Application Auto Scaling. Remove its scaling policies and deregister it first, or the update will fail.`,
-        path: `${at}.instanceType`,
+        path: paths.variant(index, 'instanceType'),
       });
     }
   });
@@ -94,7 +94,7 @@ function variantWarnings(draft: RolloutDraft, context: RolloutContext): RolloutW
       warnings.push({
         code: 'autoscaling-variant-removed',
         message: `Variant "${live.variantName}" is auto-scaled and the new config removes it: SageMaker refuses to remove a variant registered with Application Auto Scaling. Deregister it first, or the update will fail.`,
-        path: 'draft.variants',
+        path: paths.variants,
       });
     }
   }
@@ -108,7 +108,7 @@ function policyWarnings(draft: RolloutDraft, context: RolloutContext, models?: M
     warnings.push({
       code: 'no-alarms',
       message: 'No alarms are set, so SageMaker cannot roll this update back on its own: a bad model keeps its share of traffic until someone acts.',
-      path: 'draft.deploymentConfig.autoRollbackConfiguration',
+      path: paths.alarmSection,
     });
   }
   const policy = config?.blueGreenUpdatePolicy ?? config?.rollingUpdatePolicy;
@@ -119,7 +119,7 @@ function policyWarnings(draft: RolloutDraft, context: RolloutContext, models?: M
       warnings.push({
         code: 'timeout-tight',
         message: `The maximum execution time (${timeout} s) is shorter than the plan may take with instance launches (about ${plan.expectedTotalSeconds} s): a slow launch would time out and roll back.`,
-        path: `draft.deploymentConfig.${config?.blueGreenUpdatePolicy ? 'blueGreenUpdatePolicy' : 'rollingUpdatePolicy'}.maximumExecutionTimeoutInSeconds`,
+        path: config?.blueGreenUpdatePolicy ? paths.blueGreenTimeoutSeconds : paths.rollingTimeoutSeconds,
       });
     }
   }
@@ -134,7 +134,7 @@ function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: E
     warnings.push({
       code: 'same-as-live',
       message: `The variants are the same as those of the live config ${context.liveConfigName}: the update replaces the fleet with an identical one.`,
-      path: 'draft.variants',
+      path: paths.variants,
     });
   }
   const failed = context.failedConfigName !== undefined && context.failedConfigName !== context.liveConfigName ? byName(context.failedConfigName) : undefined;
@@ -143,7 +143,7 @@ function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: E
     warnings.push({
       code: 'same-as-failed',
       message: `The variants are the same as those of ${context.failedConfigName}, which SageMaker just rolled back${why}: it will likely fail the same way.`,
-      path: 'draft.variants',
+      path: paths.variants,
     });
   }
   return warnings;

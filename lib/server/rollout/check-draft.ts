@@ -2,6 +2,7 @@ import 'server-only';
 import type { FieldError } from '@/lib/api/error-envelope';
 import { lastConfigForUpdateAnnotation } from '@/lib/endpoints/health';
 import type { RolloutContext } from '@/lib/rollout/context';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import { gateRollout } from '@/lib/rollout/gating';
 import { validateRollout } from '@/lib/rollout/validate';
 import type { Endpoint } from '@/lib/schemas/endpoint';
@@ -47,11 +48,11 @@ export function assertDraftAcceptable(draft: RolloutDraft, facts: DraftFacts): v
   }
   const problems: FieldError[] = [...validateRollout(draft, facts.context)];
   if (!facts.configs.some((config) => config.spec.endpointConfigName === draft.baseConfigName)) {
-    problems.push({ path: 'draft.baseConfigName', message: `There is no EndpointConfig ${draft.baseConfigName} in this namespace.` });
+    problems.push({ path: draftPaths.baseConfigName, message: `There is no EndpointConfig ${draft.baseConfigName} in this namespace.` });
   }
   const modelNames = new Set(facts.models.map((model) => model.spec.modelName));
   draft.variants.forEach((variant, index) => {
-    if (!modelNames.has(variant.modelName)) problems.push({ path: `draft.variants.${index}.modelName`, message: `There is no Model ${variant.modelName} in this namespace.` });
+    if (!modelNames.has(variant.modelName)) problems.push({ path: draftPaths.variant(index, 'modelName'), message: `There is no Model ${variant.modelName} in this namespace.` });
   });
   if (problems.length > 0) throw new AppError('invalid', 'The rollout is not valid.', problems);
 }

@@ -1,5 +1,9 @@
 import 'server-only';
 import type { FieldError } from '@/lib/api/error-envelope';
+import { draftPaths } from '@/lib/rollout/draft-paths';
+
+const SPEC_VARIANTS = 'spec.productionVariants.';
+const SPEC_DEPLOYMENT_CONFIG = 'spec.deploymentConfig';
 
 /**
  * An API server field path of the config or endpoint a rollout writes, as a path into the rollout request
@@ -9,8 +13,10 @@ import type { FieldError } from '@/lib/api/error-envelope';
  */
 export function draftFieldPath(apiPath: string, written: 'config' | 'endpoint'): string {
   const dotted = apiPath.replace(/\[(\d+)\]/g, '.$1').replace(/^\.+/, '');
-  if (written === 'config' && dotted.startsWith('spec.productionVariants.')) return dotted.replace(/^spec\.productionVariants\./, 'draft.variants.');
-  if (written === 'endpoint' && (dotted === 'spec.deploymentConfig' || dotted.startsWith('spec.deploymentConfig.'))) return dotted.replace(/^spec\./, 'draft.');
+  if (written === 'config' && dotted.startsWith(SPEC_VARIANTS)) return `${draftPaths.variants}.${dotted.slice(SPEC_VARIANTS.length)}`;
+  if (written === 'endpoint' && (dotted === SPEC_DEPLOYMENT_CONFIG || dotted.startsWith(`${SPEC_DEPLOYMENT_CONFIG}.`))) {
+    return `${draftPaths.deploymentConfig}${dotted.slice(SPEC_DEPLOYMENT_CONFIG.length)}`;
+  }
   return dotted ? `${written}.${dotted}` : written;
 }
 
