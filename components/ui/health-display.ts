@@ -1,5 +1,5 @@
 import type { HealthLevel } from '@/lib/endpoints/health';
-import type { Tone } from './tone';
+import type { Tone } from '@/lib/format/tone';
 
 /** How each health level reads to a person; the label carries the meaning, the tone only repeats it. */
 export const healthDisplay: Record<HealthLevel, { label: string; tone: Tone; description: string }> = {
