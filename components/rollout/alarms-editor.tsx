@@ -14,7 +14,7 @@ interface AlarmsEditorProps {
   update: (change: (form: RolloutForm) => RolloutForm) => void;
 }
 
-/** The CloudWatch alarms that roll the deployment back while traffic shifts or bakes (1 to 10, or none). */
+/** The CloudWatch alarms that roll the deployment back while traffic shifts or bakes (none, or as many as sagemakerLimits.alarms allows). */
 export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
   const setAlarms = (change: (alarms: string[]) => string[]) => update((current) => ({ ...current, alarms: change(current.alarms) }));
   const add = () => {
