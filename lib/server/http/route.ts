@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { assertCsrf } from '../auth/csrf';
 import { identify, type Identity } from '../auth/identity';
 import { AppError } from './app-error';
+import { withCorrelationId } from './correlation';
 import { readJsonBody } from './read-json-body';
 import { fieldErrors } from './field-errors';
 import { errorResponse, json } from './respond';
@@ -35,27 +36,40 @@ function parseOrThrow(schema: Schema, value: unknown, code: 'bad_request' | 'inv
   throw new AppError(code, `The ${what} is not valid.`, fields);
 }
 
+/** A refused request (403) is worth an operator's look: who asked for what, and why not, under its id. */
+function logRefusal(error: unknown, request: Request, correlationId: string, identity?: Identity) {
+  if (!(error instanceof AppError) || error.code !== 'forbidden') return;
+  const who = identity ? `${identity.mode} user ${JSON.stringify(identity.user)}` : 'an anonymous caller';
+  const { pathname, search } = new URL(request.url);
+  console.warn(`[fleetdeck] [${correlationId}] 403 for ${who} on ${request.method} ${pathname}${search}: ${error.message}`);
+}
+
 /**
  * Every API route: who is calling (401 if nobody), CSRF for anything but GET, then params (400), query (400)
  * and body (415/413/400/422), then the handler. Whatever the handler returns is sent as JSON; errors become
- * the envelope with a correlation id. Authorization stays with the handler's own calls to Kubernetes.
+ * the envelope with a correlation id, which log lines written while serving the request carry too; 403s
+ * are logged. Authorization stays with the handler's own calls to Kubernetes.
  */
 export function route<S extends RouteSchemas>(schemas: S, handler: (context: RouteContext<S>) => Promise<unknown>) {
   return async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const correlationId = randomUUID();
-    try {
-      const identity = identify(request);
-      if (!identity) throw new AppError('unauthenticated', 'Sign in to use Fleetdeck.');
-      if (!SAFE_METHODS.has(request.method)) assertCsrf(request, identity);
-      const params = schemas.params ? parseOrThrow(schemas.params, await segment.params, 'bad_request', 'path') : undefined;
-      const search = Object.fromEntries(new URL(request.url).searchParams);
-      const query = schemas.query ? parseOrThrow(schemas.query, search, 'bad_request', 'query') : undefined;
-      const body = schemas.body ? parseOrThrow(schemas.body, await readJsonBody(request), 'invalid', 'body') : undefined;
-      const result = await handler({ request, identity, params, query, body, correlationId } as RouteContext<S>);
-      return result instanceof Response ? result : json(result);
-    } catch (error) {
-      return errorResponse(error, correlationId);
-    }
+    return withCorrelationId(correlationId, async () => {
+      let identity: Identity | undefined;
+      try {
+        identity = identify(request);
+        if (!identity) throw new AppError('unauthenticated', 'Sign in to use Fleetdeck.');
+        if (!SAFE_METHODS.has(request.method)) assertCsrf(request, identity);
+        const params = schemas.params ? parseOrThrow(schemas.params, await segment.params, 'bad_request', 'path') : undefined;
+        const search = Object.fromEntries(new URL(request.url).searchParams);
+        const query = schemas.query ? parseOrThrow(schemas.query, search, 'bad_request', 'query') : undefined;
+        const body = schemas.body ? parseOrThrow(schemas.body, await readJsonBody(request), 'invalid', 'body') : undefined;
+        const result = await handler({ request, identity, params, query, body, correlationId } as RouteContext<S>);
+        return result instanceof Response ? result : json(result);
+      } catch (error) {
+        logRefusal(error, request, correlationId, identity);
+        return errorResponse(error, correlationId);
+      }
+    });
   };
 }
 
@@ -63,11 +77,14 @@ export function route<S extends RouteSchemas>(schemas: S, handler: (context: Rou
 export function publicRoute(handler: (request: Request, correlationId: string) => Promise<unknown>) {
   return async (request: Request): Promise<Response> => {
     const correlationId = randomUUID();
-    try {
-      const result = await handler(request, correlationId);
-      return result instanceof Response ? result : json(result);
-    } catch (error) {
-      return errorResponse(error, correlationId);
-    }
+    return withCorrelationId(correlationId, async () => {
+      try {
+        const result = await handler(request, correlationId);
+        return result instanceof Response ? result : json(result);
+      } catch (error) {
+        logRefusal(error, request, correlationId);
+        return errorResponse(error, correlationId);
+      }
+    });
   };
 }
