@@ -8,6 +8,7 @@ HARNESS_USERS=(
   "oncall|"
   "outsider|"
   "fleetdeck-server|"
+  "fleetdeck-server-proxy|"
   "sagemaker-simulator|"
 )
 

@@ -19,6 +19,12 @@ const envSchema = z
     FLEETDECK_PROXY_SECRET_HEADER: z.string().default('x-fleetdeck-proxy-secret'),
     FLEETDECK_PROXY_USER_HEADER: z.string().default('x-forwarded-user'),
     FLEETDECK_PROXY_GROUPS_HEADER: z.string().default('x-forwarded-groups'),
+    /** proxy mode: the system: groups a proxy may assert (comma-separated); every other system: group is refused. */
+    FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((group) => group.trim()).filter(Boolean))
+      .pipe(z.array(z.string().startsWith('system:', 'FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS names system: groups only'))),
     /** kubeconfig mode: whose identity everyone acts with, and whether non-loopback hosts may use it. */
     FLEETDECK_USER_KUBECONFIG: z.string().min(1).optional(),
     FLEETDECK_KUBECONFIG_ALLOW_REMOTE: flag,

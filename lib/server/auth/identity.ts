@@ -2,7 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { KubeConfig } from '@kubernetes/client-node';
 import { serverConfig } from '../config';
+import { correlationId } from '../http/correlation';
 import type { KubeCredentials } from '../k8s/kube-request';
+import { readProxyClaim } from './proxy-claim';
 import { readSession } from './session-cookie';
 import { safeEqual } from './secret-box';
 
@@ -52,17 +54,27 @@ export function isLoopbackRequest(request: RequestLike): boolean {
   return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname);
 }
 
+/** Why a proxy-mode request gets 401, for the operator; never the secret itself. */
+const refuseProxied = (reason: string): undefined => {
+  console.warn(`[fleetdeck] [${correlationId()}] proxy identity refused (401): ${reason}`);
+  return undefined;
+};
+
 function proxyIdentity(request: RequestLike): Identity | undefined {
   const config = serverConfig();
   const presented = request.headers.get(config.FLEETDECK_PROXY_SECRET_HEADER);
   // Identity headers count only when the proxy proves itself; anyone can send X-Forwarded-User.
-  if (!presented || !config.FLEETDECK_PROXY_SECRET || !safeEqual(presented, config.FLEETDECK_PROXY_SECRET)) return undefined;
-  const user = request.headers.get(config.FLEETDECK_PROXY_USER_HEADER)?.trim();
-  if (!user) return undefined;
-  const groups = (request.headers.get(config.FLEETDECK_PROXY_GROUPS_HEADER) ?? '')
-    .split(',')
-    .map((group) => group.trim())
-    .filter(Boolean);
+  if (!presented || !config.FLEETDECK_PROXY_SECRET || !safeEqual(presented, config.FLEETDECK_PROXY_SECRET)) {
+    if (presented || request.headers.has(config.FLEETDECK_PROXY_USER_HEADER)) return refuseProxied('identity headers without a valid proxy secret');
+    return undefined;
+  }
+  const claim = readProxyClaim(request.headers, {
+    userHeader: config.FLEETDECK_PROXY_USER_HEADER,
+    groupsHeader: config.FLEETDECK_PROXY_GROUPS_HEADER,
+    allowedSystemGroups: config.FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS,
+  });
+  if (!claim.ok) return refuseProxied(claim.reason);
+  const { user, groups } = claim;
   const key = hash(JSON.stringify(['proxy', user, [...groups].sort()]));
   return { mode: 'proxy', user, groups, credentials: { kind: 'impersonate', user, groups }, key, sessionId: key };
 }
