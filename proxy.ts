@@ -1,12 +1,44 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { serverConfig } from '@/lib/server/config';
+import { AppError } from '@/lib/server/http/app-error';
+import { errorResponse } from '@/lib/server/http/respond';
+
+// Two years, this host only: Fleetdeck's origin says nothing about its sibling hosts.
+const HSTS = 'max-age=63072000';
+
+/** True unless the path holds a percent-escape that does not decode (such as an overlong %c0%ae). */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * A fresh nonce and a strict Content-Security-Policy for every page request. Next.js reads the nonce from the
- * request's CSP header for its own scripts. 'unsafe-eval' is allowed only in development (React's dev
- * tooling needs it); inline style attributes are allowed for chart layout, inline style and script elements
- * are not.
+ * Runs before Next.js routes a request. A path that does not decode gets a 400 here: Next.js would fail to
+ * decode a dynamic route's parameter and answer a bare 500. HSTS goes on every response when browsers reach
+ * Fleetdeck over https (FLEETDECK_ORIGIN says so). Pages also get a fresh nonce and a strict
+ * Content-Security-Policy; Next.js reads the nonce from the request's CSP header for its own scripts.
+ * 'unsafe-eval' is allowed only in development (React's dev tooling needs it); inline style attributes are
+ * allowed for chart layout, inline style and script elements are not.
  */
 export function proxy(request: NextRequest) {
+  const https = serverConfig().FLEETDECK_ORIGIN?.startsWith('https:') ?? false;
+  const withTransport = (response: Response) => {
+    if (https) response.headers.set('Strict-Transport-Security', HSTS);
+    return response;
+  };
+  const { pathname, search } = request.nextUrl;
+  if (!decodablePath(pathname)) {
+    const problem = new AppError('bad_request', 'The path is not valid: it holds a percent-escape that does not decode.');
+    if (pathname.startsWith('/api/')) return withTransport(errorResponse(problem, crypto.randomUUID()));
+    return withTransport(new Response(`${problem.message}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }));
+  }
+  // API responses are JSON, and prefetches need no nonce of their own.
+  if (pathname.startsWith('/api/') || request.headers.has('next-router-prefetch')) return withTransport(NextResponse.next());
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   const policy = [
@@ -18,20 +50,20 @@ export function proxy(request: NextRequest) {
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   // Layouts cannot see the URL; the sign-in redirect needs it to bring the user back to the same view.
-  requestHeaders.set('x-fleetdeck-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  requestHeaders.set('x-fleetdeck-path', `${pathname}${search}`);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
-  return response;
+  return withTransport(response);
 }
 
 export const config = {
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

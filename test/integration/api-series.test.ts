@@ -154,10 +154,10 @@ describe('who may read it', () => {
     expect((await absent.json()).error.code).toBe('not_found');
   });
 
-  it('answers other methods with 405 and Allow: GET', async () => {
+  it('answers other methods with 405 and the Allow that OPTIONS gives', async () => {
     const response = await call(series.POST, { method: 'POST', path: `/api/endpoints/${namespace}/${name}/series`, params: { namespace, name } });
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });
 

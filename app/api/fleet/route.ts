@@ -14,4 +14,4 @@ const querySchema = z.strictObject({
 export const GET = route({ query: querySchema }, ({ identity, query }) => listFleet(identity, query));
 
 const notAllowed = methodNotAllowed('GET');
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

@@ -40,4 +40,4 @@ export const DELETE = route({}, async ({ request }) => json({ signedOut: true },
 export const GET = route({}, async ({ identity }) => ({ user: identity.user, groups: identity.groups, mode: identity.mode }));
 
 const notAllowed = methodNotAllowed('GET', 'POST', 'DELETE');
-export { notAllowed as PUT, notAllowed as PATCH };
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as OPTIONS };

@@ -12,4 +12,4 @@ const querySchema = z.strictObject({ namespace: namespaceSchema.optional() });
 export const GET = route({ query: querySchema }, ({ identity, query, request }) => openStream(identity, query.namespace, request.signal));
 
 const notAllowed = methodNotAllowed('GET');
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

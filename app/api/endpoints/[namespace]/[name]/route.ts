@@ -7,4 +7,4 @@ import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
 export const GET = route({ params: endpointPathSchema }, ({ identity, params }) => endpointDetail(identity, params.namespace, params.name));
 
 const notAllowed = methodNotAllowed('GET');
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };
