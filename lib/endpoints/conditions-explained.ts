@@ -74,8 +74,18 @@ export interface ExplainedCondition {
   lastTransitionTime?: string;
 }
 
-function tone(condition: AckCondition): StatusDisplay['tone'] {
+// The error condition standing beside a Synced True: ACK derives Synced from the endpoint's status alone, so it
+// stays True when UpdateEndpoint failed (C7, C8) or the endpoint is Failed (C3) (docs/ack-behaviour.md §8.4).
+function standingError(conditions: readonly AckCondition[]): AckCondition | undefined {
+  return (
+    conditions.find((c) => c.type === ackConditionTypes.terminal && c.status === 'True') ??
+    conditions.find((c) => c.type === ackConditionTypes.recoverable && c.status === 'True' && !isRequeueMessage(c.message))
+  );
+}
+
+function tone(condition: AckCondition, error: AckCondition | undefined): StatusDisplay['tone'] {
   const { type, status } = condition;
+  if (type === ackConditionTypes.synced && status === 'True' && error) return 'warning';
   if (status !== 'True' && status !== 'False') return status === 'Unknown' && type !== ackConditionTypes.advisory ? 'warning' : 'neutral';
   const isTrue = status === 'True';
   switch (type) {
@@ -96,8 +106,12 @@ function tone(condition: AckCondition): StatusDisplay['tone'] {
   }
 }
 
-function meaning(condition: AckCondition, known: ConditionMeaning | undefined): string {
+function meaning(condition: AckCondition, known: ConditionMeaning | undefined, error: AckCondition | undefined): string {
   if (!known) return 'A condition type Fleetdeck does not know; ACK adds types over time.';
+  if (condition.type === ackConditionTypes.synced && condition.status === 'True' && error) {
+    const title = conditionMeanings.find((entry) => entry.type === error.type)?.title ?? error.type;
+    return `SageMaker is not changing the endpoint, but it does not run what the spec asks for: see ${title}. ACK sets Synced from the endpoint's status alone.`;
+  }
   if (condition.type === ackConditionTypes.recoverable && condition.status === 'True' && isRequeueMessage(condition.message)) {
     return 'Not an error: the controller is waiting for SageMaker to finish before it acts, and checks every 30 s.';
   }
@@ -112,6 +126,7 @@ export function explainConditions(conditions: readonly AckCondition[] | undefine
     const index = conditionMeanings.findIndex((entry) => entry.type === type);
     return index < 0 ? conditionMeanings.length : index;
   };
+  const error = standingError(conditions ?? []);
   return [...(conditions ?? [])]
     .map((condition, index) => ({ condition, index }))
     .sort((a, b) => rank(a.condition.type) - rank(b.condition.type) || a.index - b.index)
@@ -121,9 +136,9 @@ export function explainConditions(conditions: readonly AckCondition[] | undefine
         type: condition.type,
         status: condition.status,
         title: known?.title ?? condition.type,
-        meaning: meaning(condition, known),
+        meaning: meaning(condition, known, error),
         ...(known?.note ? { note: known.note } : {}),
-        tone: tone(condition),
+        tone: tone(condition, error),
         ...(condition.message !== undefined ? { message: condition.message } : {}),
         ...(condition.reason !== undefined && condition.reason !== '' ? { reason: condition.reason } : {}),
         ...(condition.lastTransitionTime !== undefined ? { lastTransitionTime: condition.lastTransitionTime } : {}),

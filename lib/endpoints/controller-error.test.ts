@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AckCondition } from '@/lib/schemas/ack';
-import { controllerError, isRequeueMessage } from './controller-error';
+import { controllerError, isRequeueMessage, terminalErrorReason } from './controller-error';
 import { condition } from './fixtures.test-support';
 
 describe('controllerError', () => {
@@ -21,5 +21,16 @@ describe('controllerError', () => {
     expect(isRequeueMessage('Endpoint in Updating state cannot be modified or deleted.')).toBe(true);
     expect(isRequeueMessage('api error X: Endpoint in Updating state cannot be modified or deleted. retry')).toBe(false);
     expect(isRequeueMessage(undefined)).toBe(false);
+  });
+});
+
+describe('terminalErrorReason', () => {
+  it.each([
+    ['a terminal code from CreateEndpoint (C10)', 'api error InvalidParameterValue: bad', undefined, 'SageMaker refused to create the endpoint, and the controller will not try again until the spec changes: api error InvalidParameterValue: bad'],
+    ['a terminal code from UpdateEndpoint (C8)', 'api error MissingParameter: x', 'InService', 'SageMaker refused the update to cfg-v2, and the controller will not try again until the spec changes: api error MissingParameter: x'],
+    ['the refusal of an update that failed before (C6)', 'api error EndpointUpdateError: unable to update endpoint.', 'InService', 'The controller stopped trying: api error EndpointUpdateError: unable to update endpoint.'],
+    ['an endpoint that exists outside ACK (C13)', 'Resource already exists', undefined, 'The controller stopped trying: Resource already exists'],
+  ])('%s', (_name, message, status, expected) => {
+    expect(terminalErrorReason(message, status, 'cfg-v2')).toBe(expected);
   });
 });

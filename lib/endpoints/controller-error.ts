@@ -33,3 +33,17 @@ export function controllerError(conditions: AckCondition[] | undefined): Control
   }
   return undefined;
 }
+
+/**
+ * Why the controller stopped, in words, from a Terminal message. An AWS error code the controller treats as
+ * terminal is SageMaker refusing the call: CreateEndpoint when the endpoint has no status yet (C10), else
+ * UpdateEndpoint with the spec's config (C8) (docs/ack-behaviour.md §8.4). Anything else (a refused update, an
+ * endpoint that already exists) is the controller's own stop.
+ */
+export function terminalErrorReason(message: string, endpointStatus: string | undefined, configName: string): string {
+  if (/^api error /.test(message) && !message.startsWith('api error EndpointUpdateError')) {
+    const refused = endpointStatus === undefined ? 'SageMaker refused to create the endpoint' : `SageMaker refused the update to ${configName}`;
+    return `${refused}, and the controller will not try again until the spec changes: ${message}`;
+  }
+  return `The controller stopped trying: ${message}`;
+}

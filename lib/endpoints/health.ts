@@ -1,6 +1,6 @@
 import type { AckCondition } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { isRequeueMessage } from './controller-error';
+import { isRequeueMessage, terminalErrorReason } from './controller-error';
 
 /** How an endpoint is doing, worst first. `progressing` is neither good nor bad: a change is under way. */
 export const healthLevels = ['critical', 'warning', 'progressing', 'unknown', 'healthy'] as const;
@@ -47,7 +47,7 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   if (rolledBack) {
     reasons.push(`SageMaker rolled back the update to ${rolledBack.failedConfigName}: ${failureReason}`);
   } else if (terminal && status !== 'Failed') {
-    reasons.push(`The controller stopped trying: ${terminal.message ?? 'terminal error'}`);
+    reasons.push(terminalErrorReason(terminal.message ?? 'terminal error', status, endpoint.spec.endpointConfigName));
   }
   if (['Failed', 'UpdateRollbackFailed', 'OutOfService'].includes(status ?? '') || rolledBack || terminal) {
     return { level: 'critical', reasons, ...(rolledBack ? { rolledBack } : {}) };
@@ -58,7 +58,15 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   if (status === 'RollingBack') reasons.push('SageMaker is rolling an update back.');
   if (status === 'InService' && failureReason) reasons.push(`The last update failed: ${failureReason}`);
   const synced = conditions.find((condition) => condition.type === 'ACK.ResourceSynced');
-  if (synced?.status === 'Unknown') reasons.push(synced.message ?? 'The controller cannot tell whether the endpoint is in sync.');
+  // Unknown after a failed DescribeEndpoint (C11): the runtime rewrote only the conditions, so the rest of the
+  // status is what the last Describe that worked saw (docs/ack-behaviour.md §8.4).
+  if (synced?.status === 'Unknown') {
+    reasons.push(
+      status !== undefined
+        ? 'The controller could not read the endpoint from SageMaker; the status shown is from its last successful read.'
+        : (synced.message ?? 'The controller cannot tell whether the endpoint is in sync.'),
+    );
+  }
   if (reasons.length > 0) return { level: 'warning', reasons };
 
   if (status === undefined) return { level: 'unknown', reasons: ['The controller has not reported on this endpoint yet.'] };
