@@ -12,10 +12,16 @@ import type { Faults } from './sagemaker/types';
  *                  "failCreate": "<failureReason>",    the next create ends Failed with this reason
  *                  "failUpdate": "<failureReason>",    updates fail before traffic shifts; SageMaker stays on the old config
  *                  "failRollback": true,               a rolled-back rolling update ends UpdateRollbackFailed
- *                  "deletedInAwsAfter": "<RFC 3339>"   the endpoint, if created before then, vanishes from AWS
+ *                  "deletedInAwsAfter": "<RFC 3339>",  the endpoint, if created before then, vanishes from AWS
+ *                  "createError": {"code", "message"}, CreateEndpoint answers this error (a terminal code: C10)
+ *                  "updateError": {"code", "message"}, UpdateEndpoint answers this error (a terminal code: C8)
+ *                  "describeError": {"code", "message"} DescribeEndpoint answers this error (C11)
  *               }}
+ * Terminal codes are those of the controller's terminal_codes: InvalidParameterCombination,
+ * InvalidParameterValue, MissingParameter (docs/ack-behaviour.md §8.4, §13.6).
  */
 const alarmsSchema = z.record(z.string(), z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']));
+const apiErrorSchema = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
 const endpointFaultsSchema = z.record(
   z.string(),
   z.strictObject({
@@ -23,6 +29,9 @@ const endpointFaultsSchema = z.record(
     failUpdate: z.string().min(1).optional(),
     failRollback: z.boolean().optional(),
     deletedInAwsAfter: z.iso.datetime({ offset: true }).optional(),
+    createError: apiErrorSchema.optional(),
+    updateError: apiErrorSchema.optional(),
+    describeError: apiErrorSchema.optional(),
   }),
 );
 export type EndpointFaults = z.infer<typeof endpointFaultsSchema>;
@@ -48,7 +57,7 @@ export class FaultControls {
   alarmState = (alarmName: string): AlarmState => this.alarms[alarmName] ?? 'OK';
 
   faultsFor = (endpointName: string): Faults => {
-    const { failCreate, failUpdate, failRollback } = this.endpoints[endpointName] ?? {};
-    return { failCreate, failUpdate, failRollback };
+    const { deletedInAwsAfter: _deletedInAwsAfter, ...faults } = this.endpoints[endpointName] ?? {};
+    return faults;
   };
 }

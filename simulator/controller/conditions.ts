@@ -49,7 +49,7 @@ export function withReady(conditions: AckCondition[], now: string): AckCondition
   return [...conditions, ready];
 }
 
-/** C9: a recoverable error before anything was observed (create, describe). */
+/** C9 and C11: a recoverable error from CreateEndpoint, or any error from DescribeEndpoint that is not a not-found. */
 export function recoverableUnobserved(errorText: string, sdkErrorChain: string, now: string): AckCondition[] {
   return withReady(
     [fromError(conditionTypes.recoverable, errorText), stamped(conditionTypes.synced, 'Unknown', messages.unknown, now, sdkErrorChain)],

@@ -1,7 +1,7 @@
 import type { AckCondition } from '../../lib/schemas/ack';
 import { conditionTypes, fromError, stamped, withReady } from './conditions';
 
-// Endpoint conditions per situation, C1-C8 and C12 of docs/ack-behaviour.md §8.4.
+// Endpoint conditions per situation, C1-C8 and C12 of docs/ack-behaviour.md §8.4 (C9-C11 are in conditions.ts).
 
 /** The statuses in which ACK will not call UpdateEndpoint or DeleteEndpoint (`modifyingStatuses`). */
 export const modifyingStatuses = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);

@@ -66,8 +66,12 @@ async function syncEndpoint(context: ReconcileContext, ref: ObjectRef, endpoint:
   try {
     described = sagemaker.describeEndpoint(location, endpoint.spec.endpointName);
   } catch (error) {
-    if (!isNotFound(error)) throw error;
-    return createEndpoint(context, ref, endpoint, location);
+    if (isNotFound(error)) return createEndpoint(context, ref, endpoint, location);
+    if (!(error instanceof SageMakerError)) throw error;
+    // C11: only the conditions change; every other status field keeps what the last Describe wrote.
+    const chain = sdkErrorChain('DescribeEndpoint', error.code, error.message);
+    await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location), conditions: recoverableUnobserved(error.apiErrorText, chain, now) });
+    return backoff;
   }
 
   if (!endpoint.metadata.finalizers?.includes(endpointFinalizer)) {

@@ -6,11 +6,11 @@ import { assertNotInstancesToServerless } from './capacity-change';
 import { blueGreenStages, rollingStages } from './deployment-stages';
 import { describeEndpoint, type EndpointDescription } from './describe-endpoint';
 import { advanceEndpoint, type AlarmState } from './endpoint-progress';
-import { notFoundPrefixes, validation } from './errors';
+import { notFoundPrefixes, SageMakerError, validation } from './errors';
 import { initialFleet, retainedFleet, usesModelPackage } from './fleet';
 import { guardrailsApply, validateDeploymentConfig } from './guardrails';
 import { arnOf, assertValidName, type AwsLocation } from './names';
-import type { Faults, SimEndpoint, SimEndpointConfig, SimModel, SimState } from './types';
+import type { ApiErrorFault, Faults, SimEndpoint, SimEndpointConfig, SimModel, SimState } from './types';
 
 export interface SageMakerDependencies {
   now: () => number;
@@ -39,6 +39,11 @@ export class SimulatedSageMaker {
 
   private count(operation: string): void {
     this.calls[operation] = (this.calls[operation] ?? 0) + 1;
+  }
+
+  /** Answers a call with the error the fault controls set for it, as SageMaker answers a refused request. */
+  private injected(fault: ApiErrorFault | undefined): void {
+    if (fault) throw new SageMakerError(fault.code, fault.message);
   }
 
   createModel(location: AwsLocation, spec: ModelSpec): SimModel {
@@ -110,6 +115,7 @@ export class SimulatedSageMaker {
 
   createEndpoint(location: AwsLocation, input: { endpointName: string; endpointConfigName: string; deploymentConfig?: DeploymentConfig }): string {
     this.count('CreateEndpoint');
+    this.injected(this.deps.faultsFor(input.endpointName).createError);
     assertValidName('endpointName', input.endpointName);
     const arn = arnOf(location, 'endpoint', input.endpointName);
     const key = keyOf(location, input.endpointName);
@@ -155,6 +161,7 @@ export class SimulatedSageMaker {
 
   describeEndpoint(location: AwsLocation, name: string): EndpointDescription {
     this.count('DescribeEndpoint');
+    this.injected(this.deps.faultsFor(name).describeError);
     const endpoint = this.current(location, name);
     if (!endpoint) throw validation(`${notFoundPrefixes.endpoint} "${arnOf(location, 'endpoint', name)}".`);
     return describeEndpoint(endpoint, { now: this.deps.now(), configNameWhileUpdating: this.deps.configNameWhileUpdating });
@@ -162,6 +169,7 @@ export class SimulatedSageMaker {
 
   updateEndpoint(location: AwsLocation, input: { endpointName: string; endpointConfigName: string; deploymentConfig?: DeploymentConfig }): string {
     this.count('UpdateEndpoint');
+    this.injected(this.deps.faultsFor(input.endpointName).updateError);
     const endpoint = this.current(location, input.endpointName);
     if (!endpoint) throw validation(`${notFoundPrefixes.endpoint} "${arnOf(location, 'endpoint', input.endpointName)}".`);
     if (modifying.has(endpoint.status) || endpoint.operation) {

@@ -64,10 +64,19 @@ export interface Stage {
   monitored: boolean;
 }
 
+/** An error an API call answers at once, as SageMaker returns it: a code such as InvalidParameterValue, and a message. */
+export interface ApiErrorFault {
+  code: string;
+  message: string;
+}
+
 export interface Faults {
   failCreate?: string;
   failUpdate?: string;
   failRollback?: boolean;
+  createError?: ApiErrorFault;
+  updateError?: ApiErrorFault;
+  describeError?: ApiErrorFault;
 }
 
 export type Operation =
