@@ -87,7 +87,7 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
         }
         const status = response.statusCode ?? 0;
         if (status >= 200 && status < 300) resolve(parsed as T);
-        else reject(statusToAppError(status, parsed));
+        else reject(statusToAppError(status, parsed, response.headers['retry-after']));
       });
     });
     // A hung API server must not hold the caller: abort after the deadline and free the socket.
