@@ -91,9 +91,25 @@ describe('attentionFindings', () => {
     const reason = (name: string) => attentionFindings(named(name), now)[0]?.reason;
     expect(reason('Failed (controller fixture)')).toMatch(/could not create the endpoint: Failed to download model data.*Delete it/);
     expect(reason('an update SageMaker rolled back')).toBe('SageMaker rolled back the update to cfg-v2; it still runs cfg-v1: alarm p99');
-    expect(reason('Updating past its plan')).toBe('Updating for 60 min; its policy plans about 60 min.');
+    expect(reason('Updating past its plan')).toBe('Updating for 1 h; its policy plans about 1 h.');
     expect(reason('Updating with no policy past the default allowance')).toBe('Updating for 30 min; an update without a policy is allowed 30 min.');
     expect(reason('an update call failing and retried (controller fixture)')).toMatch(/has not applied xgboost-endpoint-single-variant-config yet.*ServiceUnavailable/);
+  });
+
+  it('says SageMaker refused to create an endpoint when CreateEndpoint answered a terminal code (C10)', () => {
+    const text = "api error InvalidParameterValue: Invalid value 'ml.bogus.large' for InstanceType.";
+    const refused = makeEndpoint({
+      status: {
+        conditions: [
+          condition('ACK.Terminal', 'True', text),
+          condition('ACK.ResourceSynced', 'False', 'Resource not synced', 'resource is in terminal condition'),
+          condition('Ready', 'False', text, 'ACK.Terminal'),
+        ],
+      },
+    });
+    expect(attentionFindings(summaryOf(refused), now)).toEqual([
+      { kind: 'ACK.Terminal', reason: `SageMaker refused to create the endpoint, and the controller will not try again until the spec changes: ${text}` },
+    ]);
   });
 
   it('lists every finding on one endpoint, worst first', () => {

@@ -1,4 +1,6 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { formatAge } from '@/lib/format/age';
+import { terminalErrorReason } from './controller-error';
 import { fleetMismatch } from './fleet-mismatch';
 
 /** Why an endpoint needs a person, in order of how bad it is. */
@@ -40,16 +42,15 @@ const critical: ReadonlySet<AttentionKind> = new Set(['Failed', 'UpdateRollbackF
 /**
  * How long an update with no deployment policy may run before it counts as too long. SageMaker then deploys
  * blue/green all at once with no bake: a new fleet launches and traffic moves, minutes in practice
- * (BEHAVIOUR.md §6); half an hour leaves room for slow instance types without hiding a stuck update.
+ * (docs/ack-behaviour.md §7.3); half an hour leaves room for slow instance types without hiding a stuck update.
  */
 export const defaultUpdateAllowanceSeconds = 30 * 60;
 /**
  * How long a create may run before it counts as too long: the upstream e2e suite waits 30 minutes for one,
- * and a misconfigured endpoint can sit in Creating for about an hour before it goes Failed (BEHAVIOUR.md §6).
+ * and a misconfigured endpoint can sit in Creating for about an hour before it goes Failed (docs/ack-behaviour.md §7.3).
  */
 export const defaultCreateAllowanceSeconds = 30 * 60;
 
-const minutes = (seconds: number) => (seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
 const parse = (time: string | undefined) => (time === undefined ? NaN : Date.parse(time));
 
 function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefined {
@@ -60,14 +61,14 @@ function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefi
     const allowed = summary.expectedDeploymentSeconds ?? defaultUpdateAllowanceSeconds;
     const elapsed = (now.getTime() - start) / 1000;
     if (Number.isNaN(start) || elapsed <= allowed) return undefined;
-    const plan = summary.expectedDeploymentSeconds !== undefined ? `its policy plans about ${minutes(allowed)}` : `an update without a policy is allowed ${minutes(allowed)}`;
-    return { kind: 'UpdatingTooLong', reason: `Updating for ${minutes(elapsed)}; ${plan}.` };
+    const plan = summary.expectedDeploymentSeconds !== undefined ? `its policy plans about ${formatAge(allowed)}` : `an update without a policy is allowed ${formatAge(allowed)}`;
+    return { kind: 'UpdatingTooLong', reason: `Updating for ${formatAge(elapsed)}; ${plan}.` };
   }
   if (summary.status === 'Creating') {
     const start = parse(summary.deployment?.startTime ?? summary.createdAt);
     const elapsed = (now.getTime() - start) / 1000;
     if (Number.isNaN(start) || elapsed <= defaultCreateAllowanceSeconds) return undefined;
-    return { kind: 'CreatingTooLong', reason: `Creating for ${minutes(elapsed)}; a create that takes this long often ends Failed.` };
+    return { kind: 'CreatingTooLong', reason: `Creating for ${formatAge(elapsed)}; a create that takes this long often ends Failed.` };
   }
   return undefined;
 }
@@ -76,7 +77,8 @@ function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefi
 export function attentionFindings(summary: EndpointSummary, now: Date): AttentionFinding[] {
   const findings: AttentionFinding[] = [];
   const { status, failureReason, health, heldBack, controllerError } = summary;
-  const because = failureReason?.trim() ? `: ${failureReason.trim()}` : '.';
+  const reason = failureReason?.trim();
+  const because = reason ? `: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` : '.';
   if (status === 'Failed') findings.push({ kind: 'Failed', reason: `SageMaker could not create the endpoint${because} Delete it and create it again.` });
   if (status === 'UpdateRollbackFailed') findings.push({ kind: 'UpdateRollbackFailed', reason: `An update failed and so did its rollback${because} The fleet may run both configs.` });
   if (status === 'OutOfService') findings.push({ kind: 'OutOfService', reason: 'The endpoint is out of service and takes no requests.' });
@@ -86,7 +88,10 @@ export function attentionFindings(summary: EndpointSummary, now: Date): Attentio
   }
   // Failed and a rolled-back update carry a Terminal condition of their own; it says nothing new.
   if (controllerError?.type === 'ACK.Terminal' && status !== 'Failed' && !health.rolledBack) {
-    findings.push({ kind: 'ACK.Terminal', reason: heldBack?.kind === 'refused' ? heldBack.reason : `The controller stopped trying: ${controllerError.message}` });
+    findings.push({
+      kind: 'ACK.Terminal',
+      reason: heldBack?.kind === 'refused' ? heldBack.reason : terminalErrorReason(controllerError.message, status, summary.configName),
+    });
   }
   if (status === 'RollingBack') findings.push({ kind: 'RollingBack', reason: 'SageMaker is rolling an update back.' });
   const slow = tooLong(summary, now);

@@ -10,6 +10,8 @@ const inService = (...variants: ReturnType<typeof runningVariant>[]) => makeEndp
 const config = makeConfig('cfg', [{ variant: 'a', model: 'm-a' }, { variant: 'b', model: 'm-b' }]);
 const models = [makeModel('m-a', 'img-a:2'), makeModel('m-b', 'img-b:1')];
 
+const refused = 'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-old';
+
 const cases: [string, Endpoint, EndpointConfig[], Model[], RegExp | undefined][] = [
   ['the fleet runs what the config asks for', inService(runningVariant('a', 1, 'img-a:2'), runningVariant('b', 1, 'img-b:1')), [config], models, undefined],
   ['a variant runs another image', inService(runningVariant('a', 1, 'img-a:1'), runningVariant('b', 1, 'img-b:1')), [config], models, /Variant a runs img-a:1, but cfg asks for img-a:2 \(model m-a\)\./],
@@ -18,8 +20,17 @@ const cases: [string, Endpoint, EndpointConfig[], Model[], RegExp | undefined][]
   ['the Model is unknown: images cannot be compared', inService(runningVariant('a', 1, 'img-a:1'), runningVariant('b', 1, 'img-b:1')), [config], [], undefined],
   ['the config is unknown', inService(runningVariant('a', 1, 'img-a:1')), [], models, undefined],
   [
-    'a failure reason already explains it',
-    makeEndpoint({ configName: 'cfg', status: { endpointStatus: 'InService', failureReason: 'alarm', productionVariants: [runningVariant('a', 1, 'img-a:1'), runningVariant('b', 1, 'img-b:1')] } }),
+    'a rolled-back update to the spec config already explains it (C6)',
+    makeEndpoint({
+      configName: 'cfg',
+      submitted: 'cfg',
+      status: {
+        endpointStatus: 'InService',
+        failureReason: 'alarm',
+        conditions: [condition('ACK.ResourceSynced', 'False', refused), condition('ACK.Terminal', 'True', refused)],
+        productionVariants: [runningVariant('a', 1, 'img-a:1'), runningVariant('b', 1, 'img-b:1')],
+      },
+    }),
     [config],
     models,
     undefined,

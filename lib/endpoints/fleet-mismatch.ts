@@ -5,7 +5,7 @@ import type { Model } from '@/lib/schemas/model';
 import { summarizeEndpoint } from './summarize-endpoint';
 import { variantImages } from './variant-images';
 
-type MismatchInput = Pick<EndpointSummary, 'status' | 'failureReason' | 'deployment' | 'heldBack' | 'configName' | 'variants' | 'specVariants'>;
+type MismatchInput = Pick<EndpointSummary, 'status' | 'deployment' | 'heldBack' | 'controllerError' | 'configName' | 'variants' | 'specVariants'>;
 
 const list = (items: string[]) => (items.length > 0 ? items.join(', ') : 'none');
 function sameSet(a: string[], b: string[]): boolean {
@@ -15,14 +15,18 @@ function sameSet(a: string[], b: string[]): boolean {
 }
 
 /**
- * A warning when an endpoint at rest (InService, no deployment, no failure reason, no held-back change) runs a
+ * A warning when an endpoint at rest (InService, no deployment, no controller error, no held-back change) runs a
  * fleet that is not what its spec's EndpointConfig asks for: other variant names, or images other than the
  * Models' (for example a config switched outside Kubernetes, which ACK switches back, docs/ack-behaviour.md §10.5; or a
  * controller that is not running). Undefined when they match or when there is not enough to compare: the
  * config or a Model is not known, or SageMaker reports no images.
  */
 export function fleetMismatch(summary: MismatchInput): string | undefined {
-  if (summary.status !== 'InService' || summary.deployment || summary.failureReason !== undefined || summary.heldBack) return undefined;
+  // A failure reason alone does not stop the comparison: it outlives the failed update, and once the spec points
+  // back at the live config (no error stands, the controller finds nothing to apply) the fleet should match it
+  // (docs/ack-behaviour.md §4.4, §6.3). While the spec still names the failed config, the controller's Terminal
+  // error (C6) stands, and that explains the difference.
+  if (summary.status !== 'InService' || summary.deployment || summary.controllerError || summary.heldBack) return undefined;
   const wanted = summary.specVariants;
   if (!wanted || summary.variants.length === 0) return undefined;
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { condition, makeEndpoint, referenceEndpoint } from './fixtures.test-support';
+import { attentionFindings } from './attention';
+import { whatTheControllerWaitsFor } from './controller-waiting';
+import { condition, makeConfig, makeEndpoint, makeModel, referenceEndpoint, runningVariant } from './fixtures.test-support';
+import { fleetMismatchOf } from './fleet-mismatch';
 import { type HeldBack, heldBackChange } from './held-back';
+import { summarizeEndpoint } from './summarize-endpoint';
 
 const synced = (status: string, message = 'Endpoint is in InService status.') => condition('ACK.ResourceSynced', status, message);
 const pending = (configName: string) => ({ endpointConfigName: configName, startTime: '2026-01-01T00:00:00Z', productionVariants: [] });
@@ -70,5 +74,58 @@ describe('heldBackChange', () => {
 
   it('carries the retried error', () => {
     expect(heldBackChange(referenceEndpoint('update/observed/error_on_update.yaml'))?.reason).toMatch(/ServiceUnavailable: Server is down/);
+  });
+});
+
+// docs/ack-behaviour.md §6.3, §10.2: after SageMaker rolled back an update to cfg-v2, the spec was pointed back at
+// cfg-v1, the config the endpoint still runs. The controller finds no difference and calls nothing, so the
+// annotation keeps naming cfg-v2 and SageMaker keeps the failure reason until a later update succeeds.
+describe('the spec pointed back at the live config after a failed update', () => {
+  const now = new Date('2026-03-01T12:00:00Z');
+  const config = makeConfig('cfg-v1', [{ variant: 'primary', model: 'm' }]);
+  const models = [makeModel('m', 'repo/img:1')];
+  const pointedBack = (status: Partial<NonNullable<Endpoint['status']>>) =>
+    makeEndpoint({
+      configName: 'cfg-v1',
+      submitted: 'cfg-v2',
+      status: { endpointStatus: 'InService', failureReason: 'alarm p99', productionVariants: [runningVariant('primary', 2, 'repo/img:1')], conditions: [synced('True')], ...status },
+    });
+  const atRest = pointedBack({});
+  const maintenance = pointedBack({ endpointStatus: 'SystemUpdating', conditions: [synced('False', 'Endpoint is in SystemUpdating status.')] });
+  const readFailed = pointedBack({ conditions: [condition('ACK.Recoverable', 'True', 'api error ThrottlingException: slow'), synced('Unknown', 'Unable to determine')] });
+
+  it.each([
+    ['at rest', atRest],
+    ['during AWS maintenance', maintenance],
+    ['while a Describe fails', readFailed],
+  ])('holds nothing back %s', (_name, endpoint) => {
+    expect(heldBackChange(endpoint)).toBeUndefined();
+  });
+
+  it('says the controller waits for nothing but its next look, or retries the read', () => {
+    expect(whatTheControllerWaitsFor(atRest)).toBeUndefined();
+    expect(whatTheControllerWaitsFor(maintenance)).toBeUndefined();
+    expect(whatTheControllerWaitsFor(readFailed)).toMatch(/^The controller is retrying after an error.*ThrottlingException/);
+  });
+
+  it('needs attention only for the failed update, and for a read that keeps failing', () => {
+    const findings = (endpoint: Endpoint) => attentionFindings(summarizeEndpoint(endpoint, [config], models), now);
+    expect(findings(atRest)).toEqual([{ kind: 'LastUpdateFailed', reason: 'The last update failed: alarm p99. SageMaker kept the fleet it ran before.' }]);
+    expect(findings(maintenance)).toEqual([]);
+    expect(findings(readFailed)).toEqual([
+      { kind: 'ACK.Recoverable', reason: 'The controller is retrying: api error ThrottlingException: slow' },
+      { kind: 'LastUpdateFailed', reason: 'The last update failed: alarm p99. SageMaker kept the fleet it ran before.' },
+    ]);
+  });
+
+  it('compares the running fleet with the spec again: it is the live config', () => {
+    expect(fleetMismatchOf(atRest, [config], models)).toBeUndefined();
+    const drifted = pointedBack({ productionVariants: [runningVariant('primary', 2, 'repo/img:0')] });
+    expect(fleetMismatchOf(drifted, [config], models)).toMatch(/Variant primary runs repo\/img:0, but cfg-v1 asks for repo\/img:1/);
+  });
+
+  it('still takes the annotation as the config in flight when no failure is reported', () => {
+    const moved = makeEndpoint({ configName: 'cfg-v3', submitted: 'cfg-v2', status: { endpointStatus: 'SystemUpdating', conditions: [synced('False', 'Endpoint is in SystemUpdating status.')] } });
+    expect(heldBackChange(moved)?.kind).toBe('waiting');
   });
 });
