@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAppliedAnnotation, looksSecret, sanitizeObject } from './sanitize-object';
+import { lastAppliedAnnotation, looksSecret, redactEnvironment, redactedValue, sanitizeObject } from './sanitize-object';
 
 const model = {
   apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
@@ -53,11 +53,11 @@ describe('sanitizeObject', () => {
     expect(only).toEqual({ metadata: { name: 'x' } });
   });
 
+  it('keeps every container environment name but no value, whatever the name', () => {
+    expect(clean.spec.primaryContainer.environment).toEqual(Object.fromEntries(Object.keys(model.spec.primaryContainer.environment).map((name) => [name, redactedValue])));
+  });
+
   it('drops credentials by name at any depth, and values that are credentials whatever their name', () => {
-    expect(clean.spec.primaryContainer.environment).toEqual({
-      SAGEMAKER_PROGRAM: 'inference.py',
-      API_SECRET_NAME: 'pricing-api',
-    });
     expect(clean.spec.extraEnv).toEqual([{ name: 'LOG_LEVEL', value: 'info' }]);
     expect(JSON.stringify(clean)).not.toMatch(/hf_abc|hunter2|EXAMPLEKEY|AKIA|PRIVATE KEY|ghp_x/);
   });
@@ -73,6 +73,26 @@ describe('sanitizeObject', () => {
     const before = structuredClone(model);
     sanitizeObject(model);
     expect(model).toEqual(before);
+  });
+});
+
+describe('redactEnvironment', () => {
+  const containers = { spec: { primaryContainer: { image: 'a', environment: { HF_TOKEN: 'canary-value', MODEL_ID: 'm' } }, containers: [{ image: 'b', environment: { KEY: 'v' } }, { image: 'c' }] } };
+
+  it('replaces every environment value at any depth and keeps the names', () => {
+    const redacted = redactEnvironment(containers);
+    expect(redacted.spec.primaryContainer.environment).toEqual({ HF_TOKEN: redactedValue, MODEL_ID: redactedValue });
+    expect(redacted.spec.containers[0]!.environment).toEqual({ KEY: redactedValue });
+    expect(JSON.stringify(redacted)).not.toMatch(/canary-value|"m"|"v"/);
+  });
+
+  it('returns the parts without an environment as they were and does not change its input', () => {
+    const before = structuredClone(containers);
+    const redacted = redactEnvironment(containers);
+    expect(containers).toEqual(before);
+    expect(redacted.spec.containers[1]).toBe(containers.spec.containers[1]);
+    const plain = { metadata: { name: 'x' }, spec: { endpointName: 'x' } };
+    expect(redactEnvironment(plain)).toBe(plain);
   });
 });
 

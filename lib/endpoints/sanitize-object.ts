@@ -18,6 +18,36 @@ export function looksSecret(key: string): boolean {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What a container environment value reads as once it has left the server. */
+export const redactedValue = '(redacted)';
+
+// A Model container's environment carries tokens and passwords under any name
+// (HF_TOKEN, MODEL_KEY, ...), so no value is shown, whatever its name; the names tell what is configured.
+const redactedEnvironment = (environment: Record<string, unknown>) => Object.fromEntries(Object.keys(environment).map((name) => [name, redactedValue]));
+
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(redact);
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  if (!isRecord(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const next = key === 'environment' && isRecord(item) ? redactedEnvironment(item) : redact(item);
+    if (next !== item) (out ??= { ...value })[key] = next;
+  }
+  return out ?? value;
+}
+
+/**
+ * `value` with every container environment (a property named `environment` holding an object, at any depth)
+ * kept by name, each value replaced by `redactedValue`. Parts without one are returned as they were (the same
+ * objects); the input is not changed. The server applies it to every object it reads, so values never leave it.
+ */
+export function redactEnvironment<T>(value: T): T {
+  return redact(value) as T;
+}
+
 function clean(value: unknown): unknown {
   if (typeof value === 'string') return SECRET_VALUE.test(value) ? undefined : value;
   if (Array.isArray(value)) return value.map(clean).filter((item) => item !== undefined);
@@ -26,6 +56,10 @@ function clean(value: unknown): unknown {
   if (typeof value.name === 'string' && 'value' in value && looksSecret(value.name)) return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
+    if (key === 'environment' && isRecord(item)) {
+      out[key] = redactedEnvironment(item);
+      continue;
+    }
     if (looksSecret(key)) continue;
     const cleaned = clean(item);
     if (cleaned !== undefined) out[key] = cleaned;
@@ -35,8 +69,9 @@ function clean(value: unknown): unknown {
 
 /**
  * A copy of a Kubernetes object fit for a read-only view: without metadata.managedFields, without the
- * last-applied-configuration annotation, and without any property (at any depth) whose name looks like a
- * credential or whose string value is one. The input is not changed.
+ * last-applied-configuration annotation, with container environments by name only (as redactEnvironment), and
+ * without any other property (at any depth) whose name looks like a credential or whose string value is one.
+ * The input is not changed.
  */
 export function sanitizeObject(object: unknown): unknown {
   if (!isRecord(object) || !isRecord(object.metadata)) return clean(object);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { redactEnvironment } from '@/lib/endpoints/sanitize-object';
 
 /** The parts of any Kubernetes object the cache relies on; the rest is carried as it came. */
 export interface KubeObject {
@@ -22,8 +23,9 @@ export const objectKey = (object: Pick<KubeObject, 'metadata'>) => `${object.met
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
- * The object without managedFields and the last-applied annotation, which never leave the server (and are
- * dropped before caching, so they cost no memory either).
+ * The object without managedFields and the last-applied annotation, and with container environment values
+ * replaced by a marker (names kept), none of which ever leave the server: they are dropped before caching, so
+ * no view can send them and they cost no memory either.
  */
 export function sanitize<T extends KubeObject>(object: T): T {
   const { managedFields: _managed, ...metadata } = object.metadata;
@@ -31,5 +33,5 @@ export function sanitize<T extends KubeObject>(object: T): T {
     const { [LAST_APPLIED]: _lastApplied, ...annotations } = metadata.annotations;
     metadata.annotations = annotations;
   }
-  return { ...object, metadata };
+  return redactEnvironment({ ...object, metadata });
 }
