@@ -10,6 +10,7 @@ import { EndpointHeader } from './endpoint-header';
 import { EventsTable } from './events-table';
 import { FleetMismatchWarning } from './fleet-mismatch-warning';
 import { HealthPanel } from './health-panel';
+import { OmittedNotice } from './omitted-notice';
 import { PolicyPanel } from './policy-panel';
 import { RolledBackBanner } from './rolled-back-banner';
 import { SeriesCharts } from './series-charts';
@@ -47,11 +48,12 @@ export function EndpointDetailView({ namespace, name }: { namespace: string; nam
   }
   if (!detail.data) return <LoadingState>{`Loading ${namespace}/${name}…`}</LoadingState>;
 
-  const { summary, endpoint, config, pendingConfig, models, configsUsed, events } = detail.data;
+  const { summary, endpoint, config, pendingConfig, models, configsUsed, events, omitted } = detail.data;
   return (
     <div className="space-y-4">
       <EndpointHeader summary={summary} endpoint={endpoint} />
       <RefreshFailed subject="this endpoint" error={detail.error} />
+      <OmittedNotice omitted={omitted} />
       {summary.health.rolledBack && <RolledBackBanner namespace={namespace} name={name} rolledBack={summary.health.rolledBack} />}
       <FleetMismatchWarning summary={summary} />
       <div className="grid gap-4 xl:grid-cols-2">

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { OmittedNotice } from '@/components/endpoint-detail/omitted-notice';
 import { EndpointBreadcrumb } from '@/components/ui/endpoint-breadcrumb';
 import { ErrorState, LoadingState, RefreshFailed } from '@/components/ui/load-state';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -72,6 +73,7 @@ export function RolloutPage({ namespace, name }: { namespace: string; name: stri
         </p>
       )}
       <RefreshFailed subject="the rollout form" error={status === 404 ? null : context.error} />
+      <OmittedNotice omitted={data.omitted} />
       <RolloutEditor key={`${namespace}/${name}`} namespace={namespace} name={name} data={data} me={me} deleted={status === 404} search={search} />
     </div>
   );

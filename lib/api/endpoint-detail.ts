@@ -3,6 +3,7 @@ import { endpointSchema } from '@/lib/schemas/endpoint';
 import { endpointConfigSchema } from '@/lib/schemas/endpoint-config';
 import { modelSchema } from '@/lib/schemas/model';
 import { endpointSummarySchema } from './endpoint-summary';
+import { omittedSchema } from './omitted-kinds';
 
 /** A Kubernetes Event about the endpoint, its config or its models, as the detail page shows it. */
 export const kubeEventSchema = z.looseObject({
@@ -26,5 +27,7 @@ export const endpointDetailSchema = z.object({
   models: z.array(modelSchema),
   configsUsed: z.array(z.string()),
   events: z.array(kubeEventSchema),
+  /** Kinds the caller may not read in the namespace: config, models or events were left out, not missing. */
+  omitted: omittedSchema.optional(),
 });
 export type EndpointDetail = z.infer<typeof endpointDetailSchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { notVisibleToYou } from '@/lib/api/omitted-kinds';
 import { makeConfig, makeEndpoint, referenceEndpoint, runningVariant, summaryOf } from './fixtures.test-support';
 import { fleetRow } from './fleet-row';
 
@@ -47,6 +48,16 @@ describe('fleetRow', () => {
     expect(row.instanceTypes).toEqual(['serverless']);
     expect(row).not.toHaveProperty('instancesCurrent');
     expect(row).not.toHaveProperty('instancesDesired');
+  });
+
+  it('says a running instance type is not visible when the caller may not read configs, and keeps the types the status names', () => {
+    const endpoint = makeEndpoint({ configName: 'cfg', status: { endpointStatus: 'InService', productionVariants: [runningVariant('champion', 1, 'img:1', 1)] } });
+    const omitted = [{ kind: 'EndpointConfig' as const, reason: 'You may not list EndpointConfigs in namespace ns.' }];
+    expect(fleetRow({ ...summaryOf(endpoint), omitted }).instanceTypes).toEqual([notVisibleToYou]);
+    expect(fleetRow(summaryOf(endpoint)).instanceTypes).toEqual([]);
+    const creating = referenceEndpoint('readone/observed/updating_deployment.yaml');
+    const pending = { ...creating, status: { ...creating.status, endpointStatus: 'Creating', productionVariants: undefined } };
+    expect(fleetRow({ ...summaryOf(pending), omitted }).instanceTypes).toEqual(['m5.xlarge']);
   });
 
   it('says Pending before the controller reports', () => {

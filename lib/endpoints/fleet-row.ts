@@ -1,4 +1,5 @@
 import type { EndpointSummary, VariantView } from '@/lib/api/endpoint-summary';
+import { notVisibleToYou } from '@/lib/api/omitted-kinds';
 import type { HealthLevel } from './health';
 import { displayEndpointStatus } from './status-vocabulary';
 
@@ -21,7 +22,7 @@ export interface FleetRow {
   health: HealthLevel;
   config: string;
   variants: string[];
-  /** Distinct instance types; `serverless` for serverless variants. */
+  /** Distinct instance types; `serverless` for serverless variants; notVisibleToYou for a type only the config knows, when the caller may not read configs. */
   instanceTypes: string[];
   instancesCurrent?: number;
   instancesDesired?: number;
@@ -44,6 +45,9 @@ const total = (variants: VariantView[], count: (variant: VariantView) => number 
 export function fleetRow(summary: EndpointSummary, now?: Date): FleetRow {
   const variants = summary.variants.length > 0 ? summary.variants : (summary.deployment?.variants ?? []);
   const created = summary.createdAt === undefined ? NaN : Date.parse(summary.createdAt);
+  // A running variant's instance type is the config's; without the right to read configs it is unknown, not absent.
+  const configHidden = summary.omitted?.some((entry) => entry.kind === 'EndpointConfig') ?? false;
+  const instanceType = (variant: VariantView) => (variant.serverless ? 'serverless' : (variant.instanceType ?? (configHidden ? notVisibleToYou : undefined)));
   return {
     key: `${summary.namespace}/${summary.name}`,
     namespace: summary.namespace,
@@ -54,7 +58,7 @@ export function fleetRow(summary: EndpointSummary, now?: Date): FleetRow {
     health: summary.health.level,
     config: summary.configName,
     variants: variants.map((variant) => variant.name),
-    instanceTypes: [...new Set(variants.flatMap((variant) => (variant.serverless ? ['serverless'] : variant.instanceType ? [variant.instanceType] : [])))],
+    instanceTypes: [...new Set(variants.flatMap((variant) => instanceType(variant) ?? []))],
     ...optional('instancesCurrent', total(variants, (variant) => variant.currentInstanceCount)),
     ...optional('instancesDesired', total(variants, (variant) => variant.desiredInstanceCount)),
     traffic: variants.map((variant) => ({

@@ -1,11 +1,10 @@
 import 'server-only';
 import type { FleetPage } from '@/lib/api/endpoint-summary';
-import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
-import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
-import type { Model } from '@/lib/schemas/model';
 import type { Identity } from '../auth/identity';
 import { AppError } from '../http/app-error';
 import { fleetStore } from '../k8s/fleet-store';
+import { kindAccessByNamespace } from './kind-access';
+import { visibleParts, visibleSummary, type VisibleParts } from './visible-summary';
 import { assertNamespaceAccess, visibleNamespaces } from './visible-namespaces';
 
 export interface FleetQuery {
@@ -23,7 +22,9 @@ function decodeCursor(cursor: string): string {
 
 /**
  * A page of the fleet the caller may list, from the shared cache, in namespace/name order. The cursor is the
- * last key of the previous page, so pages stay consistent while endpoints come and go.
+ * last key of the previous page, so pages stay consistent while endpoints come and go. Each summary is joined
+ * only with the configs and models the caller may list in its namespace (asked per kind); what they may not
+ * is named in the summary's `omitted`.
  */
 export async function listFleet(identity: Identity, query: FleetQuery): Promise<FleetPage> {
   const store = fleetStore();
@@ -42,14 +43,14 @@ export async function listFleet(identity: Identity, query: FleetQuery): Promise<
   const start = after === undefined ? 0 : keyed.findIndex((entry) => entry.key > after);
   const page = start < 0 ? [] : keyed.slice(start, start + query.limit);
 
-  const configs = new Map<string, EndpointConfig[]>();
-  const configsIn = (namespace: string) => configs.get(namespace) ?? configs.set(namespace, store.configsIn(namespace)).get(namespace)!;
-  const models = new Map<string, Model[]>();
-  const modelsIn = (namespace: string) => models.get(namespace) ?? models.set(namespace, store.modelsIn(namespace)).get(namespace)!;
+  const pageNamespaces = new Set(page.map(({ endpoint }) => endpoint.metadata.namespace ?? ''));
+  const access = await kindAccessByNamespace(identity, 'list', pageNamespaces, ['EndpointConfig', 'Model']);
+  const parts = new Map<string, VisibleParts>();
+  const partsIn = (namespace: string) => parts.get(namespace) ?? parts.set(namespace, visibleParts(store, namespace, access(namespace))).get(namespace)!;
   const last = page[page.length - 1];
   const hasMore = start >= 0 && start + query.limit < keyed.length;
   return {
-    items: page.map(({ endpoint }) => summarizeEndpoint(endpoint, configsIn(endpoint.metadata.namespace ?? ''), modelsIn(endpoint.metadata.namespace ?? ''))),
+    items: page.map(({ endpoint }) => visibleSummary(endpoint, partsIn(endpoint.metadata.namespace ?? ''))),
     ...(hasMore && last ? { nextCursor: encodeCursor(last.key) } : {}),
     total: keyed.length,
     namespaces,

@@ -1,13 +1,14 @@
 import 'server-only';
 import type { RolloutFormContext } from '@/lib/api/rollout-views';
-import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
 import { liveConfigNameOf, rolloutContextFrom } from '@/lib/rollout/context';
 import { gateRollout } from '@/lib/rollout/gating';
 import { endpointLabel, rolloutHistory } from '@/lib/rollout/history';
 import { sagemakerGroup } from '@/lib/schemas/resource-kinds';
 import { isAllowed } from '../auth/access-review';
 import type { Identity } from '../auth/identity';
+import { kindAccess } from '../fleet/kind-access';
 import { readableEndpoint } from '../fleet/readable-endpoint';
+import { visibleParts, visibleSummary } from '../fleet/visible-summary';
 import { modelOption } from './model-option';
 
 /**
@@ -15,19 +16,20 @@ import { modelOption } from './model-option';
  * Endpoints in the namespace is confirmed (the same 403 whether or not the endpoint exists, as for the detail):
  * the endpoint with its generation and resourceVersion, the config it runs (and the one just rolled back from),
  * the namespace's models, whether a rollout may start, whether the caller may roll out (a hint), and the
- * rollout history.
+ * rollout history. Configs (and with them the live config and the history) and models are each served only
+ * if the caller may list that kind in the namespace; what was left out is named in `omitted`.
  */
 export async function rolloutFormContext(identity: Identity, namespace: string, name: string): Promise<RolloutFormContext> {
   const { store, endpoint } = await readableEndpoint(identity, namespace, name);
-  const configs = store.configsIn(namespace);
-  const models = store.modelsIn(namespace);
+  const parts = visibleParts(store, namespace, await kindAccess(identity, 'list', namespace, ['EndpointConfig', 'Model']));
+  const { configs, models } = parts;
   const byName = (configName: string | undefined) => configs.find((config) => configName !== undefined && config.spec.endpointConfigName === configName);
   const liveConfig = byName(liveConfigNameOf(endpoint));
   const context = rolloutContextFrom(endpoint, liveConfig, models);
   const ask = (verb: string, resource: string) => isAllowed(identity, { verb, resource, group: sagemakerGroup, namespace });
   const [patchEndpoints, createConfigs] = await Promise.all([ask('patch', 'endpoints'), ask('create', 'endpointconfigs')]);
   return {
-    summary: summarizeEndpoint(endpoint, configs),
+    summary: visibleSummary(endpoint, parts),
     endpoint,
     liveConfig: liveConfig ?? null,
     failedConfig: byName(context.failedConfigName) ?? null,
@@ -39,5 +41,6 @@ export async function rolloutFormContext(identity: Identity, namespace: string, 
       endpoint,
       configs.filter((config) => config.metadata.labels?.[endpointLabel] === name),
     ),
+    ...(parts.omitted.length > 0 ? { omitted: parts.omitted } : {}),
   };
 }

@@ -1,12 +1,15 @@
 import 'server-only';
+import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
-import { endpointSchema } from '@/lib/schemas/endpoint';
+import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';
+import type { KindAccess } from '../fleet/kind-access';
+import { visibleParts, visibleSummary } from '../fleet/visible-summary';
 import { AppError } from '../http/app-error';
 import { fleetStore, type FleetStore } from '../k8s/fleet-store';
 import type { CacheChange } from '../k8s/resource-cache';
 
 export type StreamEvent =
-  | { event: 'upsert'; data: ReturnType<typeof summarizeEndpoint> }
+  | { event: 'upsert'; data: EndpointSummary }
   | { event: 'delete'; data: { namespace: string; name: string } }
   | { event: 'resync'; data: { at: string } }
   | { event: 'cluster'; data: { reachable: boolean; at: string } };
@@ -15,6 +18,8 @@ export interface Subscriber {
   identityKey: string;
   /** null: every namespace. */
   namespaces: Set<string> | null;
+  /** Which of EndpointConfigs and Models the subscriber may watch in a namespace: summaries use only those. */
+  kinds: (namespace: string) => KindAccess;
   send: (event: StreamEvent) => void;
 }
 
@@ -80,11 +85,11 @@ export class StreamHub {
     this.sendSummary(key, namespace, change.object);
   }
 
-  private summaryJson(namespace: string, object: unknown): { summary: ReturnType<typeof summarizeEndpoint>; json: string } | undefined {
+  private summaryJson(namespace: string, object: unknown): { endpoint: Endpoint; summary: EndpointSummary; json: string } | undefined {
     const parsed = endpointSchema.safeParse(object);
     if (!parsed.success) return undefined;
     const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace), this.store.modelsIn(namespace));
-    return { summary, json: JSON.stringify(summary) };
+    return { endpoint: parsed.data, summary, json: JSON.stringify(summary) };
   }
 
   private remember(key: string, namespace: string, object: unknown): void {
@@ -100,17 +105,27 @@ export class StreamHub {
     }
   }
 
+  // Whether anything changed is judged on the full summary; each subscriber gets the summary of what it may
+  // read, made once per combination of readable kinds.
   private sendSummary(key: string, namespace: string, object: unknown): void {
     const current = this.summaryJson(namespace, object);
     if (!current || this.lastSent.get(key) === current.json) return;
     this.lastSent.set(key, current.json);
-    this.deliver(namespace, { event: 'upsert', data: current.summary });
+    const views = new Map<string, EndpointSummary>();
+    this.deliver(namespace, (subscriber) => {
+      const access = subscriber.kinds(namespace);
+      if (access.omitted.length === 0) return { event: 'upsert', data: current.summary };
+      const variant = [...access.readable].sort().join();
+      const view = views.get(variant) ?? visibleSummary(current.endpoint, visibleParts(this.store, namespace, access));
+      views.set(variant, view);
+      return { event: 'upsert', data: view };
+    });
   }
 
-  private deliver(namespace: string, event: StreamEvent): void {
+  private deliver(namespace: string, event: StreamEvent | ((subscriber: Subscriber) => StreamEvent)): void {
     for (const subscriber of this.subscribers) {
       if (subscriber.namespaces === null || subscriber.namespaces.has(namespace)) {
-        sendSafely(subscriber, event);
+        sendSafely(subscriber, typeof event === 'function' ? event(subscriber) : event);
       }
     }
   }
