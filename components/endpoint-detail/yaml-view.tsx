@@ -16,7 +16,8 @@ const toYaml = (object: unknown) => stringify(sanitizeObject(object), { lineWidt
 
 /**
  * The Endpoint, its EndpointConfigs and Models as YAML, read-only and sanitized (no managedFields, no
- * last-applied annotation, nothing that looks like a credential); always rendered as text.
+ * last-applied annotation, nothing that looks like a credential, container environments by name only); always
+ * rendered as text.
  */
 export function YamlView({ endpoint, config, pendingConfig, models }: Pick<EndpointDetail, 'endpoint' | 'config' | 'pendingConfig' | 'models'>) {
   const shown = useMemo<Shown[]>(() => {
@@ -30,7 +31,7 @@ export function YamlView({ endpoint, config, pendingConfig, models }: Pick<Endpo
   return (
     <TitledSection id="yaml-heading" title="Objects as YAML (read-only)" testId="yaml-view">
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-        As Fleetdeck read them from Kubernetes, without managedFields, the last-applied annotation, and anything that looks like a credential.
+        As Fleetdeck read them from Kubernetes, without managedFields, the last-applied annotation, and anything that looks like a credential. Container environment values read (redacted): only their names are shown.
       </p>
       <div className="space-y-2">
         {shown.map((object, index) => (
