@@ -89,7 +89,7 @@ describe('attentionFindings', () => {
 
   it('words the reasons plainly, with the numbers that matter', () => {
     const reason = (name: string) => attentionFindings(named(name), now)[0]?.reason;
-    expect(reason('Failed (controller fixture)')).toMatch(/could not create the endpoint: Failed to download model data.*Delete it/);
+    expect(reason('Failed (controller fixture)')).toMatch(/^The endpoint is Failed \(SageMaker could not create, update or re-scale it\): Failed to download model data.*Delete it/);
     expect(reason('an update SageMaker rolled back')).toBe('SageMaker rolled back the update to cfg-v2; it still runs cfg-v1: alarm p99');
     expect(reason('Updating past its plan')).toBe('Updating for 1 h; its policy plans about 1 h.');
     expect(reason('Updating with no policy past the default allowance')).toBe('Updating for 30 min; an update without a policy is allowed 30 min.');

@@ -2,6 +2,7 @@ import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { formatAge } from '@/lib/format/age';
 import { terminalErrorReason } from './controller-error';
 import { fleetMismatch } from './fleet-mismatch';
+import { failedMeaning, withStop } from './health';
 
 /** Why an endpoint needs a person, in order of how bad it is. */
 export const attentionKinds = [
@@ -77,9 +78,8 @@ function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefi
 export function attentionFindings(summary: EndpointSummary, now: Date): AttentionFinding[] {
   const findings: AttentionFinding[] = [];
   const { status, failureReason, health, heldBack, controllerError } = summary;
-  const reason = failureReason?.trim();
-  const because = reason ? `: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` : '.';
-  if (status === 'Failed') findings.push({ kind: 'Failed', reason: `SageMaker could not create the endpoint${because} Delete it and create it again.` });
+  const because = failureReason?.trim() ? `: ${withStop(failureReason.trim())}` : '.';
+  if (status === 'Failed') findings.push({ kind: 'Failed', reason: `The endpoint is Failed (${failedMeaning})${because} Delete it and create it again.` });
   if (status === 'UpdateRollbackFailed') findings.push({ kind: 'UpdateRollbackFailed', reason: `An update failed and so did its rollback${because} The fleet may run both configs.` });
   if (status === 'OutOfService') findings.push({ kind: 'OutOfService', reason: 'The endpoint is out of service and takes no requests.' });
   if (health.rolledBack) {

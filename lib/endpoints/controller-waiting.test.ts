@@ -18,7 +18,7 @@ const cases: [string, Endpoint, RegExp | undefined][] = [
     /rolled back the update to cfg-v2 \(alarm p99\) and kept cfg-v1.*will not try cfg-v2 again.*back at cfg-v1/,
   ],
   ['a change asked of a Failed endpoint (controller fixture)', referenceEndpoint('update/observed/no_update_on_failed.yaml'), /cannot update a Failed endpoint/],
-  ['a Failed endpoint (controller fixture)', referenceEndpoint('readone/observed/failed_status_on_describe.yaml'), /could not create the endpoint.*deleted and created again/],
+  ['a Failed endpoint (controller fixture)', referenceEndpoint('readone/observed/failed_status_on_describe.yaml'), /^The endpoint is Failed \(SageMaker could not create, update or re-scale it\).*deleted and created again/],
   ['a refusal naming the live config (controller fixture)', referenceEndpoint('update/observed/no_retry_on_failed_update.yaml'), /will not retry a config that already failed/],
   [
     'a terminal parameter error',

@@ -1,7 +1,7 @@
 import { ackConditionTypes } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import { controllerError } from './controller-error';
-import { endpointHealth } from './health';
+import { endpointHealth, failedMeaning } from './health';
 import { heldBackChange } from './held-back';
 
 /**
@@ -19,7 +19,7 @@ export function whatTheControllerWaitsFor(endpoint: Endpoint): string | undefine
   if (error.type === ackConditionTypes.terminal) {
     if (heldBack?.kind === 'refused') return heldBack.reason;
     if (endpoint.status?.endpointStatus === 'Failed') {
-      return 'SageMaker could not create the endpoint, and a Failed endpoint cannot be updated. Nothing will change until it is deleted and created again.';
+      return `The endpoint is Failed (${failedMeaning}), and a Failed endpoint takes no update. Nothing will change until it is deleted and created again.`;
     }
     const rolledBack = endpointHealth(endpoint).rolledBack;
     if (rolledBack) {

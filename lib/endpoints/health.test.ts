@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import { endpointSchema } from '@/lib/schemas/endpoint';
 import { controllerCase } from '@/test/support/ack-fixtures';
+import { attentionFindings } from './attention';
+import { whatTheControllerWaitsFor } from './controller-waiting';
+import { summaryOf } from './fixtures.test-support';
 import { endpointHealth } from './health';
 
 const fixture = (path: string): Endpoint => endpointSchema.parse(controllerCase(`endpoint/${path}`));
@@ -35,7 +38,7 @@ describe('endpointHealth', () => {
   it('is critical for Failed even though ACK.ResourceSynced is True', () => {
     const health = endpointHealth(fixture('readone/observed/failed_status_on_describe.yaml'));
     expect(health.level).toBe('critical');
-    expect(health.reasons[0]).toMatch(/could not create the endpoint: +Failed to download model data.*Delete and re-create it/);
+    expect(health.reasons[0]).toMatch(/^The endpoint is Failed \(SageMaker could not create, update or re-scale it\): +Failed to download model data.*delete it and create it again/);
   });
 
   it('recognises an update SageMaker rolled back: InService, failure reason, annotation equal to the spec, terminal', () => {
@@ -88,5 +91,42 @@ describe('endpointHealth', () => {
   it('is unknown before the controller reports, and for a status it does not know', () => {
     expect(endpointHealth(endpoint(undefined)).level).toBe('unknown');
     expect(endpointHealth(endpoint({ endpointStatus: 'Hibernating' })).level).toBe('unknown');
+  });
+});
+
+// SageMaker's EndpointStatus Failed: "Endpoint could not be created, updated, or re-scaled. ... DeleteEndpoint is
+// the only operation that can be performed on a failed endpoint." (API Reference, DescribeEndpoint; docs/ack-behaviour.md
+// §7.1). An update can end Failed too (§7.1, §13.3 step 6), so no wording may say the create failed.
+describe('a Failed endpoint, after a create and after an update', () => {
+  const failedCreate = fixture('readone/observed/failed_status_on_describe.yaml');
+  const c3 = [
+    synced('True', 'Endpoint is in Failed status.'),
+    { type: 'ACK.Terminal', status: 'True', message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.' },
+  ];
+  const failedUpdate = endpoint(
+    {
+      endpointStatus: 'Failed',
+      failureReason: 'The primary container for production variant primary did not pass the ping health check',
+      productionVariants: [{ variantName: 'primary', currentInstanceCount: 2, desiredInstanceCount: 2, currentWeight: 1, desiredWeight: 1 }],
+      conditions: c3,
+    },
+    { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' },
+  );
+  const now = new Date('2026-03-01T12:00:00Z');
+
+  it.each([
+    ['a failed create (controller fixture)', failedCreate, /Failed to download model data/],
+    ['an update that ended Failed', failedUpdate, /did not pass the ping health check\./],
+  ])('words %s as create, update or re-scale, and says only a delete helps', (_name, failed, reason) => {
+    const [healthReason] = endpointHealth(failed).reasons;
+    const [finding] = attentionFindings(summaryOf(failed), now);
+    const waiting = whatTheControllerWaitsFor({ ...failed, metadata: { ...failed.metadata, namespace: 'ns' } });
+    for (const text of [healthReason, finding?.reason, waiting]) {
+      expect(text).toMatch(/SageMaker could not create, update or re-scale it/);
+      expect(text).not.toMatch(/could not create the endpoint|could not be created/);
+    }
+    expect(healthReason).toMatch(reason);
+    expect(finding).toMatchObject({ kind: 'Failed', reason: expect.stringMatching(reason) });
+    expect(waiting).toMatch(/deleted and created again/);
   });
 });

@@ -18,6 +18,12 @@ export const lastConfigForUpdateAnnotation = 'sagemaker.services.k8s.aws/last-en
 const modifying = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
 const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
 
+/** What SageMaker's EndpointStatus Failed means, in words that fit a failed create and a failed update alike. */
+export const failedMeaning = 'SageMaker could not create, update or re-scale it';
+
+/** A sentence ends with a full stop; failure reasons from SageMaker do not always. */
+export const withStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 const trueCondition = (conditions: AckCondition[], type: string) =>
   conditions.find((condition) => condition.type === type && condition.status === 'True');
 
@@ -41,8 +47,11 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
       ? { failedConfigName: submitted, liveConfigName, failureReason }
       : undefined;
 
-  if (status === 'Failed') reasons.push(`SageMaker could not create the endpoint${failureReason ? `: ${failureReason}` : '.'} Delete and re-create it.`);
-  if (status === 'UpdateRollbackFailed') reasons.push(`An update failed and so did its rollback${failureReason ? `: ${failureReason}` : '.'}`);
+  const because = failureReason?.trim() ? `: ${withStop(failureReason.trim())}` : '.';
+  // Failed follows a create, an update or a re-scale SageMaker could not complete, and nothing in the status says
+  // which; DeleteEndpoint is all a Failed endpoint takes (docs/ack-behaviour.md §7.1).
+  if (status === 'Failed') reasons.push(`The endpoint is Failed (${failedMeaning})${because} Only a delete is possible: delete it and create it again.`);
+  if (status === 'UpdateRollbackFailed') reasons.push(`An update failed and so did its rollback${because}`);
   if (status === 'OutOfService') reasons.push('The endpoint is out of service.');
   if (rolledBack) {
     reasons.push(`SageMaker rolled back the update to ${rolledBack.failedConfigName}: ${failureReason}`);
