@@ -20,6 +20,8 @@ export interface Identity {
   key: string;
   /** What the CSRF token is bound to: the sign-in session, or the proxied user. */
   sessionId: string;
+  /** token mode: when the sign-in session ends at the latest (ms since the epoch). */
+  sessionEndsAt?: number;
 }
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -80,17 +82,18 @@ function proxyIdentity(request: RequestLike): Identity | undefined {
 }
 
 /**
- * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie, the
- * proxy's authenticated headers or the configured kubeconfig count; nothing else the client sends does.
+ * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie (unless
+ * signed out on any replica), the proxy's authenticated headers or the configured kubeconfig count; nothing
+ * else the client sends does.
  */
-export function identify(request: RequestLike): Identity | undefined {
+export async function identify(request: RequestLike): Promise<Identity | undefined> {
   const mode = serverConfig().FLEETDECK_AUTH_MODE;
   if (mode === 'proxy') return proxyIdentity(request);
   if (mode === 'kubeconfig') {
     if (!isLoopbackRequest(request) && !serverConfig().FLEETDECK_KUBECONFIG_ALLOW_REMOTE) return undefined;
     return kubeconfigIdentity();
   }
-  const session = readSession(request);
+  const session = await readSession(request);
   if (!session) return undefined;
   return {
     mode,
@@ -99,5 +102,6 @@ export function identify(request: RequestLike): Identity | undefined {
     credentials: { kind: 'token', token: session.token },
     key: hash(`token:${session.token}`),
     sessionId: session.sid,
+    sessionEndsAt: session.expiresAt,
   };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { assertCsrf } from '../auth/csrf';
 import { identify, type Identity } from '../auth/identity';
+import { refreshedSessionCookie } from '../auth/session-cookie';
 import { AppError } from './app-error';
 import { withCorrelationId } from './correlation';
 import { readJsonBody } from './read-json-body';
@@ -46,7 +47,8 @@ function logRefusal(error: unknown, request: Request, correlationId: string, ide
 
 /**
  * Every API route: who is calling (401 if nobody), CSRF for anything but GET, then params (400), query (400)
- * and body (415/413/400/422), then the handler. Whatever the handler returns is sent as JSON; errors become
+ * and body (415/413/400/422), then the handler. Whatever the handler returns is sent as JSON, with the session
+ * cookie re-sealed when its last-seen time is a few minutes old (the idle timeout counts from it); errors become
  * the envelope with a correlation id, which log lines written while serving the request carry too; 403s
  * are logged. Authorization stays with the handler's own calls to Kubernetes.
  */
@@ -56,7 +58,7 @@ export function route<S extends RouteSchemas>(schemas: S, handler: (context: Rou
     return withCorrelationId(correlationId, async () => {
       let identity: Identity | undefined;
       try {
-        identity = identify(request);
+        identity = await identify(request);
         if (!identity) throw new AppError('unauthenticated', 'Sign in to use Fleetdeck.');
         if (!SAFE_METHODS.has(request.method)) assertCsrf(request, identity);
         const params = schemas.params ? parseOrThrow(schemas.params, await segment.params, 'bad_request', 'path') : undefined;
@@ -64,7 +66,10 @@ export function route<S extends RouteSchemas>(schemas: S, handler: (context: Rou
         const query = schemas.query ? parseOrThrow(schemas.query, search, 'bad_request', 'query') : undefined;
         const body = schemas.body ? parseOrThrow(schemas.body, await readJsonBody(request), 'invalid', 'body') : undefined;
         const result = await handler({ request, identity, params, query, body, correlationId } as RouteContext<S>);
-        return result instanceof Response ? result : json(result);
+        const response = result instanceof Response ? result : json(result);
+        const refreshed = await refreshedSessionCookie(request);
+        if (refreshed) response.headers.append('Set-Cookie', refreshed);
+        return response;
       } catch (error) {
         logRefusal(error, request, correlationId, identity);
         return errorResponse(error, correlationId);
