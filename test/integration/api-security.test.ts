@@ -159,12 +159,14 @@ describe('security by default', () => {
   });
 
   it('checks CSRF on every mutating route: exact origin and the session token', async () => {
-    const signOut = (headers: Record<string, string>) => call(session.DELETE, { method: 'DELETE', path: '/api/session', headers: { ...as('oncall'), ...headers } });
+    // A session of its own: the sign-out that gets through ends it on every replica.
+    const own = await signIn(handlers, 'oncall');
+    const signOut = (headers: Record<string, string>) => call(session.DELETE, { method: 'DELETE', path: '/api/session', headers: { cookie: own.cookie, ...headers } });
     expect((await signOut({})).status).toBe(403);
-    expect((await signOut({ origin: 'https://evil.example', 'x-fleetdeck-csrf': sessions.oncall!.csrf })).status).toBe(403);
+    expect((await signOut({ origin: 'https://evil.example', 'x-fleetdeck-csrf': own.csrf })).status).toBe(403);
     expect((await signOut({ origin: ORIGIN })).status).toBe(403);
     expect((await signOut({ origin: ORIGIN, 'x-fleetdeck-csrf': 'forged' })).status).toBe(403);
-    expect((await signOut({ 'sec-fetch-site': 'same-origin', 'x-fleetdeck-csrf': sessions.oncall!.csrf })).status).toBe(200);
+    expect((await signOut({ 'sec-fetch-site': 'same-origin', 'x-fleetdeck-csrf': own.csrf })).status).toBe(200);
   });
 
   it('answers unknown API paths with the JSON envelope', async () => {

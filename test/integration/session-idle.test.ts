@@ -1,0 +1,36 @@
+// A session unused for FLEETDECK_SESSION_IDLE_SECONDS ends, however long its absolute lifetime still runs; use
+// re-seals the cookie with a new last-seen time, which keeps it going.
+import { describe, expect, it } from 'vitest';
+import { call, configureServer, signIn } from '../support/api-client';
+
+configureServer({ FLEETDECK_SESSION_IDLE_SECONDS: '3' });
+const me = await import('@/app/api/me/route');
+const session = await import('@/app/api/session/route');
+const handlers = { session: session.POST, me: me.GET };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const meAs = (cookie: string) => call(me.GET, { path: '/api/me', headers: { cookie } });
+
+describe('the idle timeout', () => {
+  it('ends a session left unused for longer than the setting', async () => {
+    const { cookie } = await signIn(handlers, 'oncall');
+    await sleep(4000);
+    const response = await meAs(cookie);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('unauthenticated');
+  });
+
+  it('counts from the last use: a used session gets a re-sealed cookie that outlives the first', async () => {
+    const first = await signIn(handlers, 'oncall');
+    await sleep(2000);
+    const used = await meAs(first.cookie);
+    expect(used.status).toBe(200);
+    const refreshed = used.headers.get('set-cookie')?.split(';')[0];
+    expect(refreshed).toMatch(/^fleetdeck_session=/);
+    expect(refreshed).not.toBe(first.cookie);
+    await sleep(2000);
+    // 4 s after sign-in, 2 s after the last use.
+    expect((await meAs(refreshed!)).status).toBe(200);
+    expect((await meAs(first.cookie)).status).toBe(401);
+  });
+});
