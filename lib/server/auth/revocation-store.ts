@@ -4,6 +4,7 @@ import { reconnectBackoff } from '@/lib/backoff';
 import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
 import { correlationId } from '../http/correlation';
+import { fleetStore } from '../k8s/fleet-store';
 import type { KubeObject } from '../k8s/kube-object';
 import { kubeRequest } from '../k8s/kube-request';
 import { ResourceCache } from '../k8s/resource-cache';
@@ -49,6 +50,10 @@ export class RevocationStore {
       if (change.type !== 'DELETED') this.absorb(readRevocations((change.object as ConfigMap).data));
     });
     this.cache.start();
+    // When the cluster answers again, watch again at once: a sign-out elsewhere must not wait out a backoff.
+    fleetStore().probe.onChange((reachable) => {
+      if (reachable) this.cache.retryNow();
+    });
   }
 
   /** Waits (a few seconds at most) for the first read of the list; 503 until then, never an unchecked session. */
