@@ -25,12 +25,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    command: `node scripts/start-server.mjs -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       KUBECONFIG: `${kubeconfigs}/fleetdeck-server.kubeconfig`,
+      FLEETDECK_DEMO: '1',
       FLEETDECK_DEMO_KUBECONFIGS: kubeconfigs,
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -113,9 +113,9 @@ async function sample(cdp: CDPSession): Promise<Sample> {
 }
 
 async function main() {
-  const server = spawn(join(repo, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
+  const server = spawn(process.execPath, [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(PORT)], {
     cwd: repo,
-    env: { ...process.env, KUBECONFIG: join(kubeconfigs, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO_KUBECONFIGS: kubeconfigs, NODE_ENV: 'production' },
+    env: { ...process.env, KUBECONFIG: join(kubeconfigs, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO: '1', FLEETDECK_DEMO_KUBECONFIGS: kubeconfigs, NODE_ENV: 'production' },
     stdio: 'ignore',
     detached: true,
   });

@@ -41,8 +41,16 @@ else
   echo "[demo] local control plane at $FLEETDECK_APISERVER_URL; test users' kubeconfigs in $FLEETDECK_HARNESS_KUBECONFIGS"
 fi
 
+# Every page says this is a demo; the dashboard answers to the loopback names and the one it is served on.
+export FLEETDECK_DEMO=1
+case "$host" in
+  0.0.0.0 | :: | "[::]") default_hosts="localhost,127.0.0.1,[::1]" ;;
+  *) default_hosts="localhost,127.0.0.1,[::1],$host" ;;
+esac
+export FLEETDECK_ALLOWED_HOSTS="${FLEETDECK_ALLOWED_HOSTS:-$default_hosts}"
+
 node_modules/.bin/next build
-KUBECONFIG="$server_kubeconfig" node_modules/.bin/next start -H "$host" -p "$port" &
+KUBECONFIG="$server_kubeconfig" node scripts/start-server.mjs -H "$host" -p "$port" &
 dashboard=$!
 pids+=("$dashboard")
 until curl -fs -o /dev/null "http://$host:$port/"; do

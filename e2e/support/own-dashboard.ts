@@ -36,18 +36,19 @@ export async function ownDashboard() {
   const baseURL = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(join(repo, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    child = spawn(process.execPath, [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(port)], {
       cwd: repo,
       env: {
         ...process.env,
         KUBECONFIG: join(plane.kubeconfigDir, 'fleetdeck-server.kubeconfig'),
+        FLEETDECK_DEMO: '1',
         FLEETDECK_DEMO_KUBECONFIGS: plane.kubeconfigDir,
         // Sessions must outlive a restart of the dashboard for the recovery check.
         FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
         NEXT_TELEMETRY_DISABLED: '1',
       },
       stdio: 'ignore',
-      // Its own process group, so stopping it takes next start's worker with it.
+      // Its own process group, so stopping it takes any worker of Next.js with it.
       detached: true,
     });
     // Ready, as a load balancer would wait for: the fleet listed, so the browser's next attempt is served.

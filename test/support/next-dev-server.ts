@@ -29,11 +29,16 @@ export interface NextDevServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `next dev` on a copy of the app with `env` added, and waits until /api/healthz answers. */
-export async function startNextDevServer(env: Record<string, string>, timeoutMs = 120_000): Promise<NextDevServer> {
+/**
+ * Starts `next dev` on a copy of the app with `env` added, and waits until /api/healthz answers. With
+ * `startScript`, the server is Fleetdeck's own start script (scripts/start-server.mjs, `npm start`) in its
+ * development mode, with the transport's timeouts.
+ */
+export async function startNextDevServer(env: Record<string, string>, timeoutMs = 120_000, options: { startScript?: boolean } = {}): Promise<NextDevServer> {
   const repo = repoRoot();
   const dir = mkdtempSync(join(tmpdir(), 'fleetdeck-next-'));
-  for (const name of APP_FILES) if (existsSync(join(repo, name))) cpSync(join(repo, name), join(dir, name), { recursive: true });
+  const files = options.startScript ? [...APP_FILES, 'scripts/start-server.mjs'] : APP_FILES;
+  for (const name of files) if (existsSync(join(repo, name))) cpSync(join(repo, name), join(dir, name), { recursive: true });
   try {
     execFileSync('cp', ['-al', join(repo, 'node_modules'), join(dir, 'node_modules')]);
   } catch {
@@ -43,9 +48,13 @@ export async function startNextDevServer(env: Record<string, string>, timeoutMs 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(join(dir, 'node_modules', '.bin', 'next'), ['dev', '-H', '127.0.0.1', '-p', String(port)], {
+  const [command, args] = options.startScript
+    ? [process.execPath, [join(dir, 'scripts', 'start-server.mjs'), '--dev', '-H', '127.0.0.1', '-p', String(port)]]
+    : [join(dir, 'node_modules', '.bin', 'next'), ['dev', '-H', '127.0.0.1', '-p', String(port)]];
+  const child: ChildProcess = spawn(command, args, {
     cwd: dir,
-    env: { ...process.env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    // `next dev -H 127.0.0.1` listens on loopback only, as the start script reports by itself.
+    env: { ...process.env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', FLEETDECK_LISTEN_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it takes Next.js's workers with it.
     detached: true,
