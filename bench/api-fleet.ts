@@ -91,7 +91,7 @@ async function createFleet() {
 
 function openStream(cookie: string, onEvent: (event: string, data: string) => void): () => void {
   const controller = new AbortController();
-  const req = httpRequest(`${BASE}/api/stream`, { headers: { cookie }, signal: controller.signal }, (response) => {
+  const req = httpRequest(`${BASE}/api/stream`, { headers: { cookie, 'sec-fetch-site': 'same-origin' }, signal: controller.signal }, (response) => {
     let buffer = '';
     response.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();

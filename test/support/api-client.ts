@@ -18,19 +18,22 @@ export interface CallOptions {
 
 /** Points the server modules at the control plane as Fleetdeck's own identity; call before importing them. */
 export function configureServer(extra: Record<string, string> = {}, dir = inject('controlPlane').kubeconfigDir) {
-  Object.assign(process.env, { KUBECONFIG: join(dir, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO_KUBECONFIGS: dir, ...extra });
+  // In-process handlers have no listener; they stand for a demo server on loopback, as `npm run demo` runs.
+  Object.assign(process.env, { KUBECONFIG: join(dir, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO: '1', FLEETDECK_DEMO_KUBECONFIGS: dir, FLEETDECK_LISTEN_HOST: '127.0.0.1', ...extra });
   kubeconfigDirOverride = dir;
 }
 let kubeconfigDirOverride: string | undefined;
 
 export function call(handler: Handler, options: CallOptions): Promise<Response> {
-  const headers = new Headers({ host: 'localhost:3000', ...options.headers });
+  // A browser marks its own page's reads same-origin; tests of other callers override it.
+  const method = options.method ?? 'GET';
+  const headers = new Headers({ host: 'localhost:3000', ...(method === 'GET' ? { 'sec-fetch-site': 'same-origin' } : {}), ...options.headers });
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  const request = new Request(`${ORIGIN}${options.path}`, { method: options.method ?? 'GET', headers, body });
+  const request = new Request(`${ORIGIN}${options.path}`, { method, headers, body });
   return handler(request, { params: Promise.resolve(options.params ?? {}) });
 }
 
