@@ -46,7 +46,7 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
           </select>
         )}
       </Field>
-      <Field id={fieldId(`${path('variantName')}.serverless`)} label={labels.serverless(label)} layout="inline" className="self-end pb-1">
+      <Field id={fieldId(path('serverlessConfig'))} label={labels.serverless(label)} error={messages.errorAt(path('serverlessConfig'))} warning={messages.warningAt(path('serverlessConfig'))} layout="inline" className="self-end pb-1">
         {(control) => <input {...control} type="checkbox" className="h-4 w-4" checked={variant.serverless} onChange={(event) => onChange({ serverless: event.target.checked })} />}
       </Field>
       {variant.serverless ? (

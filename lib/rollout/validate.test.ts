@@ -111,7 +111,7 @@ describe('validateRollout: deployment policy limits, each bound on both sides', 
     ['batch wait of -1 s', rolling(percent(25), { wait: -1 }), 4, { path: `${ROLLING}.waitIntervalInSeconds`, message: /^Wait between batches must be from 0 to 3600 seconds; it is -1\.$/ }],
     ['batch wait of 3600 s', rolling(percent(25), { wait: 3600 }), 4, undefined],
     ['batch wait of 3601 s', rolling(percent(25), { wait: 3601 }), 4, { path: `${ROLLING}.waitIntervalInSeconds`, message: /it is 3601/ }],
-    // Timeout: 600-28800 s and longer than the waits of the plan.
+    // Timeout: 600-28800 s (API reference BlueGreenUpdatePolicy, RollingUpdatePolicy).
     ['blue/green timeout of 600 s', canary(percent(25), { wait: 0, timeout: 600 }), 4, undefined],
     ['blue/green timeout of 599 s', canary(percent(25), { wait: 0, timeout: 599 }), 4, { path: `${BG}.maximumExecutionTimeoutInSeconds`, message: /^Maximum execution time must be from 600 to 28800 seconds; it is 599\.$/ }],
     ['blue/green timeout of 28800 s', canary(percent(25), { timeout: 28800 }), 4, undefined],
@@ -120,17 +120,20 @@ describe('validateRollout: deployment policy limits, each bound on both sides', 
     ['rolling timeout of 599 s', rolling(percent(25), { wait: 0, timeout: 599 }), 4, { path: `${ROLLING}.maximumExecutionTimeoutInSeconds`, message: /it is 599/ }],
     ['rolling timeout of 28800 s', rolling(percent(25), { timeout: 28800 }), 4, undefined],
     ['rolling timeout of 28801 s', rolling(percent(25), { timeout: 28801 }), 4, { path: `${ROLLING}.maximumExecutionTimeoutInSeconds`, message: /it is 28801/ }],
-    // Linear 20% of 10: 5 steps of 300 s + 300 s termination wait = 1800 s of waiting.
-    ['timeout of 1801 s over 1800 s of waits', linear(percent(20), { termination: 300, timeout: 1801 }), 10, undefined],
+    // Blue/green: larger than TerminationWaitInSeconds + WaitIntervalInSeconds, each counted once (API reference
+    // BlueGreenUpdatePolicy), however many steps the routing takes. Fleetdeck's longer estimate is a warning.
+    ["AWS's canary example: 30%, wait 600 s, termination 600 s, timeout 1800 s", canary(percent(30), { wait: 600, termination: 600, timeout: 1800 }), 4, undefined],
+    ['linear 20% of 10 (5 bakes of 300 s), termination 300 s, timeout 601 s', linear(percent(20), { termination: 300, timeout: 601 }), 10, undefined],
+    ['timeout of 1201 s over 600 s + 600 s', canary(percent(25), { wait: 600, termination: 600, timeout: 1201 }), 4, undefined],
     [
-      'timeout of 1800 s over 1800 s of waits',
-      linear(percent(20), { termination: 300, timeout: 1800 }),
-      10,
-      { path: `${BG}.maximumExecutionTimeoutInSeconds`, message: /^Maximum execution time must be longer than the waits the plan takes \(5 × 300 s of baking \+ 300 s before stopping the old fleet = 1800 s\); it is 1800 s\.$/ },
+      'timeout of 1200 s over 600 s + 600 s',
+      canary(percent(25), { wait: 600, termination: 600, timeout: 1200 }),
+      4,
+      { path: `${BG}.maximumExecutionTimeoutInSeconds`, message: /^Maximum execution time must be longer than the wait between traffic steps plus the wait before stopping the old fleet \(600 s \+ 600 s = 1200 s\); it is 1200 s\.$/ },
     ],
-    // Rolling 25% of 4 with 300 s waits: 4 batches, 1200 s of waiting.
-    ['rolling timeout of 1201 s over 1200 s of waits', rolling(percent(25), { timeout: 1201 }), 4, undefined],
-    ['rolling timeout of 1200 s over 1200 s of waits', rolling(percent(25), { timeout: 1200 }), 4, { path: `${ROLLING}.maximumExecutionTimeoutInSeconds`, message: /\(4 × 300 s of baking = 1200 s\); it is 1200 s/ }],
+    // Rolling: the API reference states no such rule, so only the range applies (4 bakes of 300 s here).
+    ['rolling timeout of 1200 s over 1200 s of baking', rolling(percent(25), { timeout: 1200 }), 4, undefined],
+    ['rolling timeout of 600 s over 1200 s of baking', rolling(percent(25), { timeout: 600 }), 4, undefined],
     // Alarms: 1-10, names 1-255 characters and not blank.
     ['1 alarm', alarms(['p99']), 4, undefined],
     ['no alarms under automatic rollback', alarms([]), 4, { path: 'draft.deploymentConfig.autoRollbackConfiguration.alarms', message: /needs at least 1 alarm/ }],
@@ -183,7 +186,7 @@ describe('validateRollout: policy shape', () => {
   it.each<[string, RolloutContext, DraftVariant[], RegExp]>([
     ['two live variants', context(4, { variants: [live(), live({ variantName: 'B' })] }), [variant(), variant({ variantName: 'B' })], /more than one variant \("AllTraffic", "B"\); choose a blue\/green policy/],
     ['a serverless live variant', context(4, { variants: [live({ serverless: true, currentInstanceCount: undefined })] }), [variant()], /serverless endpoint \(variant "AllTraffic"\)/],
-    ['a serverless draft variant', context(), [{ variantName: 'AllTraffic', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }], /serverless endpoint/],
+    ['a serverless draft variant', context(4, { variants: [live({ serverless: true, currentInstanceCount: undefined })] }), [{ variantName: 'AllTraffic', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }], /serverless endpoint/],
   ])('refuses a rolling update on an endpoint with %s', (_, ctx, variants, message) => {
     const errors = validateRollout(draft(rolling(percent(25)), variants), ctx);
     expect(errors).toEqual([{ path: ROLLING, message: expect.stringMatching(message) }]);
@@ -225,18 +228,44 @@ describe('validateRollout: variants', () => {
     [
       'a serverless variant with instance fields',
       undefined,
-      context(),
+      context(4, { variants: [live({ serverless: true, currentInstanceCount: undefined })] }),
       [variant({ serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } })],
       [
         { path: 'draft.variants.0.instanceType', message: /^A serverless variant takes no instance type/ },
         { path: 'draft.variants.0.initialInstanceCount', message: /^A serverless variant takes no instance count/ },
       ],
     ],
-    ['a serverless variant alone', undefined, context(), [{ variantName: 'AllTraffic', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }], []],
+    ['a serverless variant alone', undefined, context(4, { variants: [live({ serverless: true, currentInstanceCount: undefined })] }), [{ variantName: 'AllTraffic', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }], []],
+    // "Update a serverless endpoint": a real-time endpoint cannot be updated to serverless; the way back is not documented.
+    [
+      'a variant on instances made serverless',
+      undefined,
+      context(),
+      [{ variantName: 'AllTraffic', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }],
+      [{ path: 'draft.variants.0.serverlessConfig', message: /^Variant "AllTraffic" runs on instances now: SageMaker cannot update a variant on instances to serverless\./ }],
+    ],
+    ['a new serverless variant beside one on instances', undefined, context(), [variant(), { variantName: 'S', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }], []],
+    ['a serverless variant moved to instances (allowed; rolloutWarnings warns)', undefined, context(4, { variants: [live({ serverless: true, currentInstanceCount: undefined })] }), [variant()], []],
   ])('%s', (_, deploymentConfig, ctx, variants, expected) => {
     const errors = validateRollout(draft(deploymentConfig, variants), ctx);
     expect(errors.map((error) => error.path)).toEqual(expected.map((error) => error.path));
     errors.forEach((error, index) => expect(error.message).toMatch(expected[index]?.message ?? /^$/));
+  });
+});
+
+describe('validateRollout: sizes against each variant\'s own instances', () => {
+  const uneven = context(5, { variants: [live({ variantName: 'A', currentInstanceCount: 4, desiredInstanceCount: 4 }), live({ variantName: 'B', currentInstanceCount: 1, desiredInstanceCount: 1 })] });
+  const both = [variant({ variantName: 'A' }), variant({ variantName: 'B' })];
+
+  it('refuses a canary of 1 instance when a variant runs only 1 (100% of it), though it is 20% of all 5', () => {
+    expect(validateRollout(draft(canary(count(1)), both), uneven)).toEqual([
+      { path: `${ROUTING}.canarySize.value`, message: expect.stringMatching(/^Canary size must be at most 50% of the fleet \(0 of 1 instance\); it is 1 instance\. \(variant "B", measured against its own instances\)$/) },
+    ]);
+  });
+
+  it('accepts a canary percentage that fits every variant', () => {
+    const even = context(6, { variants: [live({ variantName: 'A', currentInstanceCount: 3, desiredInstanceCount: 3 }), live({ variantName: 'B', currentInstanceCount: 3, desiredInstanceCount: 3 })] });
+    expect(validateRollout(draft(canary(percent(50)), both), even)).toEqual([]);
   });
 });
 

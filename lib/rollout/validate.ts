@@ -1,13 +1,12 @@
 import type { FieldError } from '@/lib/api/error-envelope';
 import type { DeploymentConfigInput } from '@/lib/schemas/deployment-config';
 import type { DraftVariant, RolloutDraft } from '@/lib/schemas/rollout-request';
-import { fleetInstanceCount, type RolloutContext } from './context';
+import type { CapacitySize } from './capacity';
+import type { RolloutContext } from './context';
 import { draftPaths as paths } from './draft-paths';
 import { gateRollout } from './gating';
-import { targetInstanceCount } from './retained-variants';
 import { sagemakerLimits as limits } from './sagemaker-limits';
-import { rolloutSchedule, scheduledWaitSeconds } from './schedule';
-import { capacitySizeErrors, secondsErrors } from './validate-capacity';
+import { capacitySizeErrors, secondsErrors, type SizeLimit } from './validate-capacity';
 
 // SageMaker's documented limits on UpdateEndpoint's DeploymentConfig (sagemaker-limits.ts) and the guide's
 // deployment guardrails "Exclusions", checked before anything is created so the form and the server's 422 say
@@ -22,6 +21,15 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
     const first = draft.variants.findIndex((other) => other.variantName === variant.variantName);
     if (first !== index) {
       errors.push({ path: at('variantName'), message: `Variant name "${variant.variantName}" is already used by variant ${first + 1}; names must be unique.` });
+    }
+    const live = context.variants.find((candidate) => candidate.variantName === variant.variantName);
+    // "Update a serverless endpoint" (Developer Guide): updating a real-time endpoint to serverless is not
+    // supported. The other way round the guide is silent, so it is allowed (rolloutWarnings says so).
+    if (variant.serverlessConfig && live && !live.serverless) {
+      errors.push({
+        path: at('serverlessConfig'),
+        message: `Variant "${variant.variantName}" runs on instances now: SageMaker cannot update a variant on instances to serverless. Keep it on instances, or create a new endpoint for the serverless variant.`,
+      });
     }
     if (variant.serverlessConfig) {
       if (variant.instanceType !== undefined) errors.push({ path: at('instanceType'), message: 'A serverless variant takes no instance type; remove it, or remove the serverless settings.' });
@@ -68,27 +76,53 @@ function alarmErrors(config: DeploymentConfigInput): FieldError[] {
 
 const timeoutRangeErrors = (path: string, timeout: number | undefined) => secondsErrors(path, 'Maximum execution time', timeout, limits.maximumExecutionTimeoutInSeconds);
 
-// Checked only once everything else is valid: the plan it compares with is meaningless before that.
-function timeoutErrors(path: string, timeout: number | undefined, config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
-  if (timeout === undefined) return [];
-  const current = fleetInstanceCount(context);
-  const target = targetInstanceCount(draft.variants, context) || current;
-  const schedule = rolloutSchedule(config, { oldInstances: current, newInstances: target });
-  const waits = scheduledWaitSeconds(schedule);
-  if (timeout > waits) return [];
-  const bakes = schedule.steps.filter((step) => step.bakeSeconds > 0);
-  const parts = [
-    ...(bakes.length > 0 ? [`${bakes.length} × ${bakes[0]?.bakeSeconds ?? 0} s of baking`] : []),
-    ...(schedule.terminationWaitSeconds > 0 ? [`${schedule.terminationWaitSeconds} s before stopping the old fleet`] : []),
-  ];
-  return [{ path, message: `Maximum execution time must be longer than the waits the plan takes (${parts.join(' + ')} = ${waits} s); it is ${timeout} s.` }];
+/**
+ * What maximumExecutionTimeoutInSeconds must be larger than, as the API reference states it. BlueGreenUpdatePolicy:
+ * "larger than the total waiting time specified in TerminationWaitInSeconds and WaitIntervalInSeconds", i.e. the
+ * two values added once each, however many steps the routing takes. RollingUpdatePolicy states no such rule, so
+ * a rolling timeout is held to its range only. Fleetdeck's own estimate of the whole plan is a warning
+ * ('timeout-tight'), not an error.
+ */
+export function documentedTimeoutFloorSeconds(config: DeploymentConfigInput): number | undefined {
+  const policy = config.blueGreenUpdatePolicy;
+  if (!policy || config.rollingUpdatePolicy) return undefined;
+  return (policy.terminationWaitInSeconds ?? 0) + (policy.trafficRoutingConfiguration.waitIntervalInSeconds ?? 0);
 }
 
-function blueGreenErrors(config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
+function timeoutErrors(path: string, timeout: number | undefined, config: DeploymentConfigInput): FieldError[] {
+  const floor = documentedTimeoutFloorSeconds(config);
+  if (timeout === undefined || floor === undefined || timeout > floor) return [];
+  const policy = config.blueGreenUpdatePolicy;
+  const termination = policy?.terminationWaitInSeconds ?? 0;
+  const wait = policy?.trafficRoutingConfiguration.waitIntervalInSeconds ?? 0;
+  return [
+    {
+      path,
+      message: `Maximum execution time must be longer than the wait between traffic steps plus the wait before stopping the old fleet (${wait} s + ${termination} s = ${floor} s); it is ${timeout} s.`,
+    },
+  ];
+}
+
+// Canary, linear and batch sizes are measured against "the variant's total instance count" (API reference
+// TrafficRoutingConfig, RollingUpdatePolicy), so each variant on instances is checked against its own count;
+// the first variant a size does not fit is reported. How SageMaker rounds a percentage is not documented
+// (capacity.ts chooses). With no variant on instances the size is checked as a bare percentage.
+function perVariantSizeErrors(path: string, size: CapacitySize, context: RolloutContext, limit: SizeLimit): FieldError[] {
+  const onInstances = context.variants.filter((variant) => !variant.serverless);
+  if (onInstances.length === 0) return capacitySizeErrors(path, size, 0, limit);
+  for (const variant of onInstances) {
+    const errors = capacitySizeErrors(path, size, variant.currentInstanceCount ?? 0, limit);
+    if (errors.length > 0) {
+      return onInstances.length === 1 ? errors : errors.map((error) => ({ ...error, message: `${error.message} (variant "${variant.variantName}", measured against its own instances)` }));
+    }
+  }
+  return [];
+}
+
+function blueGreenErrors(config: DeploymentConfigInput, context: RolloutContext): FieldError[] {
   const policy = config.blueGreenUpdatePolicy;
   if (!policy) return [];
   const routing = policy.trafficRoutingConfiguration;
-  const fleet = fleetInstanceCount(context);
   const errors = [
     ...secondsErrors(paths.routingWaitSeconds, 'Wait between traffic steps', routing.waitIntervalInSeconds, limits.waitIntervalInSeconds),
     ...secondsErrors(paths.terminationWaitSeconds, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, limits.terminationWaitInSeconds),
@@ -102,10 +136,10 @@ function blueGreenErrors(config: DeploymentConfigInput, draft: RolloutDraft, con
     const size = routing[key];
     if (routing.type_ === type && !size) errors.push({ path: paths[key].path, message: `${label} is required for ${words} traffic routing.` });
     if (routing.type_ !== type && size) errors.push({ path: paths[key].path, message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.` });
-    if (routing.type_ === type && size) errors.push(...capacitySizeErrors(paths[key].path, size, fleet, { label, ...limits[key] }));
+    if (routing.type_ === type && size) errors.push(...perVariantSizeErrors(paths[key].path, size, context, { label, ...limits[key] }));
   }
   if (errors.length > 0) return errors;
-  return timeoutErrors(paths.blueGreenTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
+  return timeoutErrors(paths.blueGreenTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds, config);
 }
 
 function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
@@ -119,17 +153,14 @@ function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, conte
   if (serverless.length > 0) {
     return [{ path: paths.rolling, message: `A rolling update is not available for a serverless endpoint (variant "${serverless[0]?.variantName}"); choose a blue/green policy.` }];
   }
-  const fleet = fleetInstanceCount(context);
-  const errors = [
+  return [
     ...secondsErrors(paths.rollingWaitSeconds, 'Wait between batches', policy.waitIntervalInSeconds, limits.waitIntervalInSeconds),
     ...timeoutRangeErrors(paths.rollingTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds),
-    ...capacitySizeErrors(paths.batchSize.path, policy.maximumBatchSize, fleet, { label: 'Batch size', ...limits.maximumBatchSize }),
+    ...perVariantSizeErrors(paths.batchSize.path, policy.maximumBatchSize, context, { label: 'Batch size', ...limits.maximumBatchSize }),
     ...(policy.rollbackMaximumBatchSize
-      ? capacitySizeErrors(paths.rollbackBatchSize.path, policy.rollbackMaximumBatchSize, fleet, { label: 'Rollback batch size', ...limits.rollbackMaximumBatchSize })
+      ? perVariantSizeErrors(paths.rollbackBatchSize.path, policy.rollbackMaximumBatchSize, context, { label: 'Rollback batch size', ...limits.rollbackMaximumBatchSize })
       : []),
   ];
-  if (errors.length > 0) return errors;
-  return timeoutErrors(paths.rollingTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds, config, draft, context);
 }
 
 function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[] {
@@ -138,7 +169,7 @@ function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[
   if (config.blueGreenUpdatePolicy && config.rollingUpdatePolicy) {
     return [{ path: paths.deploymentConfig, message: 'Choose one update policy: blue/green or rolling, not both.' }, ...alarmErrors(config)];
   }
-  return [...alarmErrors(config), ...blueGreenErrors(config, draft, context), ...rollingErrors(config, draft, context)];
+  return [...alarmErrors(config), ...blueGreenErrors(config, context), ...rollingErrors(config, draft, context)];
 }
 
 /**

@@ -113,15 +113,53 @@ describe('rolloutWarnings', () => {
 
   it.each<[number, boolean]>([
     // Canary 25% of 4 with 600 s bakes: 600 launch + 2 × (60 + 600) = 1920 s planned, 1200 s of waits.
+    // SageMaker's rule is only "larger than 600 s (wait) + 0 s (termination)": at or below that validate.ts
+    // reports an error; above it, a timeout short of Fleetdeck's estimate (even of its 1200 s of bakes) warns.
     [1201, true],
     [1919, true],
     [1920, false],
-    [1200, false],
+    [1200, true],
+    [601, true],
+    [600, false],
   ])('with a timeout of %i s, warns that it is tight: %s', (timeout, warns) => {
     const deploymentConfig = { ...watched, blueGreenUpdatePolicy: { ...watched.blueGreenUpdatePolicy!, maximumExecutionTimeoutInSeconds: timeout } };
     const found = rolloutWarnings(draft([variant()], deploymentConfig), context()).filter((warning) => warning.code === 'timeout-tight');
     expect(found.length).toBe(warns ? 1 : 0);
     if (warns) expect(found[0]?.message).toMatch(new RegExp(`\\(${timeout} s\\) is shorter than the plan may take .*about 1920 s`));
+  });
+});
+
+describe('rolloutWarnings: documented rules Fleetdeck does not enforce', () => {
+  it("warns, and does not refuse, AWS's canary example (30%, wait 600 s, termination 600 s, timeout 1800 s)", () => {
+    const example: DeploymentConfigInput = {
+      autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
+      blueGreenUpdatePolicy: {
+        terminationWaitInSeconds: 600,
+        maximumExecutionTimeoutInSeconds: 1800,
+        trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 30 } },
+      },
+    };
+    // 600 launch + 2 × (60 + 600) + 600 termination = 2520 s planned.
+    expect(rolloutWarnings(draft([variant()], example), context()).filter((warning) => warning.code === 'timeout-tight')).toEqual([
+      {
+        code: 'timeout-tight',
+        message: expect.stringMatching(/^The maximum execution time \(1800 s\) is shorter than the plan may take with instance launches \(about 2520 s\)/),
+        path: 'draft.deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds',
+      },
+    ]);
+  });
+
+  it('warns that a serverless variant moved to instances is undocumented, at its serverless field', () => {
+    const serverless = context([live({ serverless: true, currentInstanceCount: undefined, desiredInstanceCount: undefined })]);
+    expect(rolloutWarnings(draft([variant()], null), serverless).filter((warning) => warning.code === 'serverless-to-instances')).toEqual([
+      { code: 'serverless-to-instances', message: expect.stringMatching(/^Variant "AllTraffic" is serverless now and moves to instances/), path: 'draft.variants.0.serverlessConfig' },
+    ]);
+    expect(codes(rolloutWarnings(draft([variant()], null), context()))).not.toContain('serverless-to-instances');
+  });
+
+  it('says a wait without alarms is not spent baking', () => {
+    const found = rolloutWarnings(draft([variant()], { blueGreenUpdatePolicy: watched.blueGreenUpdatePolicy }), context()).find((warning) => warning.code === 'no-alarms');
+    expect(found?.message).toMatch(/The 600 s wait is not spent baking: SageMaker bakes only while it watches alarms\.$/);
   });
 });
 

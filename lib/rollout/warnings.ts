@@ -7,7 +7,7 @@ import { draftPaths as paths } from './draft-paths';
 import { guardrailExclusions } from './guardrail-exclusions';
 import { planRollout } from './plan';
 import { effectiveVariants } from './retained-variants';
-import { scheduledWaitSeconds } from './schedule';
+import { documentedTimeoutFloorSeconds } from './validate';
 
 /** Something that will turn out differently from what the draft suggests; not an error. */
 export interface RolloutWarning {
@@ -18,6 +18,7 @@ export interface RolloutWarning {
     | 'retained-weight'
     | 'autoscaling-instance-type-change'
     | 'autoscaling-variant-removed'
+    | 'serverless-to-instances'
     | 'no-alarms'
     | 'timeout-tight'
     | 'same-as-live'
@@ -88,6 +89,17 @@ function variantWarnings(draft: RolloutDraft, context: RolloutContext): RolloutW
       });
     }
   });
+  // The guide refuses instances → serverless (validate.ts) and says nothing of the way back: allowed, with a warning.
+  draft.variants.forEach((variant, index) => {
+    const live = context.variants.find((candidate) => candidate.variantName === variant.variantName);
+    if (live?.serverless && !variant.serverlessConfig) {
+      warnings.push({
+        code: 'serverless-to-instances',
+        message: `Variant "${variant.variantName}" is serverless now and moves to instances: SageMaker's guide neither documents nor forbids this change, so it may be refused. If it is, create a new endpoint instead.`,
+        path: paths.variant(index, 'serverlessConfig'),
+      });
+    }
+  });
   // With a deployment policy a removed variant is already an error (validate.ts), so only warn without one.
   for (const live of draft.deploymentConfig ? [] : context.variants) {
     if (live.autoscaling && !draft.variants.some((variant) => variant.variantName === live.variantName)) {
@@ -104,18 +116,22 @@ function variantWarnings(draft: RolloutDraft, context: RolloutContext): RolloutW
 function policyWarnings(draft: RolloutDraft, context: RolloutContext, models?: Model[]): RolloutWarning[] {
   const warnings: RolloutWarning[] = [];
   const config = draft.deploymentConfig;
+  const policy = config?.blueGreenUpdatePolicy ?? config?.rollingUpdatePolicy;
   if ((config?.autoRollbackConfiguration?.alarms.length ?? 0) === 0) {
+    const wait = config?.blueGreenUpdatePolicy?.trafficRoutingConfiguration.waitIntervalInSeconds ?? config?.rollingUpdatePolicy?.waitIntervalInSeconds ?? 0;
+    // Alarms are a prerequisite for baking periods (guide, "Auto-Rollback Configuration and Monitoring").
+    const noBake = wait > 0 ? ` The ${wait} s wait is not spent baking: SageMaker bakes only while it watches alarms.` : '';
     warnings.push({
       code: 'no-alarms',
-      message: 'No alarms are set, so SageMaker cannot roll this update back on its own: a bad model keeps its share of traffic until someone acts.',
+      message: `No alarms are set, so SageMaker cannot roll this update back on its own: a bad model keeps its share of traffic until someone acts.${noBake}`,
       path: paths.alarmSection,
     });
   }
-  const policy = config?.blueGreenUpdatePolicy ?? config?.rollingUpdatePolicy;
   const timeout = policy?.maximumExecutionTimeoutInSeconds;
-  if (timeout !== undefined) {
+  if (config && timeout !== undefined) {
     const plan = planRollout(draft, context, models);
-    if (timeout > scheduledWaitSeconds(plan) && timeout < plan.expectedTotalSeconds) {
+    // Below SageMaker's documented floor validate.ts reports an error; above it, Fleetdeck's longer estimate warns.
+    if (timeout > (documentedTimeoutFloorSeconds(config) ?? 0) && timeout < plan.expectedTotalSeconds) {
       warnings.push({
         code: 'timeout-tight',
         message: `The maximum execution time (${timeout} s) is shorter than the plan may take with instance launches (about ${plan.expectedTotalSeconds} s): a slow launch would time out and roll back.`,
