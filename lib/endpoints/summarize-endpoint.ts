@@ -69,7 +69,9 @@ export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[],
   const running = endpoint.status?.productionVariants ?? [];
   const deploymentConfig = endpoint.spec.deploymentConfig;
   // A create follows no deployment policy, so there is nothing to expect until a fleet runs.
-  const expected = running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running)) : undefined;
+  // The launch timeouts are those of the config being deployed (the spec's, when no deployment is reported).
+  const launching = (byName(pending?.endpointConfigName) ?? specConfig)?.spec.productionVariants ?? [];
+  const expected = running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running), launching) : undefined;
   const heldBack = heldBackChange(endpoint);
   const error = controllerError(endpoint.status?.conditions);
   // While a deployment runs, productionVariants is the old fleet; join it with the config it came from. The
