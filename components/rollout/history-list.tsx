@@ -1,11 +1,13 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { toneClasses, type Tone } from '@/components/ui/tone';
+import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { toneClasses } from '@/components/ui/tone';
+import type { Tone } from '@/lib/format/tone';
 import type { HistoryEntry, HistoryOutcome } from '@/lib/api/rollout-views';
 import { presets, presetIds, type PresetId } from '@/lib/rollout/presets';
 import type { EndpointConfigSpec } from '@/lib/schemas/endpoint-config';
-import { secondaryButton } from './button-classes';
 
 const outcomeDisplay: Record<HistoryOutcome['kind'], { label: string; tone: Tone }> = {
   'in-progress': { label: 'In progress', tone: 'progress' },
@@ -39,21 +41,18 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
   if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No rollouts were made through Fleetdeck on this endpoint yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Rollouts of this endpoint, newest first</caption>
-        <thead>
-          <tr className="border-b border-slate-300 dark:border-slate-700">
-            <th scope="col" className="py-1 pr-3">Config</th>
-            <th scope="col" className="py-1 pr-3">Who</th>
-            <th scope="col" className="py-1 pr-3">When</th>
-            <th scope="col" className="py-1 pr-3">Preset</th>
-            <th scope="col" className="py-1 pr-3">Reason</th>
-            <th scope="col" className="py-1 pr-3">Outcome</th>
-            <th scope="col" className="py-1">
-              <span className="sr-only">Action</span>
-            </th>
-          </tr>
-        </thead>
+      <Table caption="Rollouts of this endpoint, newest first">
+        <TableHeader>
+          <ColumnHeader>Config</ColumnHeader>
+          <ColumnHeader>Who</ColumnHeader>
+          <ColumnHeader>When</ColumnHeader>
+          <ColumnHeader>Preset</ColumnHeader>
+          <ColumnHeader>Reason</ColumnHeader>
+          <ColumnHeader>Outcome</ColumnHeader>
+          <ColumnHeader>
+            <span className="sr-only">Action</span>
+          </ColumnHeader>
+        </TableHeader>
         <tbody>
           {entries.map((entry) => {
             const display = outcomeDisplay[entry.outcome.kind];
@@ -61,7 +60,7 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
             const spec = configSpecOf(entry.configName);
             const reasonId = `history-${entry.objectName}-reason`;
             return (
-              <tr key={entry.objectName} data-testid="history-entry" data-config={entry.configName} data-outcome={entry.outcome.kind} data-current={entry.current ? 'true' : 'false'} className="border-b border-slate-100 align-top dark:border-slate-800">
+              <TableRow key={entry.objectName} data-testid="history-entry" data-config={entry.configName} data-outcome={entry.outcome.kind} data-current={entry.current ? 'true' : 'false'}>
                 <th scope="row" className="break-all py-2 pr-3 font-mono font-normal">
                   {entry.configName}
                   {entry.current && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-sans text-xs font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100">current</span>}
@@ -79,15 +78,14 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
                 <td className="py-2">
                   {!entry.current && (
                     <>
-                      <button
-                        type="button"
-                        className={`${secondaryButton} whitespace-nowrap`}
+                      <Button
+                        className="whitespace-nowrap"
                         disabled={disabled !== undefined || spec === undefined}
                         aria-describedby={disabled ? disabled.reasonId : spec === undefined ? reasonId : undefined}
                         onClick={() => spec && onRollBack(spec)}
                       >
                         Roll back to this config
-                      </button>
+                      </Button>
                       {!disabled && spec === undefined && (
                         <span id={reasonId} className="mt-1 block max-w-48 text-xs text-slate-600 dark:text-slate-300">
                           Its variants are not available on this page; only the live config&apos;s are.
@@ -96,11 +94,11 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
                     </>
                   )}
                 </td>
-              </tr>
+              </TableRow>
             );
           })}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import type { FieldError } from '@/lib/api/error-envelope';
-import { primaryButton, secondaryButton } from './button-classes';
 import { ErrorSummary } from './error-summary';
 import type { SubmissionOutcome } from './use-rollout-submission';
 
@@ -30,7 +30,7 @@ function ErrorText({ outcome, namespace, name }: { outcome: Extract<SubmissionOu
       </>
     );
   }
-  if (outcome.extra.current) return <>The endpoint changed since this draft was made; see the comparison above. Nothing was lost.</>;
+  if (outcome.details.current) return <>The endpoint changed since this draft was made; see the comparison above. Nothing was lost.</>;
   if (error.httpStatus === 403) return <>You may not do this in namespace {namespace}: {error.message}</>;
   if (error.httpStatus === 422 && error.fields.length > 0) return <>The API server found problems in the draft; they are listed below and at their fields. {error.message}</>;
   return <>{error.message}</>;
@@ -41,17 +41,17 @@ export function SubmitBar({ namespace, name, disabledReasonId, pendingMode, outc
   const disabled = disabledReasonId !== undefined || pendingMode !== undefined;
   const describedBy = disabledReasonId;
   const failed = outcome?.kind === 'error' ? outcome : undefined;
-  const createdConfigName = failed?.mode === 'apply' ? failed.extra.createdConfigName : undefined;
+  const createdConfigName = failed?.mode === 'apply' ? failed.details.createdConfigName : undefined;
   return (
     <div className="space-y-3">
       <ErrorSummary errors={summaryErrors} labelOf={labelOf} title={`Fix ${summaryErrors.length === 1 ? 'this problem' : `these ${summaryErrors.length} problems`} before a dry run or an apply:`} />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={secondaryButton} disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('dry-run')}>
+        <Button disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('dry-run')}>
           Dry run
-        </button>
-        <button type="button" className={primaryButton} disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('apply')}>
+        </Button>
+        <Button variant="primary" disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('apply')}>
           Apply
-        </button>
+        </Button>
         <span role="status" className="text-sm">
           {pendingMode === 'dry-run' ? 'Dry run in progress…' : pendingMode === 'apply' ? 'Applying…' : ''}
         </span>
@@ -78,10 +78,10 @@ export function SubmitBar({ namespace, name, disabledReasonId, pendingMode, outc
               <p>
                 <span className="font-medium">The dry run was refused.</span> <ErrorText outcome={outcome} namespace={namespace} name={name} />
               </p>
-              {outcome.error.httpStatus === 409 && !outcome.extra.current && (
-                <button type="button" className={`${secondaryButton} mt-2`} disabled={disabled} aria-describedby={describedBy} onClick={onNewRequest}>
+              {outcome.error.httpStatus === 409 && !outcome.details.current && (
+                <Button className="mt-2" disabled={disabled} aria-describedby={describedBy} onClick={onNewRequest}>
                   Submit as a new request
-                </button>
+                </Button>
               )}
             </>
           )}
@@ -104,14 +104,14 @@ export function SubmitBar({ namespace, name, disabledReasonId, pendingMode, outc
           )}
           <div className="flex flex-wrap gap-2">
             {createdConfigName && (
-              <button type="button" className={primaryButton} disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('apply')}>
+              <Button variant="primary" disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('apply')}>
                 Retry apply
-              </button>
+              </Button>
             )}
-            {failed.error.httpStatus === 409 && !failed.extra.current && (
-              <button type="button" className={secondaryButton} disabled={disabled} aria-describedby={describedBy} onClick={onNewRequest}>
+            {failed.error.httpStatus === 409 && !failed.details.current && (
+              <Button disabled={disabled} aria-describedby={describedBy} onClick={onNewRequest}>
                 Submit as a new request
-              </button>
+              </Button>
             )}
           </div>
         </div>

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { healthLevels } from '@/lib/endpoints/health';
 import { deploymentConfigSchema } from '@/lib/schemas/deployment-config';
+import { omittedSchema } from './omitted-kinds';
 
 // The view models the API sends to browsers: computed on the server from the custom resources, so pages never
-// see the raw shapes (house style: one adapter owns the external API). Shared by routes, hooks and tests.
+// see the raw shapes (one adapter owns the external API). Shared by routes, hooks and tests.
 
 export const variantViewSchema = z.object({
   name: z.string(),
@@ -60,6 +61,8 @@ export const endpointSummarySchema = z.object({
   heldBack: z.object({ configName: z.string(), kind: z.enum(['waiting', 'refused', 'retrying']), reason: z.string() }).optional(),
   /** The Terminal or Recoverable error the controller reports; requeues that only wait are left out. */
   controllerError: z.object({ type: z.enum(['ACK.Terminal', 'ACK.Recoverable']), message: z.string() }).optional(),
+  /** Kinds the caller may not read in this namespace, so what comes from them (instance types, models) is absent, not empty. */
+  omitted: omittedSchema.optional(),
 });
 export type EndpointSummary = z.infer<typeof endpointSummarySchema>;
 

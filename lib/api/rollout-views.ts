@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpointSchema } from '@/lib/schemas/endpoint';
 import { endpointConfigSchema, endpointConfigSpecSchema } from '@/lib/schemas/endpoint-config';
 import { endpointSummarySchema } from './endpoint-summary';
-import { errorEnvelopeSchema } from './error-envelope';
+import { omittedSchema } from './omitted-kinds';
 
 // What GET and POST /api/endpoints/{namespace}/{name}/rollout answer, for the rollout form.
 
@@ -91,6 +91,8 @@ export const rolloutFormContextSchema = z.object({
   /** Whether the caller may patch this Endpoint and create EndpointConfigs here. A hint: the API server decides. */
   canRollOut: z.boolean(),
   history: z.array(historyEntrySchema),
+  /** Kinds the caller may not list in the namespace: configs (and so history) or models were left out. */
+  omitted: omittedSchema.optional(),
 });
 export type RolloutFormContext = z.infer<typeof rolloutFormContextSchema>;
 
@@ -127,14 +129,13 @@ export const rolloutResultSchema = z.discriminatedUnion('outcome', [
 export type RolloutResult = z.infer<typeof rolloutResultSchema>;
 
 /**
- * Errors of POST .../rollout: the shared envelope plus, on a 409 because the Endpoint's spec changed since the
- * draft's base, `current` (the endpoint and the config it runs now, so the form can show the draft against
- * them); and `createdConfigName` when the EndpointConfig was created but pointing the endpoint at it failed.
+ * The `details` of an error of POST .../rollout (lib/api/error-envelope.ts): on a 409 because the Endpoint's
+ * spec changed since the draft's base, `current` (the endpoint and the config it runs now, so the form can show
+ * the draft against them); and `createdConfigName` when the EndpointConfig was created but pointing the
+ * endpoint at it failed.
  */
-export const rolloutErrorEnvelopeSchema = z.object({
-  error: errorEnvelopeSchema.shape.error.extend({
-    current: z.object({ endpoint: endpointSchema, liveConfig: endpointConfigSchema.nullable() }).optional(),
-    createdConfigName: z.string().optional(),
-  }),
+export const rolloutErrorDetailsSchema = z.object({
+  current: z.object({ endpoint: endpointSchema, liveConfig: endpointConfigSchema.nullable() }).optional(),
+  createdConfigName: z.string().optional(),
 });
-export type RolloutErrorEnvelope = z.infer<typeof rolloutErrorEnvelopeSchema>;
+export type RolloutErrorDetails = z.infer<typeof rolloutErrorDetailsSchema>;

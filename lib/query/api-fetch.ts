@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { errorEnvelopeSchema } from '@/lib/api/error-envelope';
-import { ApiError } from './api-error';
+import { ApiError, apiErrorFromBody } from './api-error';
 
 interface FetchOptions {
   method?: 'GET' | 'POST' | 'DELETE';
@@ -34,14 +33,7 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
     throw new ApiError(0, 'network', 'Fleetdeck could not be reached.');
   }
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(payload);
-    if (envelope.success) {
-      const { code, message, fields } = envelope.data.error;
-      throw new ApiError(response.status, code, message, fields, payload);
-    }
-    throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', `Fleetdeck answered ${response.status}.`);
-  }
+  if (!response.ok) throw apiErrorFromBody(response.status, payload);
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new ApiError(response.status, 'internal', `Fleetdeck sent a response this page does not understand (${path}).`);
   return parsed.data;

@@ -1,5 +1,5 @@
 /**
- * Every query key, from one factory (house style §5). Keys carry every coordinate, so invalidating
+ * Every query key, from one factory. Keys carry every coordinate, so invalidating
  * `queryKeys.endpoint(ns, name)` reaches that endpoint's detail, series and rollout context and nothing else.
  */
 export const queryKeys = {
@@ -9,4 +9,6 @@ export const queryKeys = {
   endpointDetail: (namespace: string, name: string) => ['endpoint', namespace, name, 'detail'] as const,
   endpointSeries: (namespace: string, name: string) => ['endpoint', namespace, name, 'series'] as const,
   rolloutContext: (namespace: string, name: string) => ['endpoint', namespace, name, 'rollout'] as const,
+  /** The mutation key of a rollout's dry run or apply (a mutation, never invalidated with the queries above). */
+  rolloutSubmission: (namespace: string, name: string) => ['rollout-submission', namespace, name] as const,
 };

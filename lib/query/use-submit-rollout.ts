@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { rolloutErrorEnvelopeSchema, rolloutResultSchema, type RolloutErrorEnvelope } from '@/lib/api/rollout-views';
+import { rolloutErrorDetailsSchema, rolloutResultSchema, type RolloutErrorDetails } from '@/lib/api/rollout-views';
 import type { RolloutRequest } from '@/lib/schemas/rollout-request';
 import { apiFetch } from './api-fetch';
 import { isApiError } from './api-error';
@@ -16,15 +16,14 @@ export const submitRollout = (namespace: string, name: string, { request, csrfTo
   apiFetch(rolloutPath(namespace, name), rolloutResultSchema, { method: 'POST', body: request, csrfToken });
 
 /**
- * What a failed rollout POST adds to the envelope: the endpoint and config as they are now (409 after a spec
- * change) or the config that was created before pointing the endpoint at it failed.
+ * The details a failed rollout POST sends in the envelope: the endpoint and config as they are now (409 after a
+ * spec change) or the config that was created before pointing the endpoint at it failed. Empty for any other
+ * error, or details of another shape.
  */
-export function rolloutErrorExtra(error: unknown): Pick<RolloutErrorEnvelope['error'], 'current' | 'createdConfigName'> {
-  if (!isApiError(error)) return {};
-  const parsed = rolloutErrorEnvelopeSchema.safeParse(error.body);
-  if (!parsed.success) return {};
-  const { current, createdConfigName } = parsed.data.error;
-  return { ...(current ? { current } : {}), ...(createdConfigName ? { createdConfigName } : {}) };
+export function rolloutErrorDetails(error: unknown): RolloutErrorDetails {
+  if (!isApiError(error) || error.details === undefined) return {};
+  const parsed = rolloutErrorDetailsSchema.safeParse(error.details);
+  return parsed.success ? parsed.data : {};
 }
 
 /**
@@ -34,6 +33,7 @@ export function rolloutErrorExtra(error: unknown): Pick<RolloutErrorEnvelope['er
 export function useSubmitRollout(namespace: string, name: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: queryKeys.rolloutSubmission(namespace, name),
     mutationFn: (submission: SubmitRollout) => submitRollout(namespace, name, submission),
     onSettled: (_data, _error, submission) => {
       if (submission.request.mode === 'apply') void queryClient.invalidateQueries({ queryKey: queryKeys.endpoint(namespace, name) });

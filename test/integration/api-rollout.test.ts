@@ -243,9 +243,9 @@ describe('apply', () => {
       const body = await response.json();
       expect(response.status, mode).toBe(409);
       expect(body.error.code).toBe('conflict');
-      expect(body.error.current.endpoint.metadata.generation).toBe(endpoint.metadata.generation + 1);
-      expect(body.error.current.endpoint.spec.tags).toEqual([{ key: 'owner', value: 'someone-else' }]);
-      expect(body.error.current.liveConfig.metadata.name).toBe(`${name}-v1`);
+      expect(body.error.details.current.endpoint.metadata.generation).toBe(endpoint.metadata.generation + 1);
+      expect(body.error.details.current.endpoint.spec.tags).toEqual([{ key: 'owner', value: 'someone-else' }]);
+      expect(body.error.details.current.liveConfig.metadata.name).toBe(`${name}-v1`);
     }
     expect(await configNames()).toEqual(before);
     expect((await read(name)).spec.endpointConfigName).toBe(`${name}-v1`);
@@ -281,7 +281,7 @@ describe('apply', () => {
     const body = await response.json();
     expect(response.status).toBe(409);
     expect(body.error.message).toMatch(/Updating/);
-    expect(body.error.current).toBeUndefined();
+    expect(body.error.details?.current).toBeUndefined();
   });
 
   it('says which config it created when pointing the endpoint at it then fails', async () => {
@@ -290,9 +290,9 @@ describe('apply', () => {
     const response = await post('outsider', name, request(endpoint, 'apply'));
     const body = await response.json();
     expect(response.status).toBe(403);
-    expect(body.error.createdConfigName).toMatch(new RegExp(`^${name}-`));
-    expect(body.error.message).toContain(`Created EndpointConfig ${body.error.createdConfigName}`);
-    expect(await configNames()).toContain(body.error.createdConfigName);
+    expect(body.error.details.createdConfigName).toMatch(new RegExp(`^${name}-`));
+    expect(body.error.message).toContain(`Created EndpointConfig ${body.error.details.createdConfigName}`);
+    expect(await configNames()).toContain(body.error.details.createdConfigName);
     expect((await read(name)).spec.endpointConfigName).toBe(`${name}-v1`);
 
     // Not silently orphaned: the history lists it as created but not applied.
@@ -301,7 +301,7 @@ describe('apply', () => {
       const context = await call(rollout.GET, { path: '/x', params: { namespace, name }, headers: { cookie: sessions['ml-eng'].cookie } });
       return context.status === 200 ? ((await context.json()).history as object[]) : `status ${context.status}`;
     }, (entries) => Array.isArray(entries) && entries.length > 0);
-    expect(history).toEqual([expect.objectContaining({ configName: body.error.createdConfigName, createdBy: 'outsider', current: false, outcome: { kind: 'not-applied' } })]);
+    expect(history).toEqual([expect.objectContaining({ configName: body.error.details.createdConfigName, createdBy: 'outsider', current: false, outcome: { kind: 'not-applied' } })]);
   });
 
   it('will not point the endpoint at a config of this request that SageMaker already rolled back', async () => {

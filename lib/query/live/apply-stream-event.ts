@@ -21,7 +21,7 @@ export function removeSummary(fleet: Fleet, target: { namespace: string; name: s
 }
 
 /**
- * Writes a stream change into the query cache, the only store (house style §6): the fleet list gets the new
+ * Writes a stream change into the query cache, the only store: the fleet list gets the new
  * summary at once, and the endpoint's own queries (detail, series) are refetched if a page shows them.
  */
 export function applyEndpointChange(queryClient: QueryClient, event: 'upsert' | 'delete', data: unknown): void {

@@ -27,6 +27,7 @@ export function errorResponse(error: unknown, correlationId: string): Response {
       code: appError.code,
       message: appError.message,
       ...(appError.fields ? { fields: appError.fields } : {}),
+      ...(appError.details ? { details: appError.details } : {}),
       correlationId,
     },
   };

@@ -86,7 +86,7 @@ export async function submitRollout(identity: Identity, namespace: string, name:
       failure.code,
       `Created EndpointConfig ${configName}, but pointing the endpoint at it failed: ${failure.message}`,
       failure.fields,
-      { createdConfigName: configName, ...(failure instanceof RolloutError ? failure.extra : {}) },
+      { createdConfigName: configName, ...(failure instanceof RolloutError ? failure.details : {}) },
     );
   }
 }
