@@ -1,10 +1,11 @@
 import { RelativeTime } from '@/components/ui/relative-time';
+import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { toneClasses } from '@/components/ui/tone';
 import { conditionMeanings, explainConditions, lastTransitionTimeNote } from '@/lib/endpoints/conditions-explained';
 import { ackConditionTypes, type AckCondition } from '@/lib/schemas/ack';
 import { TitledSection } from '@/components/ui/titled-section';
 
-// The four types every Endpoint reader needs to know, explained even when absent (BEHAVIOUR.md §5.1).
+// The four types every Endpoint reader needs to know, explained even when absent (docs/ack-behaviour.md §8.2).
 const coreTypes: string[] = [ackConditionTypes.ready, ackConditionTypes.synced, ackConditionTypes.terminal, ackConditionTypes.recoverable];
 
 /** The ACK conditions on the Endpoint, each with what it means here, its message and reason. */
@@ -18,21 +19,16 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
         <p>The controller has not written any conditions yet: it has not reconciled this endpoint.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left text-slate-600 dark:text-slate-300">
-              What the ACK controller reports about this endpoint. {lastTransitionTimeNote}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className="py-1 pr-3">Condition</th>
-                <th scope="col" className="py-1 pr-3">Status</th>
-                <th scope="col" className="py-1 pr-3">What it means here</th>
-                <th scope="col" className="py-1">Last look</th>
-              </tr>
-            </thead>
+          <Table caption={`What the ACK controller reports about this endpoint. ${lastTransitionTimeNote}`} captionStyle="note">
+            <TableHeader>
+              <ColumnHeader>Condition</ColumnHeader>
+              <ColumnHeader>Status</ColumnHeader>
+              <ColumnHeader>What it means here</ColumnHeader>
+              <ColumnHeader>Last look</ColumnHeader>
+            </TableHeader>
             <tbody>
               {explained.map((condition, index) => (
-                <tr key={`${condition.type}-${index}`} data-testid="condition-row" data-type={condition.type} data-status={condition.status} className="border-b border-slate-100 align-top dark:border-slate-800">
+                <TableRow key={`${condition.type}-${index}`} data-testid="condition-row" data-type={condition.type} data-status={condition.status}>
                   <th scope="row" className="py-2 pr-3 font-medium">
                     {condition.title}
                     <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{condition.type}</span>
@@ -57,10 +53,10 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
                   <td className="py-2">
                     <RelativeTime iso={condition.lastTransitionTime} />
                   </td>
-                </tr>
+                </TableRow>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       {explained.length > 0 && errorsAbsent && <p className="mt-2 text-sm">No Terminal or Recoverable condition: the controller reports no error.</p>}

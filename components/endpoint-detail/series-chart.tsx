@@ -2,7 +2,9 @@
 
 import { useId, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { clockTime, describeChart, type ChartData, type ChartRow } from './series-rows';
+import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { formatClockTime } from '@/lib/format/clock-time';
+import { describeChart, type ChartData, type ChartRow } from './series-rows';
 
 // Mid-luminance colours that keep 3:1 against both the light (white) and the dark (slate-950) background.
 const palette = ['#0284c7', '#d97706', '#059669', '#c026d3', '#dc2626', '#8b5cf6', '#0d9488', '#64748b'];
@@ -53,14 +55,14 @@ export function SeriesChart({ title, what, data, format, yDomain, testId }: Seri
                 type="number"
                 scale="time"
                 domain={[data.from, data.to]}
-                tickFormatter={(value: number) => clockTime(value)}
+                tickFormatter={(value: number) => formatClockTime(value)}
                 tick={{ fill: 'currentColor', fontSize: 12 }}
                 stroke="currentColor"
                 minTickGap={40}
               />
               <YAxis domain={yDomain ?? [0, 'auto']} allowDecimals={false} tickFormatter={(value: number) => format(value)} tick={{ fill: 'currentColor', fontSize: 12 }} stroke="currentColor" width={48} />
               <Tooltip
-                labelFormatter={(value) => clockTime(Number(value))}
+                labelFormatter={(value) => formatClockTime(Number(value))}
                 formatter={(value) => format(Number(value))}
                 contentStyle={{ background: 'var(--chart-surface)', borderColor: 'var(--chart-border)', color: 'inherit' }}
               />
@@ -108,36 +110,33 @@ function SeriesRows({ title, data, format }: { title: string; data: ChartData; f
     <>
       {/* Focusable, so the scrolled table can be read with the keyboard. */}
       <div tabIndex={0} className="mt-2 max-h-80 overflow-auto">
-        <table className="w-full text-left">
-          <caption className="sr-only">{`${title}: each row is the state from that time until the next row`}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-1 pr-3">From</th>
-              {data.lines.map((line) => (
-                <th key={line.key} scope="col" className="py-1 pr-3 text-right">
-                  {line.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+        <Table caption={`${title}: each row is the state from that time until the next row`}>
+          <TableHeader>
+            <ColumnHeader>From</ColumnHeader>
+            {data.lines.map((line) => (
+              <ColumnHeader key={line.key} className="text-right">
+                {line.label}
+              </ColumnHeader>
+            ))}
+          </TableHeader>
           <tbody>
             {data.rows.map((row, index) => (
-              <tr key={`${row.at}-${index}`} className="border-b border-slate-100 dark:border-slate-800">
+              <TableRow key={`${row.at}-${index}`}>
                 <th scope="row" className="py-1 pr-3 font-normal tabular-nums">
-                  {index === data.rows.length - 1 ? `${clockTime(row.at)} (now)` : clockTime(row.at)}
+                  {index === data.rows.length - 1 ? `${formatClockTime(row.at)} (now)` : formatClockTime(row.at)}
                 </th>
                 {data.lines.map((line) => {
                   const value = row.values[line.key];
                   return (
-                    <td key={line.key} className="py-1 pr-3 text-right tabular-nums">
+                    <td key={line.key} className="py-1 pr-3 text-right tabular-nums last:pr-0">
                       {value === undefined ? '—' : format(value)}
                     </td>
                   );
                 })}
-              </tr>
+              </TableRow>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import type { EndpointSeries, SeriesFleet, SeriesVariant } from '@/lib/api/endpoint-series';
+import { formatClockTime } from '@/lib/format/clock-time';
 
 /** One line of a chart: a variant of a fleet, and for capacity whether it is the current or the desired count. */
 export interface ChartLine {
@@ -52,7 +53,7 @@ function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
   return { lines: [...lines.values()], rows, from: Date.parse(series.from), to: Date.parse(series.to) };
 }
 
-/** Each variant's share of its fleet's traffic over time, in percent (SageMaker's weights; BEHAVIOUR.md §2.4). */
+/** Each variant's share of its fleet's traffic over time, in percent (SageMaker's weights; docs/ack-behaviour.md §6.4). */
 export function trafficData(series: EndpointSeries): ChartData {
   return chartData(series, [{ suffix: '', label: '', dashed: false, read: (variant) => (variant.trafficShare === undefined ? undefined : variant.trafficShare * 100) }]);
 }
@@ -67,7 +68,7 @@ export function capacityData(series: EndpointSeries): ChartData {
 
 /** The chart in a sentence, for its accessible description: the window and the values at its end. */
 export function describeChart(data: ChartData, what: string, format: (value: number) => string): string {
-  const span = `${clockTime(data.from)} to ${clockTime(data.to)}`;
+  const span = `${formatClockTime(data.from)} to ${formatClockTime(data.to)}`;
   const last = data.rows[data.rows.length - 1];
   if (!last || data.lines.length === 0) return `${what} from ${span}: nothing to show.`;
   const now = data.lines.flatMap((line) => {
@@ -77,9 +78,4 @@ export function describeChart(data: ChartData, what: string, format: (value: num
   // The last point repeats the state at `to`, so changes are the points before it, less the first.
   const changes = Math.max(0, data.rows.length - 2);
   return `${what} from ${span}, ${changes === 1 ? '1 change' : `${changes} changes`}. Now: ${now.length > 0 ? now.join('; ') : 'none'}.`;
-}
-
-/** A time of day in the person's locale, 24-hour, for axes and tables. */
-export function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }

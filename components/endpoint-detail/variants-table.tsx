@@ -1,5 +1,6 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { variantImages } from '@/lib/endpoints/variant-images';
+import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { TitledSection } from '@/components/ui/titled-section';
 import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
 
@@ -7,7 +8,7 @@ import { instancesText, instanceTypeText, percent, weightText } from './variant-
 export function VariantsTable({ summary }: { summary: EndpointSummary }) {
   const { variants } = summary;
   // While a deployment runs the running variants come from a config SageMaker does not name (the spec already
-  // names the new one), so their instance type and model may not be known (BEHAVIOUR.md §2.2).
+  // names the new one), so their instance type and model may not be known (docs/ack-behaviour.md §4.2).
   const unjoined = summary.deployment !== undefined && variants.some((variant) => !variant.serverless && variant.instanceType === undefined);
   return (
     <TitledSection id="variants-heading" title="Running variants" testId="variants-table">
@@ -19,26 +20,28 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
         </p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left text-slate-600 dark:text-slate-300">
-              The fleet SageMaker runs now{summary.deployment ? ' (the old fleet while the deployment runs)' : ''}. Instance types and models come from the
-              EndpointConfig it runs; images as the Model names them and as SageMaker resolved them.
-              {unjoined && ' SageMaker does not say which config the old fleet runs, so its instance types and models are not known until the deployment ends.'}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className="py-1 pr-3">Variant</th>
-                <th scope="col" className="py-1 pr-3">Instance type</th>
-                <th scope="col" className="py-1 pr-3 text-right">Instances</th>
-                <th scope="col" className="py-1 pr-3 text-right">Weight</th>
-                <th scope="col" className="py-1 pr-3 text-right">Traffic</th>
-                <th scope="col" className="py-1 pr-3">Model</th>
-                <th scope="col" className="py-1">Image, as specified and as resolved</th>
-              </tr>
-            </thead>
+          <Table
+            captionStyle="note"
+            caption={
+              <>
+                The fleet SageMaker runs now{summary.deployment ? ' (the old fleet while the deployment runs)' : ''}. Instance types and models come from the
+                EndpointConfig it runs; images as the Model names them and as SageMaker resolved them.
+                {unjoined && ' SageMaker does not say which config the old fleet runs, so its instance types and models are not known until the deployment ends.'}
+              </>
+            }
+          >
+            <TableHeader>
+              <ColumnHeader>Variant</ColumnHeader>
+              <ColumnHeader>Instance type</ColumnHeader>
+              <ColumnHeader className="text-right">Instances</ColumnHeader>
+              <ColumnHeader className="text-right">Weight</ColumnHeader>
+              <ColumnHeader className="text-right">Traffic</ColumnHeader>
+              <ColumnHeader>Model</ColumnHeader>
+              <ColumnHeader>Image, as specified and as resolved</ColumnHeader>
+            </TableHeader>
             <tbody>
               {variants.map((variant) => (
-                <tr key={variant.name} data-testid="variant-row" data-variant={variant.name} className="border-b border-slate-100 align-top dark:border-slate-800">
+                <TableRow key={variant.name} data-testid="variant-row" data-variant={variant.name}>
                   <th scope="row" className="py-2 pr-3 font-mono font-medium">{variant.name}</th>
                   <td className="py-2 pr-3 font-mono">{instanceTypeText(variant)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{instancesText(variant)}</td>
@@ -48,10 +51,10 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
                   <td className="py-2">
                     <ImageList variant={variant} />
                   </td>
-                </tr>
+                </TableRow>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </TitledSection>

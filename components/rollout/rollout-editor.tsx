@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { controlClasses, Field } from '@/components/ui/field';
 import { endpointHref } from '@/components/ui/endpoint-link';
 import type { RolloutFormContext } from '@/lib/api/rollout-views';
-import { formPaths } from '@/lib/rollout/draft-from-form';
+import { draftPaths } from '@/lib/rollout/draft-paths';
 import type { EndpointConfigSpec } from '@/lib/schemas/endpoint-config';
 import { queryKeys } from '@/lib/query/query-keys';
 import type { Me } from '@/lib/query/use-me';
@@ -65,13 +65,13 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
   const outcome = submission.outcome?.key === key ? submission.outcome : undefined;
   const serverErrors = outcome?.kind === 'error' && outcome.error.httpStatus === 422 ? outcome.error.fields : [];
   // The gate's own error (at `draft`) is the reason shown at the top, not a problem of the draft.
-  const messages = formMessages(preview.checked.errors.filter((error) => error.path !== 'draft'), serverErrors, preview.warnings);
+  const messages = formMessages(preview.checked.errors.filter((error) => error.path !== draftPaths.root), serverErrors, preview.warnings);
   const permission = rolloutPermission(namespace, data, me, deleted);
 
   const liveGeneration = data.endpoint.metadata.generation ?? 0;
   const conflict: { message: string; current: LiveNow } | undefined =
-    outcome?.kind === 'error' && outcome.extra.current
-      ? { message: outcome.error.message, current: outcome.extra.current }
+    outcome?.kind === 'error' && outcome.details.current
+      ? { message: outcome.error.message, current: outcome.details.current }
       : // A deletion bumps the generation too (deletionTimestamp); there is nothing to re-base on then.
         draft.edited && liveGeneration > draft.base.generation && !deleted && !data.endpoint.metadata.deletionTimestamp
         ? { message: `The endpoint's spec changed since this draft was started (generation ${draft.base.generation}, now ${liveGeneration}).`, current: { endpoint: data.endpoint, liveConfig: data.liveConfig } }
@@ -91,7 +91,7 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
     }
     setAttempted(false);
     const request = { mode, baseGeneration: draft.base.generation, baseResourceVersion: draft.base.resourceVersion, requestId: draft.requestId, draft: preview.checked.parsed };
-    void submission.submit(request, me.data.csrfToken);
+    submission.submit(request, me.data.csrfToken);
   };
   const rebase = (current: LiveNow) => {
     draft.rebase(current);
@@ -143,7 +143,7 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
             <AlarmsEditor form={draft.form} messages={messages} update={draft.update} />
           </TitledSection>
           <TitledSection id="rollout-reason-title" title="Why this rollout">
-            <Field id={fieldId(formPaths.reason)} label="Reason" error={messages.errorAt(formPaths.reason)} hint="A ticket or a sentence; it is recorded with the new config and shown in the history.">
+            <Field id={fieldId(draftPaths.reason)} label="Reason" error={messages.errorAt(draftPaths.reason)} hint="A ticket or a sentence; it is recorded with the new config and shown in the history.">
               {(control) => (
                 <textarea {...control} rows={2} className={`${controlClasses} max-w-3xl`} value={draft.form.reason} onChange={(event) => draft.update((form) => ({ ...form, reason: event.target.value }))} />
               )}

@@ -1,6 +1,6 @@
-/** Colour classes per tone; a tone never carries meaning alone, a label always goes with it. */
-export type Tone = 'ok' | 'progress' | 'warning' | 'error' | 'neutral';
+import type { Tone } from '@/lib/format/tone';
 
+/** Colour classes per tone; a tone never carries meaning alone, a label always goes with it. */
 export const toneClasses: Record<Tone, string> = {
   ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
   progress: 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',

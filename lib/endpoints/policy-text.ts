@@ -1,3 +1,4 @@
+import { formatDuration } from '@/lib/format/duration';
 import { describeSize } from '@/lib/rollout/capacity';
 import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
 
@@ -8,23 +9,11 @@ export interface PolicyText {
   safeguards: string[];
 }
 
-// "45 s", "10 min", "1 h 30 min": policy waits are whole minutes or hours in practice. (Pages word elapsed
-// times with components/ui/format-time.ts, which lib code may not import.)
-function durationText(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
-  return `${s} s`;
-}
-
 const alarmNames = (config: DeploymentConfig | undefined) =>
   (config?.autoRollbackConfiguration?.alarms ?? []).flatMap((alarm) => (alarm.alarmName ? [alarm.alarmName] : []));
 
 const bake = (seconds: number | undefined, watched: boolean) =>
-  seconds ? `, then bake for ${durationText(seconds)}${watched ? ' while the alarms are watched' : ''}` : '';
+  seconds ? `, then bake for ${formatDuration(seconds)}${watched ? ' while the alarms are watched' : ''}` : '';
 
 function safeguards(config: DeploymentConfig | undefined, timeout: number | undefined): string[] {
   const alarms = alarmNames(config);
@@ -32,7 +21,7 @@ function safeguards(config: DeploymentConfig | undefined, timeout: number | unde
     alarms.length > 0
       ? `Rolls back automatically when any of these CloudWatch alarms goes into ALARM during the update: ${alarms.join(', ')}.`
       : 'No CloudWatch alarms are watched: nothing rolls an update back automatically.',
-    ...(timeout ? [`Rolls back if the update takes longer than ${durationText(timeout)}.`] : []),
+    ...(timeout ? [`Rolls back if the update takes longer than ${formatDuration(timeout)}.`] : []),
   ];
 }
 
@@ -66,7 +55,7 @@ export function policyText(config: DeploymentConfig | undefined): PolicyText {
   if (blueGreen) {
     const routing = blueGreen.trafficRoutingConfiguration;
     // Blue/green bakes between shifts only to watch alarms; with none named, traffic moves on at once
-    // (BEHAVIOUR.md §7.2: Baking "only if deploymentConfig has alarms or terminationWait").
+    // (docs/ack-behaviour.md §13.4: Baking only with alarms or a termination wait).
     const wait = watched ? routing?.waitIntervalInSeconds : undefined;
     const unusedWait = !watched && routing?.waitIntervalInSeconds ? routing.waitIntervalInSeconds : undefined;
     const shifts =
@@ -77,7 +66,7 @@ export function policyText(config: DeploymentConfig | undefined): PolicyText {
           ]
         : routing?.type_ === 'LINEAR'
           ? [
-              `Shift traffic to the new fleet in steps of ${describeSize(routing.linearStepSize ?? {})} of capacity${wait ? `, baking for ${durationText(wait)} after each step while the alarms are watched` : ''}, until it has all of it.`,
+              `Shift traffic to the new fleet in steps of ${describeSize(routing.linearStepSize ?? {})} of capacity${wait ? `, baking for ${formatDuration(wait)} after each step while the alarms are watched` : ''}, until it has all of it.`,
             ]
           : [`Shift all traffic to the new fleet at once${bake(wait, true)}.`];
     const termination = blueGreen.terminationWaitInSeconds;
@@ -87,8 +76,8 @@ export function policyText(config: DeploymentConfig | undefined): PolicyText {
       steps: [
         'Launch a complete new fleet beside the old one.',
         ...shifts,
-        ...(unusedWait ? [`No alarms are named, so SageMaker does not bake between shifts (the ${durationText(unusedWait)} wait interval goes unused).`] : []),
-        termination ? `Wait ${durationText(termination)}, then terminate the old fleet.` : 'Terminate the old fleet.',
+        ...(unusedWait ? [`No alarms are named, so SageMaker does not bake between shifts (the ${formatDuration(unusedWait)} wait interval goes unused).`] : []),
+        termination ? `Wait ${formatDuration(termination)}, then terminate the old fleet.` : 'Terminate the old fleet.',
       ],
       safeguards: safeguards(config, blueGreen.maximumExecutionTimeoutInSeconds),
     };

@@ -12,6 +12,10 @@ describe('displayEndpointStatus', () => {
     }
   });
 
+  it('describes Failed as SageMaker does: not only a failed create (DescribeEndpoint, docs/ack-behaviour.md §7.1)', () => {
+    expect(displayEndpointStatus('Failed').description).toBe('SageMaker could not create, update or re-scale it; only a delete is possible, so delete and re-create it.');
+  });
+
   it('shows an unknown status as itself rather than hiding it', () => {
     expect(displayEndpointStatus('Hibernating')).toMatchObject({ label: 'Hibernating', tone: 'neutral' });
   });

@@ -1,11 +1,13 @@
+import type { Tone } from '@/lib/format/tone';
+
 /** How an endpointStatus reads to a person. `tone` drives colour; it never carries meaning alone. */
 export interface StatusDisplay {
   label: string;
-  tone: 'ok' | 'progress' | 'warning' | 'error' | 'neutral';
+  tone: Tone;
   description: string;
 }
 
-/** Every endpointStatus SageMaker reports (CRD description; BEHAVIOUR.md §6). */
+/** Every endpointStatus SageMaker reports (CRD description; docs/ack-behaviour.md §7.1). */
 export const endpointStatusDisplay: Record<string, StatusDisplay> = {
   InService: { label: 'In service', tone: 'ok', description: 'Serving traffic.' },
   Creating: { label: 'Creating', tone: 'progress', description: 'SageMaker is launching the first fleet.' },
@@ -14,7 +16,8 @@ export const endpointStatusDisplay: Record<string, StatusDisplay> = {
   RollingBack: { label: 'Rolling back', tone: 'warning', description: 'SageMaker is sending traffic back to the old fleet.' },
   Deleting: { label: 'Deleting', tone: 'progress', description: 'SageMaker is deleting the endpoint.' },
   OutOfService: { label: 'Out of service', tone: 'error', description: 'Not available for requests.' },
-  Failed: { label: 'Failed', tone: 'error', description: 'Could not be created; delete and re-create it.' },
+  // SageMaker: "could not be created, updated, or re-scaled"; only DeleteEndpoint is possible (docs/ack-behaviour.md §7.1).
+  Failed: { label: 'Failed', tone: 'error', description: 'SageMaker could not create, update or re-scale it; only a delete is possible, so delete and re-create it.' },
   UpdateRollbackFailed: {
     label: 'Rollback failed',
     tone: 'error',

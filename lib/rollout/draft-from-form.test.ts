@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rolloutDraftSchema } from '@/lib/schemas/rollout-request';
 import type { RolloutContext } from './context';
+import * as draftFromFormModule from './draft-from-form';
 import { checkRolloutForm, draftFromForm, type RolloutForm, type VariantForm } from './draft-from-form';
 import { draftPaths } from './draft-paths';
 import { emptyPolicyForm } from './draft-from-live';
@@ -116,5 +117,11 @@ describe('checkRolloutForm', () => {
   it('says the gate at `draft` while the endpoint cannot take a rollout', () => {
     const errors = checkRolloutForm(canaryForm, { ...context, endpointStatus: 'Updating' }).errors;
     expect(errors[0]?.path).toBe('draft');
+  });
+});
+
+describe('draft-from-form exports', () => {
+  it('no longer exports the deprecated formPaths alias: the paths are draftPaths (draft-paths.ts)', () => {
+    expect(Object.keys(draftFromFormModule)).not.toContain('formPaths');
   });
 });

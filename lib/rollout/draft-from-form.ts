@@ -61,9 +61,6 @@ export interface RolloutForm {
   presetId?: PresetId;
 }
 
-/** @deprecated The draft's paths are draftPaths (draft-paths.ts); this name goes once rollout-editor.tsx imports that. */
-export const formPaths = draftPaths;
-
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** Reads typed text as a number: blank is undefined (an error when required), anything else not a number is an error. */

@@ -18,6 +18,7 @@ const live = (over: Partial<LiveVariant> = {}): LiveVariant => ({
 const context = (variants: LiveVariant[] = [live()]): RolloutContext => ({ endpointStatus: 'InService', liveConfigName: 'cfg-v1', variants });
 const variant = (over: Partial<DraftVariant> = {}): DraftVariant => ({ variantName: 'AllTraffic', modelName: 'm2', instanceType: 'ml.m5.large', initialInstanceCount: 1, ...over });
 const canary: DeploymentConfigInput = {
+  autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
   blueGreenUpdatePolicy: { terminationWaitInSeconds: 300, trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } } },
 };
 const rolling: DeploymentConfigInput = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 2 }, waitIntervalInSeconds: 60 } };
@@ -76,6 +77,14 @@ describe('planRollout', () => {
     expect(plan.guardrailsApplied).toBe(applied);
     expect(plan.kind).toBe(applied ? 'canary' : 'all-at-once');
     expect(plan.terminationWaitSeconds).toBe(applied ? 300 : 0);
+  });
+
+  it("sizes the canary against each variant's own instances", () => {
+    const two = context([live({ variantName: 'A', currentInstanceCount: 3, desiredInstanceCount: 3 }), live({ variantName: 'B', currentInstanceCount: 3, desiredInstanceCount: 3 })]);
+    const halves: DeploymentConfigInput = { ...canary, blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 50 } } } };
+    const plan = planRollout({ variants: [variant({ variantName: 'A' }), variant({ variantName: 'B' })], deploymentConfig: halves }, two);
+    // 50% of 3 is 1 instance of each variant: 2 of 6, not 3 of 6.
+    expect(plan.steps.map((step) => Number(step.trafficShareNew.toFixed(4)))).toEqual([0, 0.3333, 1]);
   });
 
   it('without a deployment policy deploys all at once with no bake', () => {

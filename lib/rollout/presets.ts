@@ -104,10 +104,12 @@ export const DEFAULT_PLANNING_FLEET = 4;
  * maximumExecutionTimeoutInSeconds when the user sets none: half as long again as the plan should take on
  * this fleet, rounded up to 5 minutes, at most SageMaker's maximum. (Every plan includes a launch, so this is
  * never under SageMaker's minimum.) Too short a timeout rolls back a healthy deployment; too long only delays
- * noticing a stuck one.
+ * noticing a stuck one. Planned as if alarms were named (SageMaker bakes only then), so adding alarms after
+ * choosing a preset does not make the timeout too short.
  */
 export function defaultTimeoutSeconds(config: DeploymentConfigInput, fleetInstances: number): number {
-  const planned = rolloutSchedule(config, { oldInstances: fleetInstances, newInstances: fleetInstances }).expectedTotalSeconds;
+  const baked = config.autoRollbackConfiguration?.alarms.length ? config : { ...config, autoRollbackConfiguration: { alarms: [{ alarmName: 'planned' }] } };
+  const planned = rolloutSchedule(baked, { oldInstances: fleetInstances, newInstances: fleetInstances }).expectedTotalSeconds;
   return Math.min(limits.maximumExecutionTimeoutInSeconds.max, Math.ceil((planned * 1.5) / 300) * 300);
 }
 

@@ -3,10 +3,14 @@ import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
 import { INSTANCE_LAUNCH_ALLOWANCE_SECONDS as LAUNCH, TRAFFIC_SHIFT_ALLOWANCE_SECONDS as SHIFT, rolloutSchedule, scheduledWaitSeconds } from './schedule';
 
 const fleet = (oldInstances: number, newInstances = oldInstances) => ({ oldInstances, newInstances });
+// Alarms named, so waitIntervalInSeconds is a bake (SageMaker bakes only while it watches alarms).
+const alarms = { autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] } };
 const blueGreen = (routing: Record<string, unknown>, terminationWaitInSeconds?: number): DeploymentConfig => ({
+  ...alarms,
   blueGreenUpdatePolicy: { ...(terminationWaitInSeconds !== undefined ? { terminationWaitInSeconds } : {}), trafficRoutingConfiguration: routing },
 });
 const rolling = (maximumBatchSize: { type_: string; value: number }, waitIntervalInSeconds: number): DeploymentConfig => ({
+  ...alarms,
   rollingUpdatePolicy: { maximumBatchSize, waitIntervalInSeconds },
 });
 const percent = (value: number) => ({ type_: 'CAPACITY_PERCENT', value });
@@ -46,7 +50,9 @@ describe('rolloutSchedule: kind, guardrails and timing', () => {
     ['rolling without guardrails', rolling(percent(25), 300), false, 'all-at-once', false, LAUNCH + SHIFT, 0],
   ])('%s', (_, config, guardrails, kind, applied, total, waits) => {
     const schedule = rolloutSchedule(config, fleet(4, 4), guardrails);
-    expect(schedule).toMatchObject({ kind, guardrailsApplied: applied, expectedTotalSeconds: total, bothFleetsBilledSeconds: total });
+    expect(schedule).toMatchObject({ kind, guardrailsApplied: applied, expectedTotalSeconds: total });
+    // A rolling update never runs two whole fleets, so it reports no "both fleets billed" time.
+    expect(schedule.bothFleetsBilledSeconds).toBe(kind === 'rolling' ? undefined : total);
     expect(scheduledWaitSeconds(schedule)).toBe(waits);
     // Steps follow each other without gaps; the termination wait comes after the last.
     schedule.steps.forEach((step, index) => {
@@ -82,6 +88,39 @@ describe('rolloutSchedule: kind, guardrails and timing', () => {
     expect(schedule.steps[0]?.label).toBe('Batch 1 of 3: launch 2 instances, shift their traffic, bake 120 s, then stop as many old ones');
     expect(schedule.peakInstances).toBe(7);
     expect(schedule.terminationWaitSeconds).toBe(0);
+  });
+
+  it('bakes only when alarms are named, for blue/green and rolling alike', () => {
+    const { autoRollbackConfiguration: _alarms, ...unwatchedCanary } = blueGreen({ type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: percent(25) }, 300);
+    const { autoRollbackConfiguration: _same, ...unwatchedRolling } = rolling(percent(25), 300);
+    const canary = rolloutSchedule(unwatchedCanary, fleet(4));
+    expect(canary.steps.map((step) => step.bakeSeconds)).toEqual([0, 0, 0]);
+    expect(canary.steps.map((step) => step.label)).toEqual(['Launch the new fleet (4 instances)', 'Shift 25% of traffic to the canary (25%)', 'Shift the rest of the traffic (100%)']);
+    // The termination wait is not a bake: it stays.
+    expect(canary).toMatchObject({ terminationWaitSeconds: 300, expectedTotalSeconds: LAUNCH + 2 * SHIFT + 300 });
+    expect(rolloutSchedule(unwatchedRolling, fleet(4)).steps.map((step) => step.bakeSeconds)).toEqual([0, 0, 0, 0]);
+    expect(rolloutSchedule(blueGreen({ type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: percent(25) }, 300), fleet(4)).steps.map((step) => step.bakeSeconds)).toEqual([0, 600, 600]);
+  });
+
+  it('reports the instances each step runs beyond the old fleet: a whole fleet for blue/green, one batch for rolling', () => {
+    const rolled = rolloutSchedule(rolling(count(2), 120), fleet(5));
+    expect(rolled.steps.map((step) => step.extraInstances)).toEqual([2, 2, 1]);
+    expect(rolled.peakExtraInstances).toBe(2);
+    expect(rolled.bothFleetsBilledSeconds).toBeUndefined();
+    const blue = rolloutSchedule(blueGreen({ type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: count(1) }), fleet(4, 6));
+    expect(blue.steps.map((step) => step.extraInstances)).toEqual([6, 6, 6]);
+    expect(blue.peakExtraInstances).toBe(6);
+    expect(blue.bothFleetsBilledSeconds).toBe(blue.expectedTotalSeconds);
+  });
+
+  it.each<[string, DeploymentConfig, number[], number[]]>([
+    // Each variant's step is measured against its own 3 instances: 50% is 1 of each, not 3 of all 6.
+    ['canary 50% on two variants of 3', blueGreen({ type_: 'CANARY', waitIntervalInSeconds: 0, canarySize: percent(50) }), [3, 3], [0, 1 / 3, 1]],
+    ['linear 20% on two variants of 3 (1 instance of each a step)', blueGreen({ type_: 'LINEAR', waitIntervalInSeconds: 0, linearStepSize: percent(20) }), [3, 3], [0, 1 / 3, 2 / 3, 1]],
+    ['linear 1 instance on variants of 4 and 2', blueGreen({ type_: 'LINEAR', waitIntervalInSeconds: 0, linearStepSize: count(1) }), [4, 2], [0, 2 / 6, 4 / 6, 5 / 6, 1]],
+  ])('sizes blue/green steps against each variant: %s', (_, config, variants, expected) => {
+    const shares = rolloutSchedule(config, { oldInstances: 6, newInstances: 6, newVariantInstances: variants }).steps.map((step) => Number(step.trafficShareNew.toFixed(6)));
+    expect(shares).toEqual(expected.map((share) => Number(share.toFixed(6))));
   });
 
   it('a rolling policy on an endpoint with no instances is one step, not an endless loop', () => {

@@ -1,3 +1,5 @@
+import type { Tone } from '@/lib/format/tone';
+
 /**
  * How current the data on screen is:
  * - connecting: the first stream is opening;
@@ -5,9 +7,10 @@
  * - reconnecting: the stream dropped moments ago and is being reopened;
  * - stale: the cluster or Fleetdeck has not answered for a while; data shown is as of `asOf`;
  * - paused: the tab is hidden and not pinned as a wallboard, so it holds no stream;
- * - signed-out: the session ended (401); nothing is retried until the user signs in again.
+ * - signed-out: the session ended (401); nothing is retried until the user signs in again;
+ * - refused: Fleetdeck refused the stream (403) several times in a row; nothing is retried until a reload.
  */
-export type LiveConnection = 'connecting' | 'live' | 'reconnecting' | 'stale' | 'paused' | 'signed-out';
+export type LiveConnection = 'connecting' | 'live' | 'reconnecting' | 'stale' | 'paused' | 'signed-out' | 'refused';
 
 export interface LiveStatus {
   connection: LiveConnection;
@@ -19,12 +22,13 @@ export interface LiveStatus {
   retryPending?: boolean;
 }
 
-/** Presentation of each connection state, as data (house style §9). */
-export const liveDisplay: Record<LiveConnection, { label: string; tone: 'ok' | 'progress' | 'warning' | 'error' | 'neutral' }> = {
+/** Presentation of each connection state, as data. */
+export const liveDisplay: Record<LiveConnection, { label: string; tone: Tone }> = {
   connecting: { label: 'Connecting', tone: 'progress' },
   live: { label: 'Live', tone: 'ok' },
   reconnecting: { label: 'Reconnecting', tone: 'progress' },
   stale: { label: 'Stale', tone: 'warning' },
   paused: { label: 'Paused', tone: 'neutral' },
   'signed-out': { label: 'Signed out', tone: 'error' },
+  refused: { label: 'Refused', tone: 'error' },
 };
