@@ -52,6 +52,8 @@ const cases: [string, EndpointSummary, AttentionKind | undefined][] = [
   ['RollingBack', summaryOf(makeEndpoint({ status: { endpointStatus: 'RollingBack', productionVariants: fleet } })), 'RollingBack'],
   ['Updating past its plan', updatingFor(3601, 3600), 'UpdatingTooLong'],
   ['Updating within its plan', updatingFor(3599, 3600), undefined],
+  ['Updating with a policy that plans less than the no-policy allowance, within it', updatingFor(defaultUpdateAllowanceSeconds - 1, 660), undefined],
+  ['Updating with a policy that plans less than the no-policy allowance, past it', updatingFor(defaultUpdateAllowanceSeconds + 1, 660), 'UpdatingTooLong'],
   ['Updating with no policy past the default allowance', updatingFor(defaultUpdateAllowanceSeconds + 1, undefined), 'UpdatingTooLong'],
   ['Updating with no policy within the default allowance', updatingFor(defaultUpdateAllowanceSeconds - 1, undefined), undefined],
   ['Updating with no deployment reported, counted from the last change', updatingFor(defaultUpdateAllowanceSeconds + 1, undefined, false), 'UpdatingTooLong'],
@@ -91,7 +93,7 @@ describe('attentionFindings', () => {
     const reason = (name: string) => attentionFindings(named(name), now)[0]?.reason;
     expect(reason('Failed (controller fixture)')).toMatch(/^The endpoint is Failed \(SageMaker could not create, update or re-scale it\): Failed to download model data.*Delete it/);
     expect(reason('an update SageMaker rolled back')).toBe('SageMaker rolled back the update to cfg-v2; it still runs cfg-v1: alarm p99');
-    expect(reason('Updating past its plan')).toBe('Updating for 1 h; its policy plans about 1 h.');
+    expect(reason('Updating past its plan')).toBe('Updating for 1 h; its plan and launch timeouts allow about 1 h.');
     expect(reason('Updating with no policy past the default allowance')).toBe('Updating for 30 min; an update without a policy is allowed 30 min.');
     expect(reason('an update call failing and retried (controller fixture)')).toMatch(/has not applied xgboost-endpoint-single-variant-config yet.*ServiceUnavailable/);
   });

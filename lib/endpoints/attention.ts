@@ -1,5 +1,6 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { formatAge } from '@/lib/format/age';
+import { updateAllowanceSeconds } from '@/lib/rollout/expected-duration';
 import { terminalErrorReason } from './controller-error';
 import { fleetMismatch } from './fleet-mismatch';
 import { failedMeaning, withStop } from './health';
@@ -59,10 +60,10 @@ function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefi
     // Without a pending deployment (autoscaling outside ACK, or the moment after UpdateEndpoint) the last
     // change is the best start there is.
     const start = parse(summary.deployment?.startTime ?? summary.lastChange);
-    const allowed = summary.expectedDeploymentSeconds ?? defaultUpdateAllowanceSeconds;
+    const allowed = updateAllowanceSeconds(summary.expectedDeploymentSeconds, defaultUpdateAllowanceSeconds);
     const elapsed = (now.getTime() - start) / 1000;
     if (Number.isNaN(start) || elapsed <= allowed) return undefined;
-    const plan = summary.expectedDeploymentSeconds !== undefined ? `its policy plans about ${formatAge(allowed)}` : `an update without a policy is allowed ${formatAge(allowed)}`;
+    const plan = summary.expectedDeploymentSeconds !== undefined ? `its plan and launch timeouts allow about ${formatAge(allowed)}` : `an update without a policy is allowed ${formatAge(allowed)}`;
     return { kind: 'UpdatingTooLong', reason: `Updating for ${formatAge(elapsed)}; ${plan}.` };
   }
   if (summary.status === 'Creating') {
