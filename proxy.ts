@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { serverConfig } from '@/lib/server/config';
+import { isAllowedHost } from '@/lib/server/http/allowed-hosts';
 import { AppError } from '@/lib/server/http/app-error';
 import { errorResponse } from '@/lib/server/http/respond';
+import { servedOverHttps } from '@/lib/server/http/served-over-https';
 
 // Two years, this host only: Fleetdeck's origin says nothing about its sibling hosts.
 const HSTS = 'max-age=63072000';
@@ -16,8 +17,15 @@ function decodablePath(pathname: string): boolean {
   }
 }
 
+/** A refusal before routing: the error envelope on the API, plain text on a page. */
+function refuse(problem: AppError, pathname: string): Response {
+  if (pathname.startsWith('/api/')) return errorResponse(problem, crypto.randomUUID());
+  return new Response(`${problem.message}\n`, { status: problem.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
 /**
- * Runs before Next.js routes a request. A path that does not decode gets a 400 here: Next.js would fail to
+ * Runs before Next.js routes a request. A Host that Fleetdeck does not answer to gets 421 here, before any
+ * route or page sees it (DNS rebinding, a spoofed Host). A path that does not decode gets a 400 here: Next.js would fail to
  * decode a dynamic route's parameter and answer a bare 500. HSTS goes on every response when browsers reach
  * Fleetdeck over https (FLEETDECK_ORIGIN says so). Pages also get a fresh nonce and a strict
  * Content-Security-Policy; Next.js reads the nonce from the request's CSP header for its own scripts.
@@ -25,16 +33,17 @@ function decodablePath(pathname: string): boolean {
  * allowed for chart layout, inline style and script elements are not.
  */
 export function proxy(request: NextRequest) {
-  const https = serverConfig().FLEETDECK_ORIGIN?.startsWith('https:') ?? false;
+  const https = servedOverHttps();
   const withTransport = (response: Response) => {
     if (https) response.headers.set('Strict-Transport-Security', HSTS);
     return response;
   };
   const { pathname, search } = request.nextUrl;
+  if (!isAllowedHost(request.headers.get('host'))) {
+    return withTransport(refuse(new AppError('misdirected_request', 'This server does not answer to that host name (see FLEETDECK_ALLOWED_HOSTS).'), pathname));
+  }
   if (!decodablePath(pathname)) {
-    const problem = new AppError('bad_request', 'The path is not valid: it holds a percent-escape that does not decode.');
-    if (pathname.startsWith('/api/')) return withTransport(errorResponse(problem, crypto.randomUUID()));
-    return withTransport(new Response(`${problem.message}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }));
+    return withTransport(refuse(new AppError('bad_request', 'The path is not valid: it holds a percent-escape that does not decode.'), pathname));
   }
   // API responses are JSON, and prefetches need no nonce of their own.
   if (pathname.startsWith('/api/') || request.headers.has('next-router-prefetch')) return withTransport(NextResponse.next());

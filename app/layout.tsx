@@ -6,7 +6,7 @@ import { kubeconfigUserName } from '@/lib/server/auth/identity';
 import { serverConfig } from '@/lib/server/config';
 import './globals.css';
 
-// Rendered per request: the CSP nonce and the shared-identity notice are decided at request time.
+// Rendered per request: the CSP nonce and the demo and shared-identity notices are decided at request time.
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
@@ -21,8 +21,15 @@ function sharedIdentityNotice(): string | undefined {
   return `Everyone using this Fleetdeck acts as the Kubernetes user ${kubeconfigUserName()}.`;
 }
 
+/** A demo server says so on every page, signed in or not: its one-click users are anyone's to take. */
+function demoNotice(): string | undefined {
+  if (!serverConfig().FLEETDECK_DEMO) return undefined;
+  return 'This is a Fleetdeck demo: anyone who can open this page can sign in as its demo users.';
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const notice = sharedIdentityNotice();
+  const demo = demoNotice();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang="en" className={theme === 'system' ? undefined : theme}>
@@ -30,6 +37,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
           Skip to content
         </a>
+        {demo && (
+          <p role="status" data-testid="demo-banner" className="bg-sky-100 px-6 py-1 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+            {demo}
+          </p>
+        )}
         {notice && (
           <p role="status" className="bg-amber-100 px-6 py-2 text-sm text-amber-950">
             {notice}

@@ -6,15 +6,15 @@ import { Button } from '@/components/ui/button';
 import { useLiveStatus, useReconnectNow } from './live-provider';
 
 /**
- * The honest part of a monitoring screen: a banner when the data is stale or the session ended, and the
- * content kept visible but dimmed until the stream is live again.
+ * The honest part of a monitoring screen: a banner when the data is stale, the session ended or the stream was
+ * refused, and the content kept visible but dimmed until the stream is live again.
  */
 export function StaleFrame({ children }: { children: ReactNode }) {
   const status = useLiveStatus();
   const reconnectNow = useReconnectNow();
   const pathname = usePathname();
   const search = useSearchParams().toString();
-  const stale = status.connection === 'stale' || status.connection === 'signed-out';
+  const stale = status.connection === 'stale' || status.connection === 'signed-out' || status.connection === 'refused';
   const next = `${pathname}${search ? `?${search}` : ''}`;
   return (
     <>
@@ -37,6 +37,11 @@ export function StaleFrame({ children }: { children: ReactNode }) {
           <a className="underline" href={`/sign-in?next=${encodeURIComponent(next)}`}>
             Sign in again
           </a>
+        </div>
+      )}
+      {status.connection === 'refused' && (
+        <div role="alert" data-testid="refused-banner" className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100">
+          <strong>Live updates are off.</strong> {status.message}
         </div>
       )}
       <div data-stale={stale ? 'true' : undefined} className={stale ? 'opacity-60 transition-opacity' : 'transition-opacity'}>

@@ -1,7 +1,28 @@
 import 'server-only';
 import { z } from 'zod';
 
-const flag = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
+const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
+
+/** The loopback host names a local browser uses; the only ones answered by default. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+
+/** True for an address or name that only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** `host[:port]` normalized as a URL would (lower case, IPv6 in brackets, default port dropped), or undefined. */
+export function normalizeHost(host: string): string | undefined {
+  const trimmed = host.trim();
+  // A Host header is a name and maybe a port: no path, query, credentials or spaces.
+  if (!trimmed || /[/?#@\\\s]/.test(trimmed)) return undefined;
+  try {
+    return new URL(`http://${trimmed}`).host || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const envSchema = z
   .object({
@@ -30,11 +51,39 @@ const envSchema = z
     FLEETDECK_KUBECONFIG_ALLOW_REMOTE: flag,
     /** Demo only: a directory of kubeconfigs the sign-in page offers as one-click users. */
     FLEETDECK_DEMO_KUBECONFIGS: z.string().min(1).optional(),
+    /** This server is a demo: every page says so, and only then are FLEETDECK_DEMO_KUBECONFIGS offered. */
+    FLEETDECK_DEMO: flag,
+    FLEETDECK_DEMO_ALLOW_REMOTE: flag,
+    /**
+     * The address the server listens on, set by scripts/start-server.mjs (`npm start`). Unset means unknown,
+     * which counts as beyond loopback: `next dev` and `next start` listen on every interface by default.
+     */
+    FLEETDECK_LISTEN_HOST: z.string().min(1).optional(),
+    /** The Host names (host[:port], comma-separated) Fleetdeck answers to; others get 421. */
+    FLEETDECK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        if (value === undefined) return undefined;
+        const hosts: string[] = [];
+        for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+          const host = normalizeHost(entry);
+          if (host) hosts.push(host);
+          else context.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} is not a host[:port]` });
+        }
+        return hosts;
+      }),
+    /** Live streams this replica holds at most, for everyone together. */
+    FLEETDECK_MAX_STREAMS: z.coerce.number().int().positive().default(1000),
     FLEETDECK_MAX_STREAMS_PER_IDENTITY: z.coerce.number().int().positive().default(8),
     /** How often an open stream re-checks the caller's rights, with fresh access reviews. */
     FLEETDECK_STREAM_RENEW_SECONDS: z.coerce.number().positive().default(60),
     /** Unread bytes a stream may hold for a client that stopped reading before it is closed. */
     FLEETDECK_STREAM_BUFFER_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+    /** token mode: a session unused for this long ends, besides its absolute lifetime of 12 hours. */
+    FLEETDECK_SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+    /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
+    FLEETDECK_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'FLEETDECK_NAMESPACE must be a namespace name').default('fleetdeck'),
   })
   .superRefine((env, context) => {
     if (env.FLEETDECK_AUTH_MODE === 'proxy' && !env.FLEETDECK_PROXY_SECRET) {
@@ -43,21 +92,41 @@ const envSchema = z
     if (env.FLEETDECK_AUTH_MODE === 'kubeconfig' && !env.FLEETDECK_USER_KUBECONFIG && !env.KUBECONFIG) {
       context.addIssue({ code: 'custom', path: ['FLEETDECK_USER_KUBECONFIG'], message: 'kubeconfig mode needs FLEETDECK_USER_KUBECONFIG or KUBECONFIG' });
     }
+    const beyondLoopback = !env.FLEETDECK_LISTEN_HOST || !isLoopbackHost(env.FLEETDECK_LISTEN_HOST);
+    const listening = env.FLEETDECK_LISTEN_HOST ? `listens on ${env.FLEETDECK_LISTEN_HOST}` : 'may listen beyond loopback (FLEETDECK_LISTEN_HOST is unset; `npm start -- -H 127.0.0.1` sets it)';
+    // One shared identity, or one-click admin users, for whoever can reach the listener.
+    if (env.FLEETDECK_AUTH_MODE === 'kubeconfig' && beyondLoopback && !env.FLEETDECK_KUBECONFIG_ALLOW_REMOTE) {
+      context.addIssue({ code: 'custom', path: ['FLEETDECK_LISTEN_HOST'], message: `kubeconfig mode lends one identity to every caller, and the server ${listening}: listen on 127.0.0.1, or set FLEETDECK_KUBECONFIG_ALLOW_REMOTE=true` });
+    }
+    if (env.FLEETDECK_DEMO_KUBECONFIGS && !env.FLEETDECK_DEMO) {
+      context.addIssue({ code: 'custom', path: ['FLEETDECK_DEMO'], message: 'FLEETDECK_DEMO_KUBECONFIGS offers one-click users only on a demo server: set FLEETDECK_DEMO=1 as well' });
+    }
+    if (env.FLEETDECK_DEMO_KUBECONFIGS && env.FLEETDECK_DEMO && beyondLoopback && !env.FLEETDECK_DEMO_ALLOW_REMOTE) {
+      context.addIssue({ code: 'custom', path: ['FLEETDECK_LISTEN_HOST'], message: `demo users sign anyone in with one click, and the server ${listening}: listen on 127.0.0.1, or set FLEETDECK_DEMO_ALLOW_REMOTE=true` });
+    }
   });
 
-export type ServerConfig = z.infer<typeof envSchema>;
+export type ServerConfig = z.infer<typeof envSchema> & {
+  /** Normalized host[:port] names Fleetdeck answers to; a name without a port matches any port. */
+  allowedHosts: Set<string>;
+};
+
+/** Parses an environment into the configuration; a bad value throws, naming the variable. */
+export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid Fleetdeck configuration: ${problems.join('; ')}`);
+  }
+  const allowedHosts = new Set(parsed.data.FLEETDECK_ALLOWED_HOSTS ?? LOOPBACK_HOSTS);
+  if (parsed.data.FLEETDECK_ORIGIN) allowedHosts.add(new URL(parsed.data.FLEETDECK_ORIGIN).host);
+  return { ...parsed.data, allowedHosts };
+}
 
 let cached: ServerConfig | undefined;
 
 /** The server's configuration, parsed once; a bad value fails loudly, naming the variable. */
 export function serverConfig(): ServerConfig {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      throw new Error(`invalid Fleetdeck configuration: ${problems.join('; ')}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseServerConfig(process.env);
   return cached;
 }

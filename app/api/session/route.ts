@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { assertSameOrigin } from '@/lib/server/auth/csrf';
 import { demoUserNames, demoUserToken } from '@/lib/server/auth/demo-users';
 import { reviewToken } from '@/lib/server/auth/self-subject-review';
-import { clearedSessionCookie, sessionCookie } from '@/lib/server/auth/session-cookie';
+import { claimedUser, limitedSignIn } from '@/lib/server/auth/sign-in-limiter';
+import { assertTokenFits, endSession, sessionCookie } from '@/lib/server/auth/session-cookie';
 import { serverConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/http/app-error';
 import { fieldErrors } from '@/lib/server/http/field-errors';
@@ -17,8 +18,9 @@ const signInSchema = z.union([
 ]);
 
 /**
- * Sign in with a Kubernetes bearer token (checked with a SelfSubjectReview) or, in demo mode, as a demo user.
- * There is no session yet, so CSRF rests on the exact-origin check and the SameSite=Strict cookie.
+ * Sign in with a Kubernetes bearer token (checked with a SelfSubjectReview) or, in demo mode, as a demo user,
+ * into a session with a new id. There is no session yet, so CSRF rests on the exact-origin check and the
+ * SameSite=Strict cookie. A token too large for a cookie is refused (422 at `token`) before it is sent anywhere.
  */
 export const POST = publicRoute(async (request) => {
   if (serverConfig().FLEETDECK_AUTH_MODE !== 'token') throw new AppError('bad_request', 'Sign-in is handled by your identity provider here.');
@@ -29,12 +31,14 @@ export const POST = publicRoute(async (request) => {
   }
   const token = 'token' in parsed.data ? parsed.data.token : demoUserToken(parsed.data.demoUser);
   if (!token) throw new AppError('bad_request', 'Demo users are not available on this server.');
-  const who = await reviewToken(token);
+  assertTokenFits(request, token);
+  const claimed = 'demoUser' in parsed.data ? parsed.data.demoUser : claimedUser(token);
+  const who = await limitedSignIn(request, claimed, () => reviewToken(token));
   return json({ user: who.user, groups: who.groups }, 200, { 'Set-Cookie': sessionCookie(request, token, who.user, who.groups) });
 });
 
-/** Sign out: the session cookie is cleared. */
-export const DELETE = route({}, async ({ request }) => json({ signedOut: true }, 200, { 'Set-Cookie': clearedSessionCookie(request) }));
+/** Sign out: the session is refused from now on by every replica (and its open streams end), and the cookie is cleared. */
+export const DELETE = route({}, async ({ request }) => json({ signedOut: true }, 200, { 'Set-Cookie': await endSession(request) }));
 
 /** Who is signed in, for the sign-in page; 401 when nobody. */
 export const GET = route({}, async ({ identity }) => ({ user: identity.user, groups: identity.groups, mode: identity.mode }));

@@ -207,6 +207,49 @@ describe('LiveStream', () => {
     expect(requests).toHaveLength(1);
   });
 
+  const forbidden = (message: string) => new Response(JSON.stringify({ error: { code: 'forbidden', message, correlationId: 'c' } }), { status: 403 });
+
+  /** Refuses the newest request, then waits out the retry delay. */
+  async function refuseNewest(message: string): Promise<void> {
+    requests.at(-1)!.respond(forbidden(message));
+    await settle();
+    await vi.advanceTimersByTimeAsync(30_000);
+  }
+
+  it('stops retrying after 3 refusals (403) in a row and says why, instead of retrying forever', async () => {
+    stream.start();
+    await refuseNewest('You may not watch team-b.');
+    await refuseNewest('You may not watch team-b.');
+    expect(requests).toHaveLength(3);
+    requests[2]!.respond(forbidden('You may not watch team-b.'));
+    await settle();
+    expect(stream.getSnapshot()).toMatchObject({ connection: 'refused', message: expect.stringMatching(/refused live updates 3 times in a row: You may not watch team-b\. Reload/) });
+    expect(stream.getSnapshot().retryPending).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(600_000);
+    stream.reconnectNow();
+    windowListeners.get('online')?.();
+    expect(requests).toHaveLength(3);
+  });
+
+  it('counts refusals only while no stream opens: one that opened starts the count over, and a revoking error event counts', async () => {
+    stream.start();
+    await refuseNewest('Not yet.');
+    await refuseNewest('Not yet.');
+    const open = answerWithStream();
+    open.write('hello', { reachable: true });
+    await settle();
+    expect(stream.getSnapshot().connection).toBe('live');
+    open.write('error', { code: 'forbidden', message: 'Your rights to team-a were revoked.' });
+    await settle();
+    expect(stream.getSnapshot()).toMatchObject({ connection: 'reconnecting', message: 'Your rights to team-a were revoked.' });
+    await vi.advanceTimersByTimeAsync(30_000);
+    await refuseNewest('Your rights to team-a were revoked.');
+    expect(stream.getSnapshot().connection).not.toBe('refused');
+    requests.at(-1)!.respond(forbidden('Your rights to team-a were revoked.'));
+    await settle();
+    expect(stream.getSnapshot().connection).toBe('refused');
+  });
+
   it('calls the data stale while the cluster is unreachable, and reads everything afresh when it answers again', async () => {
     const open = await openLive();
     open.write('cluster', { reachable: false, at: '2026-12-01T00:00:00Z' });

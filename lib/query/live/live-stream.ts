@@ -8,6 +8,9 @@ import { createSseParser, type SseEvent } from './sse-parser';
 const SILENCE_MS = 20_000;
 // A drop shorter than this reads "reconnecting"; longer, the data is called stale.
 const GRACE_MS = 5_000;
+// A 403 may be a right granted a moment late, so it is retried; this many without a stream opening in between
+// will not change on their own.
+export const REFUSALS_BEFORE_GIVING_UP = 3;
 
 /** The message of the API's error envelope, or the bare status when the answer is not one. */
 async function errorMessage(response: Response): Promise<string> {
@@ -20,7 +23,8 @@ async function errorMessage(response: Response): Promise<string> {
  * Keeps the react-query cache current from GET /api/stream, and says honestly how current it is. Reconnects
  * with capped exponential backoff and full jitter; invalidates once after every (re)connect and when the
  * cluster answers again, so what is shown equals a fresh load (no ghosts, no duplicates); stops for good on
- * 401; holds no stream while the tab is hidden unless pinned as a wallboard.
+ * 401, and after REFUSALS_BEFORE_GIVING_UP refusals (403) in a row, saying why; holds no stream while the tab is
+ * hidden unless pinned as a wallboard.
  */
 export class LiveStream {
   private status: LiveStatus = { connection: 'connecting' };
@@ -34,6 +38,7 @@ export class LiveStream {
   private clusterReachable = true;
   private pinned = false;
   private lostSince?: number;
+  private refusals = 0;
 
   constructor(private readonly queryClient: QueryClient) {}
 
@@ -90,6 +95,17 @@ export class LiveStream {
     this.set({ connection: 'signed-out', message: 'Your session has ended. Sign in again to continue.' });
   }
 
+  /** A 403 (an answer, or an `error` event): retried a few times, then the stream stops and says why. */
+  private refused(message: string): void {
+    this.refusals += 1;
+    if (this.refusals < REFUSALS_BEFORE_GIVING_UP) return this.lost(message);
+    this.disconnect();
+    this.clearLoss();
+    this.backoff.closed();
+    this.running = false;
+    this.set({ connection: 'refused', message: `Fleetdeck refused live updates ${this.refusals} times in a row: ${message} Reload the page to try again.` });
+  }
+
   private onVisibility = (): void => {
     if (!this.running) return;
     if (document.hidden && !this.pinned) {
@@ -142,11 +158,11 @@ export class LiveStream {
   private async read(abort: AbortController): Promise<void> {
     const response = await fetch('/api/stream', { headers: { Accept: 'text/event-stream' }, credentials: 'same-origin', cache: 'no-store', signal: abort.signal });
     if (response.status === 401) return this.markSignedOut();
+    if (response.status === 403) return this.refused(await errorMessage(response));
     if (!response.ok || !response.body) {
       // The server says when it expects to serve again (its fleet still loading, the cluster's next probe).
       const retryAfter = Number(response.headers.get('retry-after'));
-      const message = response.status === 403 ? 'You may not watch these namespaces.' : await errorMessage(response);
-      return this.lost(message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+      return this.lost(await errorMessage(response), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const feed = createSseParser((event) => this.onEvent(event));
@@ -197,6 +213,7 @@ export class LiveStream {
     switch (event) {
       case 'hello':
         this.clearLoss();
+        this.refusals = 0;
         this.clusterReachable = reachable !== false;
         // Whatever happened while no stream was open is unknown: read everything once, afresh.
         this.invalidateEverything();
@@ -219,6 +236,7 @@ export class LiveStream {
       case 'error': {
         const code = (data as { code?: unknown } | undefined)?.code;
         if (code === 'unauthenticated') return this.markSignedOut();
+        if (code === 'forbidden') return this.refused((data as { message?: string } | undefined)?.message ?? 'You may no longer watch these namespaces.');
         return this.lost((data as { message?: string } | undefined)?.message ?? 'The live stream was closed by Fleetdeck.');
       }
     }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { serverConfig } from '../config';
+import { isAllowedHost } from '../http/allowed-hosts';
 import { AppError } from '../http/app-error';
 import type { Identity } from './identity';
 import { safeEqual, sign } from './secret-box';
@@ -10,25 +11,32 @@ export const CSRF_HEADER = 'x-fleetdeck-csrf';
 export const csrfTokenFor = (identity: Identity) => sign(`csrf:${identity.sessionId}`);
 
 /**
- * The origin browsers must send: the configured one, or the one this request was addressed to (its Host
- * header; Next.js builds request.url from its own listen address, not from what the browser asked for).
+ * The origin browsers must send: the configured one, or the one this request was addressed to when that is a
+ * host Fleetdeck answers to (its Host header; Next.js builds request.url from its own listen address, not from
+ * what the browser asked for). A Host outside FLEETDECK_ALLOWED_HOSTS expects nothing: under DNS rebinding
+ * the attacker's page and its Host agree with each other.
  */
-function expectedOrigin(request: Request): string {
+function expectedOrigin(request: Request): string | undefined {
   const configured = serverConfig().FLEETDECK_ORIGIN;
   if (configured) return new URL(configured).origin;
-  const url = new URL(request.url);
-  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return `${protocol}://${request.headers.get('host') ?? url.host}`;
+  const host = request.headers.get('host');
+  if (!isAllowedHost(host)) return undefined;
+  const protocol = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '');
+  return `${protocol}://${host}`;
 }
 
-/** Throws unless the request comes from Fleetdeck's own pages: exact Origin, else Sec-Fetch-Site same-origin. */
+/**
+ * Throws unless the request comes from Fleetdeck's own pages: exact Origin, else Sec-Fetch-Site same-origin.
+ * Mutating routes and the stream (GET /api/stream, which a cross-site page could otherwise open) use it.
+ */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin !== null) {
     if (origin !== expectedOrigin(request)) throw new AppError('forbidden', 'This request did not come from Fleetdeck (origin mismatch).');
     return;
   }
-  if (request.headers.get('sec-fetch-site') !== 'same-origin') {
+  // Same-origin with whatever name the page was loaded from, so that name must be one Fleetdeck answers to.
+  if (request.headers.get('sec-fetch-site') !== 'same-origin' || !isAllowedHost(request.headers.get('host'))) {
     throw new AppError('forbidden', 'This request did not come from Fleetdeck (no Origin header).');
   }
 }

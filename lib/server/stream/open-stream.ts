@@ -3,19 +3,34 @@ import type { Identity } from '../auth/identity';
 import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
 import { fleetStore } from '../k8s/fleet-store';
+import { onSessionEnd } from './session-end';
+import { kindAccessByNamespace, type KindAccess } from '../fleet/kind-access';
 import { assertNamespaceAccess, visibleNamespaces } from '../fleet/visible-namespaces';
 import { streamHub, type StreamEvent } from './stream-hub';
 
 const HEARTBEAT_MS = 15_000;
 
-/** The namespaces a stream may carry, asked as the caller; throws 403 when none. */
-async function authorize(identity: Identity, namespace: string | undefined, options: { fresh?: boolean } = {}): Promise<Set<string> | null> {
+interface StreamRights {
+  namespaces: Set<string> | null;
+  kinds: (namespace: string) => KindAccess;
+}
+
+/**
+ * The namespaces a stream may carry, and which of EndpointConfigs and Models it may watch in each, asked as
+ * the caller; throws 403 when no namespace. A namespace that appears later is read as none of the kinds the
+ * caller may not watch everywhere until the next renewal asks.
+ */
+async function authorize(identity: Identity, namespace: string | undefined, options: { fresh?: boolean } = {}): Promise<StreamRights> {
+  let namespaces: Set<string> | null;
   if (namespace) {
     await assertNamespaceAccess(identity, 'watch', namespace, options);
-    return new Set([namespace]);
+    namespaces = new Set([namespace]);
+  } else {
+    const visible = await visibleNamespaces(identity, 'watch', fleetStore().endpoints.namespaces(), options);
+    namespaces = visible === null ? null : new Set(visible);
   }
-  const visible = await visibleNamespaces(identity, 'watch', fleetStore().endpoints.namespaces(), options);
-  return visible === null ? null : new Set(visible);
+  const kinds = await kindAccessByNamespace(identity, 'watch', namespaces ?? fleetStore().endpoints.namespaces(), ['EndpointConfig', 'Model'], options);
+  return { namespaces, kinds };
 }
 
 const encoder = new TextEncoder();
@@ -24,17 +39,17 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
 /**
  * A Server-Sent Events stream of fleet changes for the namespaces the caller may watch. Authorized before the
  * first byte and again at each renewal (every minute by default; rights revoked mid-stream end it with an
- * `error` event); a heartbeat every
+ * `error` event, and so does a sign-out of the session on any replica); a heartbeat every
  * 15 s carries whether the cluster answers; at most N streams per identity (429 with Retry-After).
  */
 export async function openStream(identity: Identity, namespace: string | undefined, signal: AbortSignal): Promise<Response> {
   const hub = streamHub();
   const release = hub.reserve(identity.key, serverConfig().FLEETDECK_MAX_STREAMS_PER_IDENTITY);
   const store = fleetStore();
-  let namespaces: Set<string> | null;
+  let rights: StreamRights;
   try {
     await store.ensureServing();
-    namespaces = await authorize(identity, namespace);
+    rights = await authorize(identity, namespace);
   } catch (error) {
     release();
     throw error;
@@ -53,7 +68,8 @@ export async function openStream(identity: Identity, namespace: string | undefin
       };
       const subscriber = {
         identityKey: identity.key,
-        namespaces,
+        namespaces: rights.namespaces,
+        kinds: rights.kinds,
         send: (event: StreamEvent) => write(event.event, event.data),
       };
       const unsubscribe = hub.subscribe(subscriber);
@@ -64,8 +80,8 @@ export async function openStream(identity: Identity, namespace: string | undefin
       const renew = setInterval(() => {
         authorize(identity, namespace, { fresh: true }).then(
           (renewed) => {
-            namespaces = renewed;
-            subscriber.namespaces = renewed;
+            subscriber.namespaces = renewed.namespaces;
+            subscriber.kinds = renewed.kinds;
           },
           (error: unknown) => {
             // A cluster that does not answer is not a revocation: keep the stream, the heartbeat says why.
@@ -76,6 +92,11 @@ export async function openStream(identity: Identity, namespace: string | undefin
           },
         );
       }, serverConfig().FLEETDECK_STREAM_RENEW_SECONDS * 1000);
+      // A session signed out on any replica, or past its lifetime, ends the stream within seconds.
+      const stopSessionWatch = onSessionEnd(identity, (error) => {
+        write('error', { code: error.code, message: error.message });
+        cleanup();
+      });
       cleanup = () => {
         if (closed) return;
         closed = true;
@@ -83,6 +104,7 @@ export async function openStream(identity: Identity, namespace: string | undefin
         release();
         clearInterval(heartbeat);
         clearInterval(renew);
+        stopSessionWatch();
         signal.removeEventListener('abort', cleanup);
         try {
           controller.close();
@@ -96,7 +118,7 @@ export async function openStream(identity: Identity, namespace: string | undefin
         cleanup();
         return;
       }
-      write('hello', { ...cluster(), namespaces: namespaces === null ? null : [...namespaces] });
+      write('hello', { ...cluster(), namespaces: rights.namespaces === null ? null : [...rights.namespaces] });
     },
     cancel() {
       cleanup();

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerConfig } from './config';
+
+const base = { KUBECONFIG: '/tmp/fleetdeck-server.kubeconfig' };
+
+describe('parseServerConfig: hosts Fleetdeck answers to', () => {
+  it('answers to the loopback names by default, plus FLEETDECK_ORIGIN host', () => {
+    expect([...parseServerConfig(base).allowedHosts]).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(parseServerConfig({ ...base, FLEETDECK_ORIGIN: 'https://fleetdeck.example.com' }).allowedHosts).toContain(
+      'fleetdeck.example.com',
+    );
+  });
+
+  it('takes FLEETDECK_ALLOWED_HOSTS as the list, normalized, and names a bad entry', () => {
+    const config = parseServerConfig({
+      ...base,
+      FLEETDECK_ALLOWED_HOSTS: ' Fleetdeck.Example.com , 10.0.0.5:8080,[::1]:80',
+    });
+    expect([...config.allowedHosts]).toEqual(['fleetdeck.example.com', '10.0.0.5:8080', '[::1]']);
+    expect(() => parseServerConfig({ ...base, FLEETDECK_ALLOWED_HOSTS: 'ok.example, http://evil.example/x' })).toThrow(
+      /FLEETDECK_ALLOWED_HOSTS: "http:\/\/evil.example\/x" is not a host\[:port\]/,
+    );
+  });
+});
+
+describe('parseServerConfig: kubeconfig mode and demo users stay on loopback unless allowed', () => {
+  const kubeconfig = { ...base, FLEETDECK_AUTH_MODE: 'kubeconfig' };
+  const demo = { ...base, FLEETDECK_DEMO: '1', FLEETDECK_DEMO_KUBECONFIGS: '/tmp/users' };
+
+  it('refuses kubeconfig mode beyond loopback, or where the listener is unknown, unless remote access is allowed', () => {
+    expect(() => parseServerConfig({ ...kubeconfig, FLEETDECK_LISTEN_HOST: '127.0.0.1' })).not.toThrow();
+    expect(() => parseServerConfig({ ...kubeconfig, FLEETDECK_LISTEN_HOST: '::1' })).not.toThrow();
+    expect(() => parseServerConfig({ ...kubeconfig, FLEETDECK_LISTEN_HOST: '0.0.0.0' })).toThrow(
+      /kubeconfig mode lends one identity to every caller, and the server listens on 0\.0\.0\.0/,
+    );
+    expect(() => parseServerConfig(kubeconfig)).toThrow(/FLEETDECK_LISTEN_HOST is unset/);
+    expect(() =>
+      parseServerConfig({ ...kubeconfig, FLEETDECK_LISTEN_HOST: '0.0.0.0', FLEETDECK_KUBECONFIG_ALLOW_REMOTE: 'true' }),
+    ).not.toThrow();
+  });
+
+  it('offers demo users only with FLEETDECK_DEMO, and beyond loopback only with FLEETDECK_DEMO_ALLOW_REMOTE', () => {
+    expect(() =>
+      parseServerConfig({ ...base, FLEETDECK_DEMO_KUBECONFIGS: '/tmp/users', FLEETDECK_LISTEN_HOST: '127.0.0.1' }),
+    ).toThrow(/set FLEETDECK_DEMO=1 as well/);
+    expect(parseServerConfig({ ...demo, FLEETDECK_LISTEN_HOST: 'localhost' }).FLEETDECK_DEMO).toBe(true);
+    expect(() => parseServerConfig({ ...demo, FLEETDECK_LISTEN_HOST: '10.0.0.5' })).toThrow(
+      /demo users sign anyone in with one click, and the server listens on 10\.0\.0\.5/,
+    );
+    expect(() =>
+      parseServerConfig({ ...demo, FLEETDECK_LISTEN_HOST: '10.0.0.5', FLEETDECK_DEMO_ALLOW_REMOTE: 'true' }),
+    ).not.toThrow();
+  });
+});
