@@ -38,11 +38,12 @@ else
   server_kubeconfig="$FLEETDECK_HARNESS_KUBECONFIGS/fleetdeck-server.kubeconfig"
   # The sign-in page offers the harness's demo users (admin, ml-eng, oncall) besides pasting a token.
   export FLEETDECK_DEMO_KUBECONFIGS="$FLEETDECK_HARNESS_KUBECONFIGS"
+  # Every page says this is a demo (not on $KUBECONFIG's cluster, which is real).
+  export FLEETDECK_DEMO=1
   echo "[demo] local control plane at $FLEETDECK_APISERVER_URL; test users' kubeconfigs in $FLEETDECK_HARNESS_KUBECONFIGS"
 fi
 
-# Every page says this is a demo; the dashboard answers to the loopback names and the one it is served on.
-export FLEETDECK_DEMO=1
+# The dashboard answers to the loopback names and the one it is served on.
 case "$host" in
   0.0.0.0 | :: | "[::]") default_hosts="localhost,127.0.0.1,[::1]" ;;
   *) default_hosts="localhost,127.0.0.1,[::1],$host" ;;
