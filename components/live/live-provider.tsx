@@ -5,6 +5,8 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore, t
 import { isApiError } from '@/lib/query/api-error';
 import { LiveStream } from '@/lib/query/live/live-stream';
 import type { LiveStatus } from '@/lib/query/live/live-status';
+import { keepSessionAlive } from '@/lib/query/live/session-keep-alive';
+import { meQueryOptions } from '@/lib/query/use-me';
 
 const LiveContext = createContext<LiveStream | null>(null);
 const PIN_KEY = 'fleetdeck.wallboard';
@@ -23,7 +25,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         stream.markSignedOut();
       }
     });
+    // A page that only watches its stream is in use: touch the session so its idle timeout does not end it.
+    const stopKeepAlive = keepSessionAlive(stream, () => {
+      // A 401 here reaches the cache subscription above like any other read's.
+      queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 }).catch(() => undefined);
+    });
     return () => {
+      stopKeepAlive();
       unsubscribe();
       stream.stop();
     };
