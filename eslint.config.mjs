@@ -10,12 +10,18 @@ const config = [
     rules: {
       'fleetdeck/no-server-in-browser-code': 'error',
       'fleetdeck/server-only-first': 'error',
+      'fleetdeck/kebab-case-file-names': 'error',
+      // A cycle makes module initialisation order matter and hides which module owns a concept.
+      'import/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
       // CR text is rendered as text, always.
       'react/no-danger': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render custom-resource text as text.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render custom-resource text as text.',
+        },
       ],
     },
   },

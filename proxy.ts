@@ -20,7 +20,10 @@ function decodablePath(pathname: string): boolean {
 /** A refusal before routing: the error envelope on the API, plain text on a page. */
 function refuse(problem: AppError, pathname: string): Response {
   if (pathname.startsWith('/api/')) return errorResponse(problem, crypto.randomUUID());
-  return new Response(`${problem.message}\n`, { status: problem.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(`${problem.message}\n`, {
+    status: problem.status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 /**
@@ -40,13 +43,27 @@ export function proxy(request: NextRequest) {
   };
   const { pathname, search } = request.nextUrl;
   if (!isAllowedHost(request.headers.get('host'))) {
-    return withTransport(refuse(new AppError('misdirected_request', 'This server does not answer to that host name (see FLEETDECK_ALLOWED_HOSTS).'), pathname));
+    return withTransport(
+      refuse(
+        new AppError(
+          'misdirected_request',
+          'This server does not answer to that host name (see FLEETDECK_ALLOWED_HOSTS).',
+        ),
+        pathname,
+      ),
+    );
   }
   if (!decodablePath(pathname)) {
-    return withTransport(refuse(new AppError('bad_request', 'The path is not valid: it holds a percent-escape that does not decode.'), pathname));
+    return withTransport(
+      refuse(
+        new AppError('bad_request', 'The path is not valid: it holds a percent-escape that does not decode.'),
+        pathname,
+      ),
+    );
   }
   // API responses are JSON, and prefetches need no nonce of their own.
-  if (pathname.startsWith('/api/') || request.headers.has('next-router-prefetch')) return withTransport(NextResponse.next());
+  if (pathname.startsWith('/api/') || request.headers.has('next-router-prefetch'))
+    return withTransport(NextResponse.next());
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';

@@ -18,7 +18,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Pure modules beside the components that use them (formatting, chart rows) are unit-tested too.
-          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'simulator/**/*.test.ts', 'eslint/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'components/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'simulator/**/*.test.ts',
+            'eslint/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

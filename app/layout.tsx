@@ -34,11 +34,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className={theme === 'system' ? undefined : theme}>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
+        >
           Skip to content
         </a>
         {demo && (
-          <p role="status" data-testid="demo-banner" className="bg-sky-100 px-6 py-1 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+          <p
+            role="status"
+            data-testid="demo-banner"
+            className="bg-sky-100 px-6 py-1 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100"
+          >
             {demo}
           </p>
         )}

@@ -10,7 +10,13 @@ import { parseArgs } from 'node:util';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 
-const { values } = parseArgs({ options: { endpoints: { type: 'string', default: '300' }, minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    endpoints: { type: 'string', default: '300' },
+    minutes: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '10' },
+  },
+});
 const COUNT = Number(values.endpoints);
 const MINUTES = Number(values.minutes);
 // Status changes per second across the fleet.
@@ -31,17 +37,35 @@ const objects = admin.makeApiClient(CustomObjectsApi);
 
 async function createFleet(): Promise<void> {
   await admin.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: NAMESPACE } } });
-  const body = (kind: string, name: string, spec: object) => ({ apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind, metadata: { name }, spec });
-  await objects.createNamespacedCustomObject({ ...group, plural: 'models', body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }) });
+  const body = (kind: string, name: string, spec: object) => ({
+    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
+    kind,
+    metadata: { name },
+    spec,
+  });
+  await objects.createNamespacedCustomObject({
+    ...group,
+    plural: 'models',
+    body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }),
+  });
   await objects.createNamespacedCustomObject({
     ...group,
     plural: 'endpointconfigs',
-    body: body('EndpointConfig', 'c', { endpointConfigName: 'c', productionVariants: [{ variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 }] }),
+    body: body('EndpointConfig', 'c', {
+      endpointConfigName: 'c',
+      productionVariants: [
+        { variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
+      ],
+    }),
   });
   for (let start = 0; start < COUNT; start += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, COUNT - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({ ...group, plural: 'endpoints', body: body('Endpoint', `e-${start + i}`, { endpointName: `e-${start + i}`, endpointConfigName: 'c' }) }),
+        objects.createNamespacedCustomObject({
+          ...group,
+          plural: 'endpoints',
+          body: body('Endpoint', `e-${start + i}`, { endpointName: `e-${start + i}`, endpointConfigName: 'c' }),
+        }),
       ),
     );
   }
@@ -55,8 +79,23 @@ function statusAt(tick: number) {
     status: {
       endpointStatus: updating ? 'Updating' : 'InService',
       lastModifiedTime: new Date().toISOString(),
-      productionVariants: [{ variantName: 'primary', currentInstanceCount: count, desiredInstanceCount: count, currentWeight: 1, desiredWeight: 1, deployedImages: [{ specifiedImage: 'repo/m:1' }] }],
-      conditions: [{ type: 'ACK.ResourceSynced', status: updating ? 'False' : 'True', lastTransitionTime: new Date().toISOString() }],
+      productionVariants: [
+        {
+          variantName: 'primary',
+          currentInstanceCount: count,
+          desiredInstanceCount: count,
+          currentWeight: 1,
+          desiredWeight: 1,
+          deployedImages: [{ specifiedImage: 'repo/m:1' }],
+        },
+      ],
+      conditions: [
+        {
+          type: 'ACK.ResourceSynced',
+          status: updating ? 'False' : 'True',
+          lastTransitionTime: new Date().toISOString(),
+        },
+      ],
     },
   };
 }
@@ -72,7 +111,15 @@ function churn(): { stop: () => Promise<void>; patches: () => number } {
     for (let tick = 0; running; tick++) {
       const detail = tick % 4 === 0;
       const name = detail ? 'e-0' : `e-${tick % COUNT}`;
-      await objects.patchNamespacedCustomObjectStatus({ ...group, plural: 'endpoints', name, body: statusAt(detail ? tick / 4 : tick) }, mergePatch).then(() => (patches += 1), () => undefined);
+      await objects
+        .patchNamespacedCustomObjectStatus(
+          { ...group, plural: 'endpoints', name, body: statusAt(detail ? tick / 4 : tick) },
+          mergePatch,
+        )
+        .then(
+          () => (patches += 1),
+          () => undefined,
+        );
       await sleep(1000 / RATE);
     }
   })();
@@ -113,20 +160,38 @@ async function sample(cdp: CDPSession): Promise<Sample> {
 }
 
 async function main() {
-  const server = spawn(process.execPath, [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: repo,
-    env: { ...process.env, KUBECONFIG: join(kubeconfigs, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO: '1', FLEETDECK_DEMO_KUBECONFIGS: kubeconfigs, NODE_ENV: 'production' },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    process.execPath,
+    [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(PORT)],
+    {
+      cwd: repo,
+      env: {
+        ...process.env,
+        KUBECONFIG: join(kubeconfigs, 'fleetdeck-server.kubeconfig'),
+        FLEETDECK_DEMO: '1',
+        FLEETDECK_DEMO_KUBECONFIGS: kubeconfigs,
+        NODE_ENV: 'production',
+      },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   let patcher: ReturnType<typeof churn> | undefined;
   try {
     while ((await fetch(`${BASE}/api/healthz`).catch(() => undefined))?.status !== 200) await sleep(500);
-    console.log(`== ${COUNT} endpoints, ${RATE} status changes a second, ${MINUTES} min after a ${WARM_UP_MS / 1000} s warm-up; the network drops for 5 s every minute`);
+    console.log(
+      `== ${COUNT} endpoints, ${RATE} status changes a second, ${MINUTES} min after a ${WARM_UP_MS / 1000} s warm-up; the network drops for 5 s every minute`,
+    );
     await createFleet();
     const context = await browser.newContext({ baseURL: BASE });
     const first = await context.newPage();
@@ -144,15 +209,30 @@ async function main() {
       // Each tab counts as visible and pinned, so none pauses its stream as a hidden tab would.
       await each.page.evaluate(() => window.localStorage.setItem('fleetdeck.wallboard', '1'));
       await each.page.reload();
-      await each.page.getByTestId('live-badge').and(each.page.locator('[data-connection="live"]')).waitFor({ timeout: 60_000 });
+      await each.page
+        .getByTestId('live-badge')
+        .and(each.page.locator('[data-connection="live"]'))
+        .waitFor({ timeout: 60_000 });
       each.cdp = await context.newCDPSession(each.page);
     }
 
     patcher = churn();
     const dropNetwork = async () => {
-      for (const each of pages) await each.cdp!.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      for (const each of pages)
+        await each.cdp!.send('Network.emulateNetworkConditions', {
+          offline: true,
+          latency: 0,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        });
       await sleep(5_000);
-      for (const each of pages) await each.cdp!.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      for (const each of pages)
+        await each.cdp!.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 0,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        });
     };
     for (const each of pages) await each.cdp!.send('Network.enable');
     await sleep(WARM_UP_MS / 2);
@@ -161,11 +241,17 @@ async function main() {
     const baseline = await Promise.all(pages.map((each) => sample(each.cdp!)));
     const row = (label: string, samples: Sample[]) =>
       `${label.padEnd(9)}${samples
-        .map((s, i) => `${s.heapMiB.toFixed(1).padStart(7)} MiB ${(s.heapMiB / baseline[i]!.heapMiB).toFixed(2)}x ${String(s.nodes).padStart(6)} nodes ${String(s.listeners).padStart(5)} listeners`)
+        .map(
+          (s, i) =>
+            `${s.heapMiB.toFixed(1).padStart(7)} MiB ${(s.heapMiB / baseline[i]!.heapMiB).toFixed(2)}x ${String(s.nodes).padStart(6)} nodes ${String(s.listeners).padStart(5)} listeners`,
+        )
         .join(' | ')}`;
     // The detail page's heap grows with its endpoint's series until the server's bound: say where that is.
     const seriesPoints = () =>
-      pages[2]!.page.evaluate(async (path) => ((await (await fetch(path)).json()) as { points: unknown[] }).points.length, `/api/endpoints/${NAMESPACE}/e-0/series`);
+      pages[2]!.page.evaluate(
+        async (path) => ((await (await fetch(path)).json()) as { points: unknown[] }).points.length,
+        `/api/endpoints/${NAMESPACE}/e-0/series`,
+      );
     console.log(`minute   ${pages.map((each) => each.name.padEnd(44)).join(' | ')} | e-0 series`);
     console.log(`${row('baseline', baseline)} | ${await seriesPoints()} points`);
     let last = baseline;
@@ -177,7 +263,9 @@ async function main() {
       console.log(`${row(String(minute), last)} | ${await seriesPoints()} points`);
     }
     await patcher.stop();
-    const states = await Promise.all(pages.map((each) => each.page.getByTestId('live-badge').getAttribute('data-connection')));
+    const states = await Promise.all(
+      pages.map((each) => each.page.getByTestId('live-badge').getAttribute('data-connection')),
+    );
     console.log(`${patcher.patches()} status patches; connection at the end: ${states.join(', ')}`);
     console.log(
       `heap after ${MINUTES} min against the baseline: ${pages.map((each, i) => `${each.name} ${(last[i]!.heapMiB / baseline[i]!.heapMiB).toFixed(2)}x`).join(', ')}; ` +

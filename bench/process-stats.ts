@@ -24,4 +24,7 @@ export const cpuSeconds = (pids: number[]) =>
 
 /** Resident memory of the processes, in MiB. */
 export const rssMiB = (pids: number[]) =>
-  pids.reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024, 0);
+  pids.reduce(
+    (sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    0,
+  );

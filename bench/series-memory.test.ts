@@ -34,18 +34,32 @@ const variant = (name: string, fleet: 'current' | 'new', step: number): SampleVa
 
 // What each endpoint's ring is filled with: a change per step until the ring is full (or one step: idle).
 const shapes: { label: string; steps: number; sample: (step: number, endpoint: number) => SeriesSample }[] = [
-  { label: 'one point (no change since the first list)', steps: 1, sample: () => ({ status: 'InService', variants: [variant('blue', 'current', 6)] }) },
+  {
+    label: 'one point (no change since the first list)',
+    steps: 1,
+    sample: () => ({ status: 'InService', variants: [variant('blue', 'current', 6)] }),
+  },
   {
     label: 'full: 2 running + 2 new variants a point',
     steps: 2 * seriesLimits.maxPoints,
-    sample: (step) => ({ status: 'Updating', variants: [variant('blue', 'current', step), variant('green', 'current', step), variant('blue', 'new', step), variant('green', 'new', step)] }),
+    sample: (step) => ({
+      status: 'Updating',
+      variants: [
+        variant('blue', 'current', step),
+        variant('green', 'current', step),
+        variant('blue', 'new', step),
+        variant('green', 'new', step),
+      ],
+    }),
   },
   {
     label: 'full: 10 + 10 variants a point (the entry budget binds)',
     steps: 2 * seriesLimits.maxPoints,
     sample: (step) => ({
       status: 'Updating',
-      variants: Array.from({ length: 20 }, (_, index) => variant(`variant-${index % 10}`, index < 10 ? 'current' : 'new', step)),
+      variants: Array.from({ length: 20 }, (_, index) =>
+        variant(`variant-${index % 10}`, index < 10 ? 'current' : 'new', step),
+      ),
     }),
   },
   {
@@ -57,7 +71,9 @@ const shapes: { label: string; steps: number; sample: (step: number, endpoint: n
       const generation = Math.floor(step / 60);
       return {
         status: ['InService', 'Updating', 'RollingBack', 'SystemUpdating'][step % 4],
-        variants: Array.from({ length: 4 }, (_, index) => variant(`${endpoint}-${generation}-${index % 2}`.padEnd(63, 'x'), index < 2 ? 'current' : 'new', step)),
+        variants: Array.from({ length: 4 }, (_, index) =>
+          variant(`${endpoint}-${generation}-${index % 2}`.padEnd(63, 'x'), index < 2 ? 'current' : 'new', step),
+        ),
       };
     },
   },
@@ -73,7 +89,8 @@ it(`memory of ${ENDPOINTS} endpoints' series`, async () => {
     let book: SeriesBook | undefined = new SeriesBook();
     const baseline = await liveBytes();
     names.forEach(({ namespace, name, uid }, index) => {
-      for (let step = 0; step < shape.steps; step++) book!.observe(namespace, name, uid, step * 1000, shape.sample(step, index));
+      for (let step = 0; step < shape.steps; step++)
+        book!.observe(namespace, name, uid, step * 1000, shape.sample(step, index));
     });
     const after = await liveBytes();
     const perEndpoint = (after - baseline) / ENDPOINTS;

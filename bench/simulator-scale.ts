@@ -9,7 +9,11 @@ import { CoreV1Api, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/clie
 import { cpuSeconds, descendants, rssMiB } from './process-stats';
 
 const { values } = parseArgs({
-  options: { endpoints: { type: 'string', default: '5000' }, window: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '1' } },
+  options: {
+    endpoints: { type: 'string', default: '5000' },
+    window: { type: 'string', default: '60' },
+    concurrency: { type: 'string', default: '1' },
+  },
 });
 const count = Number(values.endpoints);
 const windowSeconds = Number(values.window);
@@ -26,24 +30,52 @@ const pidFile = (name: string) => Number(readFileSync(join(stateDir, '..', `${na
 
 async function createFleet() {
   await admin.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: namespace } } });
-  const kind = (k: string, spec: object, name: string) => ({ apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind: k, metadata: { name }, spec });
-  await objects.createNamespacedCustomObject({ ...group, plural: 'models', body: kind('Model', { modelName: 'bench-model', primaryContainer: { image: 'repo/bench:1' } }, 'bench-model') });
+  const kind = (k: string, spec: object, name: string) => ({
+    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
+    kind: k,
+    metadata: { name },
+    spec,
+  });
+  await objects.createNamespacedCustomObject({
+    ...group,
+    plural: 'models',
+    body: kind('Model', { modelName: 'bench-model', primaryContainer: { image: 'repo/bench:1' } }, 'bench-model'),
+  });
   await objects.createNamespacedCustomObject({
     ...group,
     plural: 'endpointconfigs',
-    body: kind('EndpointConfig', { endpointConfigName: 'bench-config', productionVariants: [{ variantName: 'primary', modelName: 'bench-model', instanceType: 'ml.c5.large', initialInstanceCount: 2 }] }, 'bench-config'),
+    body: kind(
+      'EndpointConfig',
+      {
+        endpointConfigName: 'bench-config',
+        productionVariants: [
+          { variantName: 'primary', modelName: 'bench-model', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
+        ],
+      },
+      'bench-config',
+    ),
   });
   for (let start = 0; start < count; start += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, count - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({ ...group, plural: 'endpoints', body: kind('Endpoint', { endpointName: `bench-${start + i}`, endpointConfigName: 'bench-config' }, `bench-${start + i}`) }),
+        objects.createNamespacedCustomObject({
+          ...group,
+          plural: 'endpoints',
+          body: kind(
+            'Endpoint',
+            { endpointName: `bench-${start + i}`, endpointConfigName: 'bench-config' },
+            `bench-${start + i}`,
+          ),
+        }),
       ),
     );
   }
 }
 
 async function inServiceCount(): Promise<number> {
-  const list = (await objects.listNamespacedCustomObject({ ...group, plural: 'endpoints' })) as { items: { status?: { endpointStatus?: string } }[] };
+  const list = (await objects.listNamespacedCustomObject({ ...group, plural: 'endpoints' })) as {
+    items: { status?: { endpointStatus?: string } }[];
+  };
   return list.items.filter((item) => item.status?.endpointStatus === 'InService').length;
 }
 
@@ -70,9 +102,14 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 30_000));
 
   let writes = 0;
-  const watch = await new Watch(admin).watch(`/apis/sagemaker.services.k8s.aws/v1alpha1/namespaces/${namespace}/endpoints`, {}, (type) => {
-    if (type === 'MODIFIED') writes++;
-  }, () => {});
+  const watch = await new Watch(admin).watch(
+    `/apis/sagemaker.services.k8s.aws/v1alpha1/namespaces/${namespace}/endpoints`,
+    {},
+    (type) => {
+      if (type === 'MODIFIED') writes++;
+    },
+    () => {},
+  );
   const simulatorPids = descendants(simulator.pid!);
   const apiserverPids = [pidFile('kube-apiserver')];
   const etcdPids = [pidFile('etcd')];
@@ -87,10 +124,18 @@ async function main() {
   const simRss = rssMiB(simulatorPids);
   const apiRss = rssMiB(apiserverPids);
   console.log(`window ${windowSeconds} s, SIM_CONCURRENCY=${values.concurrency}`);
-  console.log(`status writes: ${rate.toFixed(1)}/s (the real controller's 30 s resync asks ${(count / 30).toFixed(1)}/s) = ${(rate / (count / 30)).toFixed(2)}x target`);
-  console.log(`CPU (cores): simulator ${simCpu.toFixed(2)}, kube-apiserver ${apiCpu.toFixed(2)}, etcd ${etcdCpu.toFixed(2)}; simulator = ${(simCpu / apiCpu).toFixed(2)}x kube-apiserver`);
-  console.log(`CPU per 1,000 writes: simulator ${((simCpu / rate) * 1000).toFixed(2)} s, kube-apiserver ${((apiCpu / rate) * 1000).toFixed(2)} s`);
-  console.log(`RSS: simulator ${simRss.toFixed(0)} MiB, kube-apiserver ${apiRss.toFixed(0)} MiB; simulator = ${(simRss / apiRss).toFixed(2)}x kube-apiserver`);
+  console.log(
+    `status writes: ${rate.toFixed(1)}/s (the real controller's 30 s resync asks ${(count / 30).toFixed(1)}/s) = ${(rate / (count / 30)).toFixed(2)}x target`,
+  );
+  console.log(
+    `CPU (cores): simulator ${simCpu.toFixed(2)}, kube-apiserver ${apiCpu.toFixed(2)}, etcd ${etcdCpu.toFixed(2)}; simulator = ${(simCpu / apiCpu).toFixed(2)}x kube-apiserver`,
+  );
+  console.log(
+    `CPU per 1,000 writes: simulator ${((simCpu / rate) * 1000).toFixed(2)} s, kube-apiserver ${((apiCpu / rate) * 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `RSS: simulator ${simRss.toFixed(0)} MiB, kube-apiserver ${apiRss.toFixed(0)} MiB; simulator = ${(simRss / apiRss).toFixed(2)}x kube-apiserver`,
+  );
   simulator.kill('SIGTERM');
 }
 

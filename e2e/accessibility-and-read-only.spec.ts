@@ -29,7 +29,9 @@ const pages = () => [
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -50,7 +52,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 const MUTATING = /roll ?out|apply|dry run|revert|roll back|rebase|delete|create|save/i;
 
-test('the read-only user finds no enabled control that would change anything, and each disabled one says why', async ({ page }) => {
+test('the read-only user finds no enabled control that would change anything, and each disabled one says why', async ({
+  page,
+}) => {
   await signInAs(page, 'oncall');
   for (const each of pages()) {
     await page.goto(each.path);

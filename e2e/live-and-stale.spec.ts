@@ -23,9 +23,14 @@ const RETRY_CAP_MS = 30_000;
 const OPEN_ALLOWANCE_MS = 15_000;
 
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-const status = (endpointStatus: string) => ({ status: { endpointStatus, ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' } } });
+const status = (endpointStatus: string) => ({
+  status: { endpointStatus, ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' } },
+});
 
-test('the cluster going away shows the stale banner with the data dimmed, and its return recovers without a reload', async ({ page, context }) => {
+test('the cluster going away shows the stale banner with the data dimmed, and its return recovers without a reload', async ({
+  page,
+  context,
+}) => {
   const admin = loadUserKubeConfig(dashboard.kubeconfigDir, 'admin').makeApiClient(CustomObjectsApi);
   const where = { ...coordinates('Endpoint', 'team-a'), name: 'steady' };
   await admin.createNamespacedCustomObject({ ...where, body: endpointBody('steady') });
@@ -72,7 +77,10 @@ test('the cluster going away shows the stale banner with the data dimmed, and it
   await fresh.close();
 });
 
-test('Fleetdeck itself going away is stale too, and a 401 after its return asks to sign in again on the same route', async ({ page, context }) => {
+test('Fleetdeck itself going away is stale too, and a 401 after its return asks to sign in again on the same route', async ({
+  page,
+  context,
+}) => {
   const view = '/endpoints?namespace=team-a';
   await signInAs(page, 'oncall', { baseURL: dashboard.baseURL, next: view });
   const badge = page.getByTestId('live-badge');
@@ -94,7 +102,10 @@ test('Fleetdeck itself going away is stale too, and a 401 after its return asks 
   // The attempt after the last refused one is at most 30 s away (the backoff's cap); allow for opening it.
   await expect(badge).toHaveAttribute('data-connection', 'live', { timeout: RETRY_CAP_MS + OPEN_ALLOWANCE_MS });
   // Three retries, 1 + 2 + 4 s apart.
-  await expect(page.getByTestId('load-error')).toContainText('Could not refresh the fleet; showing what was last read.', { timeout: 15_000 });
+  await expect(page.getByTestId('load-error')).toContainText(
+    'Could not refresh the fleet; showing what was last read.',
+    { timeout: 15_000 },
+  );
   await expect(row).toBeVisible();
   await page.unroute(fleetRead);
 

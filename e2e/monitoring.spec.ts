@@ -28,7 +28,9 @@ test('an endpoint appears and goes Creating -> In service without a reload', asy
   await expect(page.getByTestId('variants-table')).toContainText('primary');
 });
 
-test('a canary deployment moves its stepper and chart live; the new fleet is shown beside the old', async ({ page }) => {
+test('a canary deployment moves its stepper and chart live; the new fleet is shown beside the old', async ({
+  page,
+}) => {
   await world.inServiceEndpoint('canary', [{ name: 'primary', count: 4 }]);
   await world.createModel('canary-model-v2');
   await world.createConfig('canary-v2', [{ name: 'primary', model: 'canary-model-v2', count: 4 }]);
@@ -36,7 +38,10 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
   await expect(page.getByTestId('endpoint-status')).toContainText('In service');
   // The breadcrumb's namespace opens the list filtered to it.
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-  await expect(crumbs.getByRole('link', { name: world.namespace })).toHaveAttribute('href', `/endpoints?namespace=${world.namespace}`);
+  await expect(crumbs.getByRole('link', { name: world.namespace })).toHaveAttribute(
+    'href',
+    `/endpoints?namespace=${world.namespace}`,
+  );
 
   await world.patch('Endpoint', 'canary', {
     spec: {
@@ -47,7 +52,11 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
         blueGreenUpdatePolicy: {
           maximumExecutionTimeoutInSeconds: 3600,
           terminationWaitInSeconds: 0,
-          trafficRoutingConfiguration: { type_: 'CANARY', canarySize: { type_: 'CAPACITY_PERCENT', value: 25 }, waitIntervalInSeconds: 600 },
+          trafficRoutingConfiguration: {
+            type_: 'CANARY',
+            canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+            waitIntervalInSeconds: 600,
+          },
         },
       },
     },
@@ -83,12 +92,21 @@ test('an update rolled back by an alarm shows its banner and sits in the attenti
         autoRollbackConfiguration: { alarms: [{ alarmName: 'pricing-p99' }] },
         blueGreenUpdatePolicy: {
           maximumExecutionTimeoutInSeconds: 3600,
-          trafficRoutingConfiguration: { type_: 'CANARY', canarySize: { type_: 'CAPACITY_PERCENT', value: 50 }, waitIntervalInSeconds: 300 },
+          trafficRoutingConfiguration: {
+            type_: 'CANARY',
+            canarySize: { type_: 'CAPACITY_PERCENT', value: 50 },
+            waitIntervalInSeconds: 300,
+          },
         },
       },
     },
   });
-  await world.waitForEndpoint('pricing', (e) => e.status?.endpointStatus === 'InService' && Boolean(e.status.failureReason), 'rolled back', 60_000);
+  await world.waitForEndpoint(
+    'pricing',
+    (e) => e.status?.endpointStatus === 'InService' && Boolean(e.status.failureReason),
+    'rolled back',
+    60_000,
+  );
 
   await signInAs(page, 'oncall', { next: `/endpoints/${world.namespace}/pricing` });
   const banner = page.getByTestId('rolled-back-banner');

@@ -20,7 +20,9 @@ test.afterAll(async () => world?.stop());
 const rolloutPath = (name: string) => `/endpoints/${world.namespace}/${name}/rollout`;
 
 async function configNames(): Promise<string[]> {
-  const list = (await customObjectsAs('admin').listNamespacedCustomObject(coordinates('EndpointConfig', world.namespace))) as { items: { metadata: { name: string } }[] };
+  const list = (await customObjectsAs('admin').listNamespacedCustomObject(
+    coordinates('EndpointConfig', world.namespace),
+  )) as { items: { metadata: { name: string } }[] };
   return list.items.map((item) => item.metadata.name).sort();
 }
 
@@ -30,7 +32,9 @@ async function openForm(page: Page, name: string) {
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-connection', 'live');
 }
 
-test('a canary rollout through the form: preset, edit, plan, diff, dry run, apply, followed live to In service', async ({ page }) => {
+test('a canary rollout through the form: preset, edit, plan, diff, dry run, apply, followed live to In service', async ({
+  page,
+}) => {
   await world.inServiceEndpoint('fraud', [{ name: 'primary', count: 4 }]);
   await world.createModel('fraud-model-v2');
   await world.configReady('fraud-v1');
@@ -101,7 +105,10 @@ test('an alarm-triggered rollback ends in the banner and a rolled-back history e
   await expect(page.locator('[data-code="same-as-failed"]')).toContainText('which SageMaker just rolled back');
 });
 
-test('a conflicting edit from a second session is kept, shown against the new version, and re-based in one step', async ({ page, browser }) => {
+test('a conflicting edit from a second session is kept, shown against the new version, and re-based in one step', async ({
+  page,
+  browser,
+}) => {
   await world.inServiceEndpoint('ranker', [{ name: 'primary', count: 2 }]);
   await world.createModel('ranker-model-v2');
   await world.createModel('ranker-model-v3');
@@ -119,7 +126,12 @@ test('a conflicting edit from a second session is kept, shown against the new ve
   await other.getByRole('button', { name: 'Apply' }).click();
   await other.waitForURL(new RegExp(`/endpoints/${world.namespace}/ranker$`), { timeout: 20_000 });
   await other.close();
-  await world.waitForEndpoint('ranker', (e) => e.status?.endpointStatus === 'InService' && !e.status.pendingDeploymentSummary, 'the other rollout done', 90_000);
+  await world.waitForEndpoint(
+    'ranker',
+    (e) => e.status?.endpointStatus === 'InService' && !e.status.pendingDeploymentSummary,
+    'the other rollout done',
+    90_000,
+  );
 
   await page.getByRole('button', { name: 'Apply' }).click();
   const conflict = page.getByTestId('conflict-panel');
@@ -152,13 +164,29 @@ test('the read-only user finds the form disabled with the reason, and a direct c
   const endpoint = await world.endpoint('readonly');
   const me = await (await page.request.get('/api/me')).json();
   const response = await page.request.post(`/api${rolloutPath('readonly')}`, {
-    headers: { 'x-fleetdeck-csrf': me.csrfToken, origin: new URL(page.url()).origin, 'content-type': 'application/json' },
+    headers: {
+      'x-fleetdeck-csrf': me.csrfToken,
+      origin: new URL(page.url()).origin,
+      'content-type': 'application/json',
+    },
     data: {
       mode: 'apply',
       baseGeneration: endpoint.metadata.generation,
       baseResourceVersion: endpoint.metadata.resourceVersion,
       requestId: crypto.randomUUID(),
-      draft: { baseConfigName: 'readonly-v1', variants: [{ variantName: 'primary', modelName: 'readonly-model-v1', instanceType: 'ml.c5.large', initialInstanceCount: 1, initialVariantWeight: 1 }], reason: 'should be refused' },
+      draft: {
+        baseConfigName: 'readonly-v1',
+        variants: [
+          {
+            variantName: 'primary',
+            modelName: 'readonly-model-v1',
+            instanceType: 'ml.c5.large',
+            initialInstanceCount: 1,
+            initialVariantWeight: 1,
+          },
+        ],
+        reason: 'should be refused',
+      },
     },
   });
   expect(response.status()).toBe(403);

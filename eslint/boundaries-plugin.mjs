@@ -1,5 +1,6 @@
 // Lint rules that keep code where it may run: browser code never reaches lib/server, and every lib/server
 // module declares itself server-only so a mistaken import fails the build instead of shipping secrets.
+// Also: file names are kebab-case.
 
 const SERVER_PATH = /(^|\/)lib\/server(\/|$)/;
 
@@ -8,15 +9,18 @@ function isServerImport(source) {
 }
 
 function hasUseClientDirective(program) {
-  return program.body.some(
-    (node) => node.type === 'ExpressionStatement' && node.directive === 'use client',
-  );
+  return program.body.some((node) => node.type === 'ExpressionStatement' && node.directive === 'use client');
 }
 
 function importSources(program) {
   const sources = [];
   for (const node of program.body) {
-    if ((node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') && node.source) {
+    if (
+      (node.type === 'ImportDeclaration' ||
+        node.type === 'ExportNamedDeclaration' ||
+        node.type === 'ExportAllDeclaration') &&
+      node.source
+    ) {
       sources.push({ node, value: String(node.source.value) });
     }
   }
@@ -70,9 +74,34 @@ const serverOnlyFirst = {
   },
 };
 
+// kebab-case words, then dotted suffixes such as `.test`, `.d` or `.test-support`, then the extension.
+const KEBAB_FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.[cm]?[jt]sx?$/;
+
+/** File names are kebab-case, so imports read the same on case-sensitive and case-insensitive disks. */
+const kebabCaseFileNames = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'require kebab-case file names' },
+    messages: { notKebab: "File name '{{name}}' is not kebab-case (words in lower case joined by '-')." },
+    schema: [],
+  },
+  create(context) {
+    const name = context.filename.replaceAll('\\', '/').split('/').pop() ?? '';
+    return {
+      Program(program) {
+        if (!KEBAB_FILE_NAME.test(name)) context.report({ node: program, messageId: 'notKebab', data: { name } });
+      },
+    };
+  },
+};
+
 const plugin = {
   meta: { name: 'fleetdeck-boundaries' },
-  rules: { 'no-server-in-browser-code': noServerInBrowserCode, 'server-only-first': serverOnlyFirst },
+  rules: {
+    'no-server-in-browser-code': noServerInBrowserCode,
+    'server-only-first': serverOnlyFirst,
+    'kebab-case-file-names': kebabCaseFileNames,
+  },
 };
 
 export default plugin;

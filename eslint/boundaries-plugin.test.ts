@@ -44,7 +44,25 @@ tester.run('server-only-first', plugin.rules['server-only-first'], {
     { filename: 'lib/endpoints/health.ts', code: "import { z } from 'zod';" },
   ],
   invalid: [
-    { filename: 'lib/server/k8s/a.ts', code: "import { z } from 'zod';\nimport 'server-only';", errors: [{ messageId: 'missing' }] },
+    {
+      filename: 'lib/server/k8s/a.ts',
+      code: "import { z } from 'zod';\nimport 'server-only';",
+      errors: [{ messageId: 'missing' }],
+    },
     { filename: 'lib/server/config.ts', code: 'export const a = 1;', errors: [{ messageId: 'missing' }] },
+  ],
+});
+
+tester.run('kebab-case-file-names', plugin.rules['kebab-case-file-names'], {
+  valid: [
+    { filename: 'components/endpoint-list/endpoint-row.tsx', code: '' },
+    { filename: 'lib/endpoints/fixtures.test-support.ts', code: '' },
+    { filename: 'eslint/boundaries-plugin.d.mts', code: '' },
+    { filename: 'app/api/[...path]/route.ts', code: '' },
+  ],
+  invalid: [
+    { filename: 'components/ui/StatusBadge.tsx', code: '', errors: [{ messageId: 'notKebab' }] },
+    { filename: 'lib/endpoints/fleet_row.ts', code: '', errors: [{ messageId: 'notKebab' }] },
+    { filename: 'lib/endpoints/fleetRow.test.ts', code: '', errors: [{ messageId: 'notKebab' }] },
   ],
 });

@@ -1,7 +1,14 @@
 // Keeps the demo fleet moving on the local control plane, as admin: canary, linear and rolling updates that
 // go back and forth between two configs, a create that fails, and an update that an alarm rolls back. It only
 // edits Endpoint specs and the simulator-only fault controls, as a person or a pipeline would.
-import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  ApiException,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import type { DeploymentConfig } from '../lib/schemas/deployment-config';
 import { endpointSchema, type Endpoint } from '../lib/schemas/endpoint';
 
@@ -21,32 +28,63 @@ const policies: Record<string, DeploymentConfig> = {
     blueGreenUpdatePolicy: {
       terminationWaitInSeconds: 300,
       maximumExecutionTimeoutInSeconds: 7200,
-      trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } },
+      trafficRoutingConfiguration: {
+        type_: 'CANARY',
+        waitIntervalInSeconds: 600,
+        canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+      },
     },
   },
   linear: {
     autoRollbackConfiguration: { alarms: [{ alarmName: 'ranking-latency' }] },
     blueGreenUpdatePolicy: {
       maximumExecutionTimeoutInSeconds: 7200,
-      trafficRoutingConfiguration: { type_: 'LINEAR', waitIntervalInSeconds: 300, linearStepSize: { type_: 'CAPACITY_PERCENT', value: 20 } },
+      trafficRoutingConfiguration: {
+        type_: 'LINEAR',
+        waitIntervalInSeconds: 300,
+        linearStepSize: { type_: 'CAPACITY_PERCENT', value: 20 },
+      },
     },
   },
   rolling: {
-    rollingUpdatePolicy: { maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 25 }, waitIntervalInSeconds: 300, maximumExecutionTimeoutInSeconds: 7200 },
+    rollingUpdatePolicy: {
+      maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 25 },
+      waitIntervalInSeconds: 300,
+      maximumExecutionTimeoutInSeconds: 7200,
+    },
   },
   guarded: {
     autoRollbackConfiguration: { alarms: [{ alarmName: alarm }] },
     blueGreenUpdatePolicy: {
       maximumExecutionTimeoutInSeconds: 3600,
-      trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 900, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } },
+      trafficRoutingConfiguration: {
+        type_: 'CANARY',
+        waitIntervalInSeconds: 900,
+        canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+      },
     },
   },
 };
 
 const loops = [
-  { namespace: 'team-a', name: 'fraud-detector', configs: ['fraud-detector-v7', 'fraud-detector-v8'], policy: policies.canary },
-  { namespace: 'team-b', name: 'ranking-linear', configs: ['ranking-linear-v1', 'ranking-linear-v2'], policy: policies.linear },
-  { namespace: 'team-a', name: 'churn-rolling', configs: ['churn-rolling-v1', 'churn-rolling-v2'], policy: policies.rolling },
+  {
+    namespace: 'team-a',
+    name: 'fraud-detector',
+    configs: ['fraud-detector-v7', 'fraud-detector-v8'],
+    policy: policies.canary,
+  },
+  {
+    namespace: 'team-b',
+    name: 'ranking-linear',
+    configs: ['ranking-linear-v1', 'ranking-linear-v2'],
+    policy: policies.linear,
+  },
+  {
+    namespace: 'team-a',
+    name: 'churn-rolling',
+    configs: ['churn-rolling-v1', 'churn-rolling-v2'],
+    policy: policies.rolling,
+  },
 ];
 
 async function read(namespace: string, name: string): Promise<Endpoint | undefined> {
@@ -63,9 +101,17 @@ const settled = (endpoint: Endpoint) =>
   endpoint.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true &&
   Date.now() - Date.parse(endpoint.status.lastModifiedTime ?? '') > PAUSE_IN_SERVICE_MS;
 
-async function rollOut(namespace: string, name: string, endpointConfigName: string, deploymentConfig: DeploymentConfig) {
+async function rollOut(
+  namespace: string,
+  name: string,
+  endpointConfigName: string,
+  deploymentConfig: DeploymentConfig,
+) {
   console.log(`[demo] rolling ${namespace}/${name} out to ${endpointConfigName}`);
-  await objects.patchNamespacedCustomObject({ ...group, namespace, name, body: { spec: { endpointConfigName, deploymentConfig } } }, mergePatch);
+  await objects.patchNamespacedCustomObject(
+    { ...group, namespace, name, body: { spec: { endpointConfigName, deploymentConfig } } },
+    mergePatch,
+  );
 }
 
 async function setFaults(alarmState: 'OK' | 'ALARM') {
@@ -73,7 +119,12 @@ async function setFaults(alarmState: 'OK' | 'ALARM') {
     metadata: { name: 'sagemaker-simulator', namespace: 'sagemaker-simulator' },
     data: {
       alarms: JSON.stringify({ [alarm]: alarmState }),
-      endpoints: JSON.stringify({ 'image-tagger': { failCreate: 'Failed to download model data for container "primary" from URL s3://demo-models/image-tagger-v1/model.tar.gz. Please ensure that there is an object located at the URL and that the role passed to CreateModel has permissions to download the object.' } }),
+      endpoints: JSON.stringify({
+        'image-tagger': {
+          failCreate:
+            'Failed to download model data for container "primary" from URL s3://demo-models/image-tagger-v1/model.tar.gz. Please ensure that there is an object located at the URL and that the role passed to CreateModel has permissions to download the object.',
+        },
+      }),
     },
   };
   try {
@@ -98,7 +149,10 @@ async function tick() {
   if (pricingState === 'waiting' && settled(pricing)) {
     await rollOut('team-a', 'pricing', 'pricing-v2', policies.guarded!);
     pricingState = 'rolling';
-  } else if (pricingState === 'rolling' && pricing.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking') {
+  } else if (
+    pricingState === 'rolling' &&
+    pricing.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking'
+  ) {
     console.log(`[demo] alarm ${alarm} goes into ALARM during the canary bake`);
     await setFaults('ALARM');
     pricingState = 'alarmed';
@@ -108,7 +162,9 @@ async function tick() {
 async function main() {
   await setFaults('OK');
   for (;;) {
-    await tick().catch((error: unknown) => console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`));
+    await tick().catch((error: unknown) =>
+      console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`),
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000));
   }
 }

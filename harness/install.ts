@@ -26,14 +26,18 @@ async function main() {
   const { values } = parseArgs({ options: { timeout: { type: 'string', default: '120' } } });
   const seconds = Number(values.timeout);
   // A budget that is not a positive number is a caller's bug; say so rather than time out at once.
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--timeout must be a positive number of seconds, got ${values.timeout}`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`--timeout must be a positive number of seconds, got ${values.timeout}`);
   const deadline = Date.now() + seconds * 1000;
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromDefault();
 
   const crds = readManifests(yamlIn(join(repo, 'deploy', 'crds')));
   await applyManifests(kubeConfig, crds);
-  await applyManifests(kubeConfig, readManifests([...yamlIn(join(repo, 'deploy', 'rbac')), ...yamlIn(join(repo, 'harness', 'manifests'))]));
+  await applyManifests(
+    kubeConfig,
+    readManifests([...yamlIn(join(repo, 'deploy', 'rbac')), ...yamlIn(join(repo, 'harness', 'manifests'))]),
+  );
 
   const extensions = kubeConfig.makeApiClient(ApiextensionsV1Api);
   for (const crd of crds) {
@@ -47,7 +51,9 @@ async function main() {
   const customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
   for (const { plural } of resourceKinds) {
     await until(`${plural} to be served`, deadline, async () =>
-      Boolean(await customObjects.listClusterCustomObject({ group: sagemakerGroup, version: sagemakerVersion, plural })),
+      Boolean(
+        await customObjects.listClusterCustomObject({ group: sagemakerGroup, version: sagemakerVersion, plural }),
+      ),
     );
   }
   const core = kubeConfig.makeApiClient(CoreV1Api);

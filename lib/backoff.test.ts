@@ -21,7 +21,11 @@ describe('Backoff', () => {
   // Half of each ceiling, so every delay is known; the clock is moved by hand.
   function backoff() {
     let now = 0;
-    const subject = new Backoff(policy, () => now, () => 0.5);
+    const subject = new Backoff(
+      policy,
+      () => now,
+      () => 0.5,
+    );
     return { subject, wait: (ms: number) => void (now += ms) };
   }
 

@@ -13,7 +13,11 @@ export const reconnectBackoff: BackoffPolicy = { baseMs: 1000, capMs: 30_000, he
  * "full jitter", so many clients that lost the same server do not come back in step. `random` is Math.random's
  * contract, injectable for tests.
  */
-export function fullJitterDelay(attempt: number, policy: BackoffPolicy = reconnectBackoff, random: () => number = Math.random): number {
+export function fullJitterDelay(
+  attempt: number,
+  policy: BackoffPolicy = reconnectBackoff,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(attempt, 30));
   return Math.floor(random() * ceiling);
 }

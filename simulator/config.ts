@@ -16,7 +16,10 @@ const settingsSchema = z.object({
   SIM_ROLLBACK_SECONDS: z.coerce.number().nonnegative().optional(),
   SIM_DELETE_SECONDS: z.coerce.number().nonnegative().optional(),
   SIM_STATE_FILE: z.string().default(join(tmpdir(), 'fleetdeck-sagemaker-simulator.json')),
-  SIM_ACCOUNT_ID: z.string().regex(/^\d{12}$/).default('123456789012'),
+  SIM_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/)
+    .default('123456789012'),
   SIM_REGION: z.string().default('us-west-2'),
   SIM_PARTITION: z.string().default('aws'),
   /** What DescribeEndpoint reports as the config name while Updating (docs/ack-behaviour.md §14.2). */

@@ -27,7 +27,9 @@ describe('FaultControls', () => {
   it('keeps the previous controls when an error lacks its code or message', () => {
     const logged: string[] = [];
     const controls = new FaultControls((message) => logged.push(message));
-    controls.update({ endpoints: JSON.stringify({ ep: { describeError: { code: 'ThrottlingException', message: 'Rate exceeded' } } }) });
+    controls.update({
+      endpoints: JSON.stringify({ ep: { describeError: { code: 'ThrottlingException', message: 'Rate exceeded' } } }),
+    });
     controls.update({ endpoints: JSON.stringify({ ep: { describeError: { code: 'ThrottlingException' } } }) });
     expect(controls.faultsFor('ep').describeError).toEqual({ code: 'ThrottlingException', message: 'Rate exceeded' });
     expect(logged).toEqual([expect.stringMatching(/^ignoring invalid fault controls/)]);

@@ -53,7 +53,9 @@ function main() {
       watchNamespace: settings.SIM_WATCH_NAMESPACE,
     },
   );
-  void controller.start().then(() => log(`running with time scale ${settings.SIM_TIME_SCALE}, state in ${settings.SIM_STATE_FILE}`));
+  void controller
+    .start()
+    .then(() => log(`running with time scale ${settings.SIM_TIME_SCALE}, state in ${settings.SIM_STATE_FILE}`));
 
   const shutdown = () => {
     log('stopping');

@@ -9,13 +9,20 @@ export function SessionMenu({ user }: { user: string }) {
   const me = useMe();
   const [pinned, setPinned] = useWallboardPin();
   const signOut = async () => {
-    await fetch('/api/session', { method: 'DELETE', headers: { 'x-fleetdeck-csrf': me.data?.csrfToken ?? '' }, credentials: 'same-origin' }).catch(() => undefined);
+    await fetch('/api/session', {
+      method: 'DELETE',
+      headers: { 'x-fleetdeck-csrf': me.data?.csrfToken ?? '' },
+      credentials: 'same-origin',
+    }).catch(() => undefined);
     // A full load, so nothing of this session stays in memory.
     window.location.replace(new URL('/sign-in', window.location.href));
   };
   return (
     <div className="flex items-center gap-3 text-sm">
-      <label className="flex items-center gap-1" title="Keep live updates flowing while this tab is hidden, for a wall screen.">
+      <label
+        className="flex items-center gap-1"
+        title="Keep live updates flowing while this tab is hidden, for a wall screen."
+      >
         <input type="checkbox" checked={pinned} onChange={(event) => setPinned(event.target.checked)} />
         Wallboard
       </label>

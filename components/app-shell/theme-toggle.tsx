@@ -18,7 +18,11 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   return (
     <label className="flex items-center gap-1 text-sm">
       <span>Theme</span>
-      <select value={theme} onChange={(event) => choose(event.target.value as Theme)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900">
+      <select
+        value={theme}
+        onChange={(event) => choose(event.target.value as Theme)}
+        className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+      >
         {themes.map((each) => (
           <option key={each} value={each}>
             {labels[each]}

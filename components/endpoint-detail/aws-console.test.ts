@@ -3,13 +3,21 @@ import { alarmConsoleUrl, endpointConsoleUrl } from './aws-console';
 
 describe('console links', () => {
   it('point at the region’s console for the commercial partition', () => {
-    expect(endpointConsoleUrl('us-west-2', 'aws', 'ep')).toBe('https://us-west-2.console.aws.amazon.com/sagemaker/home?region=us-west-2#/endpoints/ep');
-    expect(alarmConsoleUrl('us-west-2', undefined, 'errors')).toBe('https://us-west-2.console.aws.amazon.com/cloudwatch/home?region=us-west-2#alarmsV2:alarm/errors');
+    expect(endpointConsoleUrl('us-west-2', 'aws', 'ep')).toBe(
+      'https://us-west-2.console.aws.amazon.com/sagemaker/home?region=us-west-2#/endpoints/ep',
+    );
+    expect(alarmConsoleUrl('us-west-2', undefined, 'errors')).toBe(
+      'https://us-west-2.console.aws.amazon.com/cloudwatch/home?region=us-west-2#alarmsV2:alarm/errors',
+    );
   });
 
   it('use the China and GovCloud consoles for their partitions', () => {
-    expect(endpointConsoleUrl('cn-north-1', 'aws-cn', 'ep')).toMatch(/^https:\/\/console\.amazonaws\.cn\/sagemaker\/home\?region=cn-north-1#/);
-    expect(alarmConsoleUrl('us-gov-west-1', 'aws-us-gov', 'a')).toMatch(/^https:\/\/console\.amazonaws-us-gov\.com\/cloudwatch\//);
+    expect(endpointConsoleUrl('cn-north-1', 'aws-cn', 'ep')).toMatch(
+      /^https:\/\/console\.amazonaws\.cn\/sagemaker\/home\?region=cn-north-1#/,
+    );
+    expect(alarmConsoleUrl('us-gov-west-1', 'aws-us-gov', 'a')).toMatch(
+      /^https:\/\/console\.amazonaws-us-gov\.com\/cloudwatch\//,
+    );
   });
 
   it('encode names taken from the custom resource', () => {

@@ -11,14 +11,22 @@ function consoleOrigin(partition: string | undefined, region: string): string {
 }
 
 /** The SageMaker console page of an endpoint, or undefined before the controller has reported a region. */
-export function endpointConsoleUrl(region: string | undefined, partition: string | undefined, endpointName: string): string | undefined {
+export function endpointConsoleUrl(
+  region: string | undefined,
+  partition: string | undefined,
+  endpointName: string,
+): string | undefined {
   if (!region || !REGION.test(region)) return undefined;
   const query = `region=${encodeURIComponent(region)}`;
   return `${consoleOrigin(partition, region)}/sagemaker/home?${query}#/endpoints/${encodeURIComponent(endpointName)}`;
 }
 
 /** The CloudWatch console page of an alarm, or undefined without a well-formed region. */
-export function alarmConsoleUrl(region: string | undefined, partition: string | undefined, alarmName: string): string | undefined {
+export function alarmConsoleUrl(
+  region: string | undefined,
+  partition: string | undefined,
+  alarmName: string,
+): string | undefined {
   if (!region || !REGION.test(region)) return undefined;
   const query = `region=${encodeURIComponent(region)}`;
   return `${consoleOrigin(partition, region)}/cloudwatch/home?${query}#alarmsV2:alarm/${encodeURIComponent(alarmName)}`;

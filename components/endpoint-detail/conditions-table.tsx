@@ -6,7 +6,12 @@ import { ackConditionTypes, type AckCondition } from '@/lib/schemas/ack';
 import { TitledSection } from '@/components/ui/titled-section';
 
 // The four types every Endpoint reader needs to know, explained even when absent (docs/ack-behaviour.md §8.2).
-const coreTypes: string[] = [ackConditionTypes.ready, ackConditionTypes.synced, ackConditionTypes.terminal, ackConditionTypes.recoverable];
+const coreTypes: string[] = [
+  ackConditionTypes.ready,
+  ackConditionTypes.synced,
+  ackConditionTypes.terminal,
+  ackConditionTypes.recoverable,
+];
 
 /** The ACK conditions on the Endpoint, each with what it means here, its message and reason. */
 export function ConditionsTable({ conditions }: { conditions: AckCondition[] | undefined }) {
@@ -19,7 +24,10 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
         <p>The controller has not written any conditions yet: it has not reconciled this endpoint.</p>
       ) : (
         <div className="overflow-x-auto">
-          <Table caption={`What the ACK controller reports about this endpoint. ${lastTransitionTimeNote}`} captionStyle="note">
+          <Table
+            caption={`What the ACK controller reports about this endpoint. ${lastTransitionTimeNote}`}
+            captionStyle="note"
+          >
             <TableHeader>
               <ColumnHeader>Condition</ColumnHeader>
               <ColumnHeader>Status</ColumnHeader>
@@ -28,24 +36,35 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
             </TableHeader>
             <tbody>
               {explained.map((condition, index) => (
-                <TableRow key={`${condition.type}-${index}`} data-testid="condition-row" data-type={condition.type} data-status={condition.status}>
+                <TableRow
+                  key={`${condition.type}-${index}`}
+                  data-testid="condition-row"
+                  data-type={condition.type}
+                  data-status={condition.status}
+                >
                   <th scope="row" className="py-2 pr-3 font-medium">
                     {condition.title}
-                    <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{condition.type}</span>
+                    <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">
+                      {condition.type}
+                    </span>
                   </th>
                   <td className="py-2 pr-3">
-                    <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[condition.tone]}`}>{condition.status}</span>
+                    <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[condition.tone]}`}>
+                      {condition.status}
+                    </span>
                   </td>
                   <td className="space-y-1 py-2 pr-3">
                     <p>{condition.meaning}</p>
                     {condition.message && (
                       <p className="break-words">
-                        <span className="text-slate-600 dark:text-slate-300">Message:</span> <span className="font-mono text-xs">{condition.message}</span>
+                        <span className="text-slate-600 dark:text-slate-300">Message:</span>{' '}
+                        <span className="font-mono text-xs">{condition.message}</span>
                       </p>
                     )}
                     {condition.reason && (
                       <p className="break-words">
-                        <span className="text-slate-600 dark:text-slate-300">Reason:</span> <span className="font-mono text-xs">{condition.reason}</span>
+                        <span className="text-slate-600 dark:text-slate-300">Reason:</span>{' '}
+                        <span className="font-mono text-xs">{condition.reason}</span>
                       </p>
                     )}
                     {condition.note && <p className="text-slate-600 dark:text-slate-300">{condition.note}</p>}
@@ -59,9 +78,13 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
           </Table>
         </div>
       )}
-      {explained.length > 0 && errorsAbsent && <p className="mt-2 text-sm">No Terminal or Recoverable condition: the controller reports no error.</p>}
+      {explained.length > 0 && errorsAbsent && (
+        <p className="mt-2 text-sm">No Terminal or Recoverable condition: the controller reports no error.</p>
+      )}
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">What these conditions mean</summary>
+        <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+          What these conditions mean
+        </summary>
         <dl className="mt-2 space-y-2">
           {conditionMeanings
             .filter((meaning) => coreTypes.includes(meaning.type))

@@ -36,17 +36,27 @@ export function ConfigsUsed({ summary, configsUsed }: { summary: EndpointSummary
     <TitledSection id="configs-heading" title="Configs this endpoint has used" testId="configs-used">
       <ul className="space-y-1">
         {entries.map((entry) => (
-          <li key={entry.name} data-testid="config-used" data-config={entry.name} className="flex flex-wrap items-center gap-2">
+          <li
+            key={entry.name}
+            data-testid="config-used"
+            data-config={entry.name}
+            className="flex flex-wrap items-center gap-2"
+          >
             <span className="break-all font-mono">{entry.name}</span>
             {entry.roles.map((role) => (
-              <span key={role} className="rounded bg-slate-100 px-1.5 text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+              <span
+                key={role}
+                className="rounded bg-slate-100 px-1.5 text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200"
+              >
                 {role}
               </span>
             ))}
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Configs created by Fleetdeck rollouts carry the label fleetdeck.io/endpoint={summary.name}.</p>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+        Configs created by Fleetdeck rollouts carry the label fleetdeck.io/endpoint={summary.name}.
+      </p>
     </TitledSection>
   );
 }

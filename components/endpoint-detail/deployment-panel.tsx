@@ -9,7 +9,11 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
   const creating = summary.status === 'Creating';
   if (!deployment && !creating) return null;
   return (
-    <TitledSection id="deployment-heading" title={creating ? 'Creation in progress' : 'Deployment in progress'} testId="deployment">
+    <TitledSection
+      id="deployment-heading"
+      title={creating ? 'Creation in progress' : 'Deployment in progress'}
+      testId="deployment"
+    >
       <p className="mb-3 text-sm">
         {creating ? 'SageMaker is launching the first fleet' : 'SageMaker is moving the endpoint to a new config'}
         {deployment?.configName && (
@@ -18,8 +22,9 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
             <span className="font-mono">{deployment.configName}</span>
           </>
         )}
-        {summary.policy && !creating ? `, following the ${summary.policy.toLowerCase()} policy.` : '.'} Each fleet&apos;s share is of that fleet&apos;s traffic, from its
-        variants&apos; weights; how traffic is split between the fleets is in SageMaker&apos;s stage message.
+        {summary.policy && !creating ? `, following the ${summary.policy.toLowerCase()} policy.` : '.'} Each
+        fleet&apos;s share is of that fleet&apos;s traffic, from its variants&apos; weights; how traffic is split
+        between the fleets is in SageMaker&apos;s stage message.
       </p>
       <div className="mb-4 flex flex-col gap-3 md:flex-row">
         <FleetTable
@@ -28,7 +33,13 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
           empty={creating ? 'None: the endpoint is being created.' : 'SageMaker reports no running variants.'}
           testId="old-fleet"
         />
-        <FleetTable title="New fleet" configName={deployment?.configName} variants={deployment?.variants ?? []} empty="SageMaker has not reported the new fleet yet." testId="new-fleet" />
+        <FleetTable
+          title="New fleet"
+          configName={deployment?.configName}
+          variants={deployment?.variants ?? []}
+          empty="SageMaker has not reported the new fleet yet."
+          testId="new-fleet"
+        />
       </div>
       <DeploymentStepper summary={summary} />
     </TitledSection>

@@ -23,13 +23,20 @@ export function DeploymentStepper({ summary }: { summary: EndpointSummary }) {
   if (!progress) return null;
   const current = progress.steps.find((step) => step.state === 'current');
   const elapsed = formatDuration(progress.elapsedSeconds);
-  const planned = progress.expectedSeconds !== undefined ? ` of about ${formatDuration(progress.expectedSeconds)} planned` : '';
+  const planned =
+    progress.expectedSeconds !== undefined ? ` of about ${formatDuration(progress.expectedSeconds)} planned` : '';
   const timing = `${elapsed} elapsed${planned}${progress.overdue ? ', longer than planned' : ''}`;
   return (
     <div data-testid="deployment-stepper" data-overdue={progress.overdue ? 'true' : undefined} className="space-y-3">
       <ol aria-label="Deployment steps" className="grid gap-2 sm:grid-cols-3">
         {progress.steps.map((step, index) => (
-          <li key={step.name} aria-current={step.state === 'current' ? 'step' : undefined} data-state={step.state} data-step={step.name} className={`rounded border-l-4 p-2 ${stateClasses[step.state]}`}>
+          <li
+            key={step.name}
+            aria-current={step.state === 'current' ? 'step' : undefined}
+            data-state={step.state}
+            data-step={step.name}
+            className={`rounded border-l-4 p-2 ${stateClasses[step.state]}`}
+          >
             <span className="block text-sm">
               Step {index + 1}: {step.label}
             </span>
@@ -39,7 +46,12 @@ export function DeploymentStepper({ summary }: { summary: EndpointSummary }) {
           </li>
         ))}
       </ol>
-      <ProgressBar fraction={progress.fraction} overdue={progress.overdue} label="Deployment progress" valueText={`${current?.label ?? 'Waiting for SageMaker'}; ${timing}`} />
+      <ProgressBar
+        fraction={progress.fraction}
+        overdue={progress.overdue}
+        label="Deployment progress"
+        valueText={`${current?.label ?? 'Waiting for SageMaker'}; ${timing}`}
+      />
       <p className="flex flex-wrap gap-x-4 text-sm">
         <span data-testid="deployment-elapsed">{timing}</span>
         {progress.bakeRemainingSeconds !== undefined && progress.bakeSeconds !== undefined && (

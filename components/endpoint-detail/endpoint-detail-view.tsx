@@ -23,7 +23,9 @@ function Unavailable({ namespace, name, error }: { namespace: string; name: stri
   if (status === 404) {
     return (
       <div role="alert" data-testid="endpoint-not-found" className="space-y-2">
-        <h1 className="text-xl font-semibold">No endpoint {name} in namespace {namespace}</h1>
+        <h1 className="text-xl font-semibold">
+          No endpoint {name} in namespace {namespace}
+        </h1>
         <p>It may have been deleted, or the name may be mistyped. The list of endpoints shows every one you can see.</p>
       </div>
     );
@@ -32,7 +34,10 @@ function Unavailable({ namespace, name, error }: { namespace: string; name: stri
     return (
       <div role="alert" data-testid="endpoint-forbidden" className="space-y-2">
         <h1 className="text-xl font-semibold">You may not read namespace {namespace}</h1>
-        <p>Your Kubernetes user has no right to read SageMaker endpoints there. Ask a cluster administrator for the fleetdeck-viewer role in {namespace}.</p>
+        <p>
+          Your Kubernetes user has no right to read SageMaker endpoints there. Ask a cluster administrator for the
+          fleetdeck-viewer role in {namespace}.
+        </p>
       </div>
     );
   }
@@ -54,7 +59,9 @@ export function EndpointDetailView({ namespace, name }: { namespace: string; nam
       <EndpointHeader summary={summary} endpoint={endpoint} />
       <RefreshFailed subject="this endpoint" error={detail.error} />
       <OmittedNotice omitted={omitted} />
-      {summary.health.rolledBack && <RolledBackBanner namespace={namespace} name={name} rolledBack={summary.health.rolledBack} />}
+      {summary.health.rolledBack && (
+        <RolledBackBanner namespace={namespace} name={name} rolledBack={summary.health.rolledBack} />
+      )}
       <FleetMismatchWarning summary={summary} />
       <div className="grid gap-4 xl:grid-cols-2">
         <HealthPanel summary={summary} endpoint={endpoint} />
@@ -64,7 +71,11 @@ export function EndpointDetailView({ namespace, name }: { namespace: string; nam
       <VariantsTable summary={summary} />
       <SeriesCharts namespace={namespace} name={name} />
       <div className="grid gap-4 xl:grid-cols-2">
-        <PolicyPanel deploymentConfig={endpoint.spec.deploymentConfig} region={endpoint.status?.ackResourceMetadata?.region} partition={endpoint.status?.ackResourceMetadata?.partition} />
+        <PolicyPanel
+          deploymentConfig={endpoint.spec.deploymentConfig}
+          region={endpoint.status?.ackResourceMetadata?.region}
+          partition={endpoint.status?.ackResourceMetadata?.partition}
+        />
         <ConfigsUsed summary={summary} configsUsed={configsUsed} />
       </div>
       <EventsTable events={events} />

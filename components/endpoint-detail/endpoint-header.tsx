@@ -21,15 +21,22 @@ export function EndpointHeader({ summary, endpoint }: { summary: EndpointSummary
           <span data-testid="endpoint-status" data-status={summary.status ?? ''} className="flex items-center gap-1">
             <span className="text-slate-600 dark:text-slate-300">Status</span> <StatusBadge status={summary.status} />
           </span>
-          <span data-testid="endpoint-health-badge" data-level={summary.health.level} className="flex items-center gap-1">
-            <span className="text-slate-600 dark:text-slate-300">Health</span> <HealthBadge level={summary.health.level} />
+          <span
+            data-testid="endpoint-health-badge"
+            data-level={summary.health.level}
+            className="flex items-center gap-1"
+          >
+            <span className="text-slate-600 dark:text-slate-300">Health</span>{' '}
+            <HealthBadge level={summary.health.level} />
           </span>
           <span>
-            <span className="text-slate-600 dark:text-slate-300">Config</span> <span className="font-mono">{summary.configName}</span>
+            <span className="text-slate-600 dark:text-slate-300">Config</span>{' '}
+            <span className="font-mono">{summary.configName}</span>
           </span>
           {summary.lastChange && (
             <span>
-              <span className="text-slate-600 dark:text-slate-300">Last change</span> <RelativeTime iso={summary.lastChange} />
+              <span className="text-slate-600 dark:text-slate-300">Last change</span>{' '}
+              <RelativeTime iso={summary.lastChange} />
             </span>
           )}
         </div>

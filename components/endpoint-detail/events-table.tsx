@@ -4,7 +4,8 @@ import { toneClasses } from '@/components/ui/tone';
 import type { KubeEvent } from '@/lib/api/endpoint-detail';
 import { TitledSection } from '@/components/ui/titled-section';
 
-const eventTime = (event: KubeEvent) => event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? undefined;
+const eventTime = (event: KubeEvent) =>
+  event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? undefined;
 
 /** Kubernetes Events about the endpoint, its config and its models, newest first. */
 export function EventsTable({ events }: { events: KubeEvent[] }) {
@@ -32,10 +33,16 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
                     <RelativeTime iso={eventTime(event)} />
                   </td>
                   <td className="py-1 pr-3">
-                    <span className={`rounded px-1.5 ${toneClasses[event.type === 'Warning' ? 'warning' : 'neutral']}`}>{event.type ?? '—'}</span>
+                    <span className={`rounded px-1.5 ${toneClasses[event.type === 'Warning' ? 'warning' : 'neutral']}`}>
+                      {event.type ?? '—'}
+                    </span>
                   </td>
                   <td className="py-1 pr-3 font-mono">{event.reason ?? '—'}</td>
-                  <td className="break-all py-1 pr-3 font-mono text-xs">{event.involvedObject ? `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}` : '—'}</td>
+                  <td className="break-all py-1 pr-3 font-mono text-xs">
+                    {event.involvedObject
+                      ? `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}`
+                      : '—'}
+                  </td>
                   <td className="break-words py-1 pr-3">{event.message ?? ''}</td>
                   <td className="py-1 text-right tabular-nums">{event.count ?? 1}</td>
                 </TableRow>

@@ -3,7 +3,19 @@ import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/tabl
 import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
 
 /** One fleet of a deployment (old or new): its variants with instances and traffic, in a compact table. */
-export function FleetTable({ title, configName, variants, empty, testId }: { title: string; configName?: string; variants: VariantView[]; empty: string; testId: string }) {
+export function FleetTable({
+  title,
+  configName,
+  variants,
+  empty,
+  testId,
+}: {
+  title: string;
+  configName?: string;
+  variants: VariantView[];
+  empty: string;
+  testId: string;
+}) {
   return (
     <div data-testid={testId} className="min-w-0 flex-1 rounded border border-slate-200 p-3 dark:border-slate-800">
       <h3 className="font-medium">
@@ -24,7 +36,9 @@ export function FleetTable({ title, configName, variants, empty, testId }: { tit
           <tbody>
             {variants.map((variant) => (
               <TableRow key={variant.name} data-testid="fleet-variant" data-variant={variant.name}>
-                <th scope="row" className="py-1 pr-3 font-mono font-medium">{variant.name}</th>
+                <th scope="row" className="py-1 pr-3 font-mono font-medium">
+                  {variant.name}
+                </th>
                 <td className="py-1 pr-3 font-mono">{instanceTypeText(variant)}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{instancesText(variant)}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{weightText(variant)}</td>

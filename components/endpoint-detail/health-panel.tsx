@@ -11,7 +11,8 @@ import { TitledSection } from '@/components/ui/titled-section';
 // works: it looks again every 30 s in every state but a terminal error (docs/ack-behaviour.md §9).
 function idleWait(status: string | undefined): string {
   if (status === undefined) return 'Its first report: the controller has not written a status for this endpoint yet.';
-  if (modifyingStatuses.has(status)) return `SageMaker, which is ${status}; the controller looks again every 30 seconds.`;
+  if (modifyingStatuses.has(status))
+    return `SageMaker, which is ${status}; the controller looks again every 30 seconds.`;
   return 'Nothing: the spec is applied, and the controller looks again every 30 seconds.';
 }
 

@@ -5,9 +5,19 @@ import { alarmConsoleUrl } from './aws-console';
 import { TitledSection } from '@/components/ui/titled-section';
 
 /** spec.deploymentConfig in words: what the next (or current) update does, step by step, and what guards it. */
-export function PolicyPanel({ deploymentConfig, region, partition }: { deploymentConfig: DeploymentConfig | undefined; region?: string; partition?: string }) {
+export function PolicyPanel({
+  deploymentConfig,
+  region,
+  partition,
+}: {
+  deploymentConfig: DeploymentConfig | undefined;
+  region?: string;
+  partition?: string;
+}) {
   const text = policyText(deploymentConfig);
-  const alarms = (deploymentConfig?.autoRollbackConfiguration?.alarms ?? []).flatMap((alarm) => (alarm.alarmName ? [alarm.alarmName] : []));
+  const alarms = (deploymentConfig?.autoRollbackConfiguration?.alarms ?? []).flatMap((alarm) =>
+    alarm.alarmName ? [alarm.alarmName] : [],
+  );
   const guarded = Boolean(deploymentConfig?.blueGreenUpdatePolicy ?? deploymentConfig?.rollingUpdatePolicy);
   return (
     <TitledSection id="policy-heading" title="Deployment policy" testId="policy">

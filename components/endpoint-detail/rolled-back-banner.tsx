@@ -11,15 +11,34 @@ type RolledBack = NonNullable<EndpointSummary['health']['rolledBack']>;
  * An update SageMaker rolled back: the endpoint serves the old config, the spec still names the failed one and
  * ACK will not submit it again (docs/ack-behaviour.md §6.2), so the way forward is a new config.
  */
-export function RolledBackBanner({ namespace, name, rolledBack }: { namespace: string; name: string; rolledBack: RolledBack }) {
+export function RolledBackBanner({
+  namespace,
+  name,
+  rolledBack,
+}: {
+  namespace: string;
+  name: string;
+  rolledBack: RolledBack;
+}) {
   const me = useMe();
   const live = rolledBack.liveConfigName;
   return (
-    <div role="alert" data-testid="rolled-back-banner" className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      data-testid="rolled-back-banner"
+      className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">SageMaker rolled this back.</p>
       <p className="break-words">
-        The update to <span className="font-mono">{rolledBack.failedConfigName}</span> failed, and the endpoint {live ? <>still runs <span className="font-mono">{live}</span></> : 'still runs its previous config'}. The
-        failure reason is: <span className="font-medium">{rolledBack.failureReason}</span>
+        The update to <span className="font-mono">{rolledBack.failedConfigName}</span> failed, and the endpoint{' '}
+        {live ? (
+          <>
+            still runs <span className="font-mono">{live}</span>
+          </>
+        ) : (
+          'still runs its previous config'
+        )}
+        . The failure reason is: <span className="font-medium">{rolledBack.failureReason}</span>
       </p>
       <p>
         The controller will not try <span className="font-mono">{rolledBack.failedConfigName}</span> again.{' '}

@@ -16,7 +16,8 @@ type Gate = { allowed: true } | { allowed: false; reason: string };
 export function useRolloutGate(namespace: string, endpointStatus: string | undefined): Gate {
   const me = useMe();
   if (me.isPending) return { allowed: false, reason: 'Checking your rights in this namespace…' };
-  if (!mayRollOut(me.data, namespace)) return { allowed: false, reason: `You have read-only access to namespace ${namespace}.` };
+  if (!mayRollOut(me.data, namespace))
+    return { allowed: false, reason: `You have read-only access to namespace ${namespace}.` };
   return gateRollout({ endpointStatus });
 }
 
@@ -24,7 +25,15 @@ export function useRolloutGate(namespace: string, endpointStatus: string | undef
  * "Roll out a new config": a link to the rollout page when the caller may roll out and the endpoint can take an
  * update (lib/rollout/gating.ts), else a disabled button that says why, visibly and to assistive technology.
  */
-export function RolloutAction({ namespace, name, endpointStatus }: { namespace: string; name: string; endpointStatus: string | undefined }) {
+export function RolloutAction({
+  namespace,
+  name,
+  endpointStatus,
+}: {
+  namespace: string;
+  name: string;
+  endpointStatus: string | undefined;
+}) {
   const gate = useRolloutGate(namespace, endpointStatus);
   const reasonId = useId();
   if (gate.allowed) {
@@ -41,7 +50,11 @@ export function RolloutAction({ namespace, name, endpointStatus }: { namespace: 
       <Button variant="primary" disabled aria-describedby={reasonId}>
         Roll out a new config
       </Button>
-      <p id={reasonId} data-testid="rollout-disabled-reason" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+      <p
+        id={reasonId}
+        data-testid="rollout-disabled-reason"
+        className="mt-1 text-sm text-slate-600 dark:text-slate-300"
+      >
         {gate.reason}
       </p>
     </div>

@@ -60,11 +60,22 @@ export function SeriesChart({ title, what, data, format, yDomain, testId }: Seri
                 stroke="currentColor"
                 minTickGap={40}
               />
-              <YAxis domain={yDomain ?? [0, 'auto']} allowDecimals={false} tickFormatter={(value: number) => format(value)} tick={{ fill: 'currentColor', fontSize: 12 }} stroke="currentColor" width={48} />
+              <YAxis
+                domain={yDomain ?? [0, 'auto']}
+                allowDecimals={false}
+                tickFormatter={(value: number) => format(value)}
+                tick={{ fill: 'currentColor', fontSize: 12 }}
+                stroke="currentColor"
+                width={48}
+              />
               <Tooltip
                 labelFormatter={(value) => formatClockTime(Number(value))}
                 formatter={(value) => format(Number(value))}
-                contentStyle={{ background: 'var(--chart-surface)', borderColor: 'var(--chart-border)', color: 'inherit' }}
+                contentStyle={{
+                  background: 'var(--chart-surface)',
+                  borderColor: 'var(--chart-border)',
+                  color: 'inherit',
+                }}
               />
               <Legend formatter={(value) => <span className="text-slate-800 dark:text-slate-200">{value}</span>} />
               {data.lines.map((line) => (
@@ -99,7 +110,9 @@ function SeriesTable({ title, data, format }: { title: string; data: ChartData; 
   if (data.lines.length === 0) return null;
   return (
     <details className="mt-2 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">Show the data as a table</summary>
+      <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+        Show the data as a table
+      </summary>
       {open && <SeriesRows title={title} data={data} format={format} />}
     </details>
   );

@@ -26,12 +26,26 @@ export function SeriesCharts({ namespace, name }: { namespace: string; name: str
       {series.data && traffic && capacity ? (
         <>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            Since {formatClockTime(Date.parse(series.data.from))}: what this Fleetdeck server has seen, up to the last 6 hours. Traffic is each variant&apos;s share of its
-            fleet&apos;s traffic by weight; during a deployment the new fleet has lines of its own.
+            Since {formatClockTime(Date.parse(series.data.from))}: what this Fleetdeck server has seen, up to the last 6
+            hours. Traffic is each variant&apos;s share of its fleet&apos;s traffic by weight; during a deployment the
+            new fleet has lines of its own.
           </p>
           <div className="flex flex-col gap-6 lg:flex-row">
-            <SeriesChart title="Traffic share per variant" what="Traffic share" data={traffic} format={percentValue} yDomain={[0, 100]} testId="traffic-chart" />
-            <SeriesChart title="Instances per variant" what="Instances (running, and desired dashed)" data={capacity} format={countValue} testId="capacity-chart" />
+            <SeriesChart
+              title="Traffic share per variant"
+              what="Traffic share"
+              data={traffic}
+              format={percentValue}
+              yDomain={[0, 100]}
+              testId="traffic-chart"
+            />
+            <SeriesChart
+              title="Instances per variant"
+              what="Instances (running, and desired dashed)"
+              data={capacity}
+              format={countValue}
+              testId="capacity-chart"
+            />
           </div>
         </>
       ) : series.isError ? (

@@ -9,7 +9,11 @@ const series: EndpointSeries = {
   from: '2026-12-01T10:00:00Z',
   to: '2026-12-01T10:30:00Z',
   points: [
-    { at: '2026-12-01T10:00:00Z', status: 'InService', variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4, desiredInstanceCount: 4 }] },
+    {
+      at: '2026-12-01T10:00:00Z',
+      status: 'InService',
+      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4, desiredInstanceCount: 4 }],
+    },
     {
       at: '2026-12-01T10:10:00Z',
       status: 'Updating',
@@ -18,8 +22,16 @@ const series: EndpointSeries = {
         { name: 'main', fleet: 'new', trafficShare: 1, currentInstanceCount: 1, desiredInstanceCount: 4 },
       ],
     },
-    { at: '2026-12-01T10:20:00Z', status: 'InService', variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4 }] },
-    { at: '2026-12-01T10:30:00Z', status: 'InService', variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4 }] },
+    {
+      at: '2026-12-01T10:20:00Z',
+      status: 'InService',
+      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4 }],
+    },
+    {
+      at: '2026-12-01T10:30:00Z',
+      status: 'InService',
+      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4 }],
+    },
   ],
 };
 
@@ -45,7 +57,12 @@ describe('chart rows', () => {
       ['new:main:current', 'main, new fleet, running', false, 1],
       ['new:main:desired', 'main, new fleet, desired', true, 1],
     ]);
-    expect(capacity.rows[1]?.values).toEqual({ 'current:main:current': 4, 'current:main:desired': 4, 'new:main:current': 1, 'new:main:desired': 4 });
+    expect(capacity.rows[1]?.values).toEqual({
+      'current:main:current': 4,
+      'current:main:desired': 4,
+      'new:main:current': 1,
+      'new:main:desired': 4,
+    });
     // A point without a desired count leaves that line without a value rather than at 0.
     expect(capacity.rows[2]?.values).toEqual({ 'current:main:current': 4 });
     expect(trafficData(series).lines.map((line) => line.colour)).toEqual([0, 1]);

@@ -28,7 +28,8 @@ export interface ChartData {
 type Measure = { suffix: string; label: string; dashed: boolean; read: (variant: SeriesVariant) => number | undefined };
 
 const variantKey = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) => `${variant.fleet}:${variant.name}`;
-const variantLabel = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) => (variant.fleet === 'new' ? `${variant.name}, new fleet` : variant.name);
+const variantLabel = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) =>
+  variant.fleet === 'new' ? `${variant.name}, new fleet` : variant.name;
 
 function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
   const colours = new Map<string, number>();
@@ -44,7 +45,14 @@ function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
         const key = `${base}${measure.suffix}`;
         values[key] = value;
         if (!lines.has(key)) {
-          lines.set(key, { key, label: `${variantLabel(variant)}${measure.label}`, fleet: variant.fleet, variant: variant.name, dashed: measure.dashed, colour: colours.get(base)! });
+          lines.set(key, {
+            key,
+            label: `${variantLabel(variant)}${measure.label}`,
+            fleet: variant.fleet,
+            variant: variant.name,
+            dashed: measure.dashed,
+            colour: colours.get(base)!,
+          });
         }
       }
     }
@@ -55,7 +63,14 @@ function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
 
 /** Each variant's share of its fleet's traffic over time, in percent (SageMaker's weights; docs/ack-behaviour.md §6.4). */
 export function trafficData(series: EndpointSeries): ChartData {
-  return chartData(series, [{ suffix: '', label: '', dashed: false, read: (variant) => (variant.trafficShare === undefined ? undefined : variant.trafficShare * 100) }]);
+  return chartData(series, [
+    {
+      suffix: '',
+      label: '',
+      dashed: false,
+      read: (variant) => (variant.trafficShare === undefined ? undefined : variant.trafficShare * 100),
+    },
+  ]);
 }
 
 /** Each variant's current instance count over time, and its desired count as a dashed line. Serverless variants have none. */

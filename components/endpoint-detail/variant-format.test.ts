@@ -41,7 +41,15 @@ describe('weight', () => {
 });
 
 describe('a variant in a table', () => {
-  const onInstances: VariantView = { name: 'a', serverless: false, instanceType: 'ml.c5.large', currentInstanceCount: 2, desiredInstanceCount: 4, currentWeight: 1, desiredWeight: 1 };
+  const onInstances: VariantView = {
+    name: 'a',
+    serverless: false,
+    instanceType: 'ml.c5.large',
+    currentInstanceCount: 2,
+    desiredInstanceCount: 4,
+    currentWeight: 1,
+    desiredWeight: 1,
+  };
   const serverless: VariantView = { name: 's', serverless: true, currentWeight: 0.5 };
 
   it('reads its instance type and instances, or says it is serverless', () => {

@@ -29,7 +29,9 @@ export function instanceTypeText(variant: VariantView): string {
 
 /** A variant's instances, current against desired, or "Serverless". */
 export function instancesText(variant: VariantView): string {
-  return variant.serverless ? 'Serverless' : currentOfDesired(variant.currentInstanceCount, variant.desiredInstanceCount);
+  return variant.serverless
+    ? 'Serverless'
+    : currentOfDesired(variant.currentInstanceCount, variant.desiredInstanceCount);
 }
 
 /** A variant's weight, and the desired weight when SageMaker is moving it: "0.5 of 1 desired". */

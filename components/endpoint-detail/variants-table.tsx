@@ -9,7 +9,9 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
   const { variants } = summary;
   // While a deployment runs the running variants come from a config SageMaker does not name (the spec already
   // names the new one), so their instance type and model may not be known (docs/ack-behaviour.md §4.2).
-  const unjoined = summary.deployment !== undefined && variants.some((variant) => !variant.serverless && variant.instanceType === undefined);
+  const unjoined =
+    summary.deployment !== undefined &&
+    variants.some((variant) => !variant.serverless && variant.instanceType === undefined);
   return (
     <TitledSection id="variants-heading" title="Running variants" testId="variants-table">
       {variants.length === 0 ? (
@@ -24,9 +26,11 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
             captionStyle="note"
             caption={
               <>
-                The fleet SageMaker runs now{summary.deployment ? ' (the old fleet while the deployment runs)' : ''}. Instance types and models come from the
-                EndpointConfig it runs; images as the Model names them and as SageMaker resolved them.
-                {unjoined && ' SageMaker does not say which config the old fleet runs, so its instance types and models are not known until the deployment ends.'}
+                The fleet SageMaker runs now{summary.deployment ? ' (the old fleet while the deployment runs)' : ''}.
+                Instance types and models come from the EndpointConfig it runs; images as the Model names them and as
+                SageMaker resolved them.
+                {unjoined &&
+                  ' SageMaker does not say which config the old fleet runs, so its instance types and models are not known until the deployment ends.'}
               </>
             }
           >
@@ -42,7 +46,9 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
             <tbody>
               {variants.map((variant) => (
                 <TableRow key={variant.name} data-testid="variant-row" data-variant={variant.name}>
-                  <th scope="row" className="py-2 pr-3 font-mono font-medium">{variant.name}</th>
+                  <th scope="row" className="py-2 pr-3 font-mono font-medium">
+                    {variant.name}
+                  </th>
                   <td className="py-2 pr-3 font-mono">{instanceTypeText(variant)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{instancesText(variant)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{weightText(variant)}</td>

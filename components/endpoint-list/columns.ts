@@ -5,7 +5,13 @@ import type { FleetSortKey } from '@/lib/endpoints/fleet-query';
  * (columns must not jump as virtual rows come and go); the widths add up to 76rem, which fits a 1280 px screen
  * (headers and long values wrap or clamp; every value is whole in its title).
  */
-export const endpointColumns: { id: string; label: string; sortKey?: FleetSortKey; firstSort?: 'asc' | 'desc'; width: string }[] = [
+export const endpointColumns: {
+  id: string;
+  label: string;
+  sortKey?: FleetSortKey;
+  firstSort?: 'asc' | 'desc';
+  width: string;
+}[] = [
   { id: 'name', label: 'Name', sortKey: 'name', width: '9rem' },
   { id: 'namespace', label: 'Namespace', sortKey: 'namespace', width: '7rem' },
   { id: 'status', label: 'Status', sortKey: 'status', width: '7.5rem' },

@@ -28,7 +28,8 @@ export function EndpointFilters({
   onClear: () => void;
 }) {
   const options = useMemo(() => filterOptions(items, visibleNamespaces, query), [items, visibleNamespaces, query]);
-  const filtered = query.q.trim() !== '' || query.namespaces.length > 0 || query.statuses.length > 0 || query.health.length > 0;
+  const filtered =
+    query.q.trim() !== '' || query.namespaces.length > 0 || query.statuses.length > 0 || query.health.length > 0;
   return (
     <search aria-label="Search and filter endpoints" className="flex flex-wrap items-end gap-3">
       <SearchBox
@@ -39,9 +40,27 @@ export function EndpointFilters({
         hint="Every word must appear in the endpoint's name, namespace, config, status, variants, instance types, models or images."
         testId="endpoint-search"
       />
-      <MultiSelect label="Namespace" options={options.namespaces} selected={query.namespaces} onChange={(namespaces) => onChange({ namespaces })} testId="filter-namespace" />
-      <MultiSelect label="Status" options={options.statuses} selected={query.statuses} onChange={(statuses) => onChange({ statuses })} testId="filter-status" />
-      <MultiSelect label="Health" options={options.health} selected={query.health} onChange={(health) => onChange({ health: health as HealthLevel[] })} testId="filter-health" />
+      <MultiSelect
+        label="Namespace"
+        options={options.namespaces}
+        selected={query.namespaces}
+        onChange={(namespaces) => onChange({ namespaces })}
+        testId="filter-namespace"
+      />
+      <MultiSelect
+        label="Status"
+        options={options.statuses}
+        selected={query.statuses}
+        onChange={(statuses) => onChange({ statuses })}
+        testId="filter-status"
+      />
+      <MultiSelect
+        label="Health"
+        options={options.health}
+        selected={query.health}
+        onChange={(health) => onChange({ health: health as HealthLevel[] })}
+        testId="filter-health"
+      />
       {filtered && (
         <Button variant="link" size="sm" onClick={onClear}>
           Clear filters

@@ -38,7 +38,10 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
   const variants = row.variants.join(', ');
   const types = row.instanceTypes.join(', ');
   const traffic = row.traffic
-    .map((entry) => `${entry.variant} ${entry.share !== undefined ? formatPercent(entry.share) : entry.weight !== undefined ? `weight ${entry.weight}` : '—'}`)
+    .map(
+      (entry) =>
+        `${entry.variant} ${entry.share !== undefined ? formatPercent(entry.share) : entry.weight !== undefined ? `weight ${entry.weight}` : '—'}`,
+    )
     .join(', ');
   return (
     <tr
@@ -76,7 +79,10 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
       <ClampedCell text={row.config} className="break-all font-mono text-xs" />
       <ClampedCell text={variants} />
       <ClampedCell text={types} />
-      <td className={`${cell} tabular-nums`} title={`${count(row.instancesCurrent)} running of ${count(row.instancesDesired)} desired`}>
+      <td
+        className={`${cell} tabular-nums`}
+        title={`${count(row.instancesCurrent)} running of ${count(row.instancesDesired)} desired`}
+      >
         {count(row.instancesCurrent)}/{count(row.instancesDesired)}
       </td>
       <ClampedCell text={traffic} />

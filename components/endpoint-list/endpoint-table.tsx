@@ -13,7 +13,8 @@ const sortLabel = { asc: 'ascending', desc: 'descending' } as const;
 
 // The row height in pixels at the reader's root font size (the server has none; 16 px is the browser default).
 function rowHeightPx(): number {
-  const root = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const root =
+    typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   return ROW_HEIGHT_REM * root;
 }
 
@@ -38,10 +39,13 @@ export function EndpointTable({
   const scroller = useRef<HTMLDivElement>(null);
   const [rowPx] = useState(rowHeightPx);
   // Stable per rows array: the virtualizer recomputes every row's offset whenever this function changes.
-  const itemKey = useCallback((index: number) => {
-    const summary = rows[index];
-    return summary ? `${summary.namespace}/${summary.name}` : index;
-  }, [rows]);
+  const itemKey = useCallback(
+    (index: number) => {
+      const summary = rows[index];
+      return summary ? `${summary.namespace}/${summary.name}` : index;
+    },
+    [rows],
+  );
   // The virtualizer re-renders this component as the view scrolls, which is the point; nothing here relies on
   // compiler memoization (the rows memoize on their own).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -68,7 +72,13 @@ export function EndpointTable({
   const sortOf = (key: FleetSortKey) => (query.sort === key ? sortLabel[query.direction] : undefined);
 
   return (
-    <div ref={scroller} tabIndex={0} role="region" aria-label="Endpoints table" className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800">
+    <div
+      ref={scroller}
+      tabIndex={0}
+      role="region"
+      aria-label="Endpoints table"
+      className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800"
+    >
       <Table caption={caption} aria-rowcount={rows.length + 1} className="min-w-[76rem] table-fixed border-collapse">
         <colgroup>
           {endpointColumns.map((column) => (
@@ -79,10 +89,23 @@ export function EndpointTable({
           <tr aria-rowindex={1} className="border-b border-slate-300 dark:border-slate-700">
             {endpointColumns.map((column) => {
               const key = column.sortKey;
-              if (!key) return <PlainHeader key={column.id} className="px-2 py-2">{column.label}</PlainHeader>;
+              if (!key)
+                return (
+                  <PlainHeader key={column.id} className="px-2 py-2">
+                    {column.label}
+                  </PlainHeader>
+                );
               const current = query.sort === key;
               const next = current ? (query.direction === 'asc' ? 'desc' : 'asc') : (column.firstSort ?? 'asc');
-              return <SortHeader key={column.id} label={column.label} sort={sortOf(key)} onSort={() => onSort(key, next)} className="px-2 py-2" />;
+              return (
+                <SortHeader
+                  key={column.id}
+                  label={column.label}
+                  sort={sortOf(key)}
+                  onSort={() => onSort(key, next)}
+                  className="px-2 py-2"
+                />
+              );
             })}
           </tr>
         </thead>

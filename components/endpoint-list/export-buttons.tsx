@@ -17,7 +17,8 @@ export function ExportButtons({ rows }: { rows: EndpointSummary[] }) {
     if (format === 'csv') downloadFile(name, fleetToCsv(fleetRows), 'text/csv;charset=utf-8');
     else downloadFile(name, fleetToJson(fleetRows), 'application/json');
   };
-  const title = rows.length === 0 ? 'Nothing to export: no endpoint matches.' : `Download the ${rows.length} endpoints shown`;
+  const title =
+    rows.length === 0 ? 'Nothing to export: no endpoint matches.' : `Download the ${rows.length} endpoints shown`;
   return (
     <div role="group" aria-label="Export" className="flex gap-2">
       <Button size="sm" onClick={() => save('csv')} disabled={rows.length === 0} title={title}>

@@ -24,15 +24,27 @@ export function filterOptions(items: EndpointSummary[], visibleNamespaces: strin
   const statusCounts = tally(items.map((item) => item.status ?? PENDING));
   const healthCounts = tally(items.map((item) => item.health.level));
 
-  const namespaceValues = [...new Set([...(visibleNamespaces ?? []), ...namespaceCounts.keys(), ...query.namespaces])].sort();
-  const statusValues = [...new Set([...Object.keys(endpointStatusDisplay), PENDING, ...statusCounts.keys(), ...query.statuses])];
+  const namespaceValues = [
+    ...new Set([...(visibleNamespaces ?? []), ...namespaceCounts.keys(), ...query.namespaces]),
+  ].sort();
+  const statusValues = [
+    ...new Set([...Object.keys(endpointStatusDisplay), PENDING, ...statusCounts.keys(), ...query.statuses]),
+  ];
 
-  const namespaces: MultiSelectOption[] = namespaceValues.map((value) => ({ value, label: value, count: namespaceCounts.get(value) ?? 0 }));
+  const namespaces: MultiSelectOption[] = namespaceValues.map((value) => ({
+    value,
+    label: value,
+    count: namespaceCounts.get(value) ?? 0,
+  }));
   const statuses: MultiSelectOption[] = statusValues.map((value) => ({
     value,
     label: displayEndpointStatus(value === PENDING ? undefined : value).label,
     count: statusCounts.get(value) ?? 0,
   }));
-  const health: MultiSelectOption[] = healthLevels.map((value) => ({ value, label: healthDisplay[value].label, count: healthCounts.get(value) ?? 0 }));
+  const health: MultiSelectOption[] = healthLevels.map((value) => ({
+    value,
+    label: healthDisplay[value].label,
+    count: healthCounts.get(value) ?? 0,
+  }));
   return { namespaces, statuses, health };
 }

@@ -12,7 +12,13 @@ export function LiveBadge() {
   const status = useLiveStatus();
   const display = liveDisplay[status.connection];
   return (
-    <span role="status" aria-live="polite" data-testid="live-badge" data-connection={status.connection} className="flex items-center gap-2 text-sm">
+    <span
+      role="status"
+      aria-live="polite"
+      data-testid="live-badge"
+      data-connection={status.connection}
+      className="flex items-center gap-2 text-sm"
+    >
       <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[display.tone]}`}>{display.label}</span>
       <span className="text-slate-600 dark:text-slate-300">data as of {clock(status.asOf)}</span>
     </span>

@@ -21,7 +21,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     stream.start();
     // A read that gets 401 means the session ended: stop the stream and ask the user to sign in again.
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error' && isApiError(event.action.error) && event.action.error.httpStatus === 401) {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'error' &&
+        isApiError(event.action.error) &&
+        event.action.error.httpStatus === 401
+      ) {
         stream.markSignedOut();
       }
     });

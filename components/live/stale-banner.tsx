@@ -19,8 +19,13 @@ export function StaleFrame({ children }: { children: ReactNode }) {
   return (
     <>
       {status.connection === 'stale' && (
-        <div role="alert" data-testid="stale-banner" className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-          <strong>Data may be out of date.</strong> {status.message} Fleetdeck keeps trying and will catch up on its own.
+        <div
+          role="alert"
+          data-testid="stale-banner"
+          className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <strong>Data may be out of date.</strong> {status.message} Fleetdeck keeps trying and will catch up on its
+          own.
           {status.retryPending && (
             <>
               {' '}
@@ -32,7 +37,11 @@ export function StaleFrame({ children }: { children: ReactNode }) {
         </div>
       )}
       {status.connection === 'signed-out' && (
-        <div role="alert" data-testid="signed-out-banner" className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          data-testid="signed-out-banner"
+          className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100"
+        >
           <strong>{status.message}</strong>{' '}
           <a className="underline" href={`/sign-in?next=${encodeURIComponent(next)}`}>
             Sign in again
@@ -40,11 +49,18 @@ export function StaleFrame({ children }: { children: ReactNode }) {
         </div>
       )}
       {status.connection === 'refused' && (
-        <div role="alert" data-testid="refused-banner" className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          data-testid="refused-banner"
+          className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100"
+        >
           <strong>Live updates are off.</strong> {status.message}
         </div>
       )}
-      <div data-stale={stale ? 'true' : undefined} className={stale ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+      <div
+        data-stale={stale ? 'true' : undefined}
+        className={stale ? 'opacity-60 transition-opacity' : 'transition-opacity'}
+      >
         {children}
       </div>
     </>

@@ -23,7 +23,11 @@ export function ImageGroup({ entry }: { entry: ImageIndexEntry }) {
   const shown = expanded ? entry.placements : entry.placements.slice(0, COLLAPSED_LIMIT);
   const hidden = entry.placements.length - shown.length;
   return (
-    <tbody data-testid="image-group" data-image={entry.image} className="border-t-2 border-slate-300 dark:border-slate-700">
+    <tbody
+      data-testid="image-group"
+      data-image={entry.image}
+      className="border-t-2 border-slate-300 dark:border-slate-700"
+    >
       <tr className="bg-slate-50 dark:bg-slate-900">
         <th scope="rowgroup" colSpan={5} className="px-2 py-2 text-left font-normal">
           <span className="block break-all font-mono text-sm font-semibold">{entry.image}</span>
@@ -39,10 +43,15 @@ export function ImageGroup({ entry }: { entry: ImageIndexEntry }) {
               </span>
             )}
             <span>
-              {endpoints} {endpoints === 1 ? 'endpoint' : 'endpoints'}, {entry.placements.length} {entry.placements.length === 1 ? 'variant' : 'variants'}
+              {endpoints} {endpoints === 1 ? 'endpoint' : 'endpoints'}, {entry.placements.length}{' '}
+              {entry.placements.length === 1 ? 'variant' : 'variants'}
             </span>
             <span data-testid="image-digest-count">
-              {entry.resolvedImages.length === 0 ? 'no digest reported' : entry.resolvedImages.length === 1 ? 'one digest' : `${entry.resolvedImages.length} different digests`}
+              {entry.resolvedImages.length === 0
+                ? 'no digest reported'
+                : entry.resolvedImages.length === 1
+                  ? 'one digest'
+                  : `${entry.resolvedImages.length} different digests`}
             </span>
           </span>
         </th>

@@ -34,7 +34,8 @@ export function ModelsView() {
       <h1 className="text-xl font-semibold">Models</h1>
       <RefreshFailed subject="the fleet" error={fleet.error} />
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Every container image the fleet runs or is deploying, as the Model specifies it and the digest SageMaker resolved it to, with the endpoints and variants that run it.
+        Every container image the fleet runs or is deploying, as the Model specifies it and the digest SageMaker
+        resolved it to, with the endpoints and variants that run it.
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <search aria-label="Image search">
@@ -48,7 +49,8 @@ export function ModelsView() {
           />
         </search>
         <p role="status" data-testid="image-count" className="ml-auto text-sm text-slate-700 dark:text-slate-300">
-          {entries.length} of {index.length} {index.length === 1 ? 'image' : 'images'}, {placements} {placements === 1 ? 'placement' : 'placements'}
+          {entries.length} of {index.length} {index.length === 1 ? 'image' : 'images'}, {placements}{' '}
+          {placements === 1 ? 'placement' : 'placements'}
         </p>
       </div>
       {fleet.data.items.length === 0 ? (
@@ -65,7 +67,10 @@ export function ModelsView() {
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
-          <Table caption="Container images and where they run, grouped by image as specified" className="min-w-[56rem] table-fixed border-collapse">
+          <Table
+            caption="Container images and where they run, grouped by image as specified"
+            className="min-w-[56rem] table-fixed border-collapse"
+          >
             <colgroup>
               <col style={{ width: '24%' }} />
               <col style={{ width: '13%' }} />

@@ -32,9 +32,17 @@ export function AttentionQueue({ items }: { items: AttentionItem[] }) {
       ) : (
         <ol className="divide-y divide-slate-200 dark:divide-slate-800">
           {items.map((item) => (
-            <li key={`${item.namespace}/${item.name}`} data-testid="attention-item" data-kind={item.kind} data-severity={item.severity} className="py-2">
+            <li
+              key={`${item.namespace}/${item.name}`}
+              data-testid="attention-item"
+              data-kind={item.kind}
+              data-severity={item.severity}
+              className="py-2"
+            >
               <div className="flex flex-wrap items-center gap-2">
-                <span className={`rounded px-2 py-0.5 text-sm font-medium ${toneClasses[item.severity === 'critical' ? 'error' : 'warning']}`}>
+                <span
+                  className={`rounded px-2 py-0.5 text-sm font-medium ${toneClasses[item.severity === 'critical' ? 'error' : 'warning']}`}
+                >
                   {severityLabel[item.severity]}
                 </span>
                 <EndpointLink namespace={item.namespace} name={item.name} />

@@ -26,13 +26,20 @@ export function FleetOverview() {
   const counts = useMemo(() => healthCounts(items ?? []), [items]);
   const timed = useMemo(() => {
     const at = new Date(now);
-    return { attention: attentionItems(items ?? [], at), rolling: rollingOutNow(items ?? [], at), recent: recentlyChanged(items ?? [], at, RECENT_LIMIT) };
+    return {
+      attention: attentionItems(items ?? [], at),
+      rolling: rollingOutNow(items ?? [], at),
+      recent: recentlyChanged(items ?? [], at, RECENT_LIMIT),
+    };
   }, [items, now]);
 
   // An outage keeps the last fleet on screen (the live badge says it is stale); a refusal replaces it.
   if (!fleet.data || replacesLastRead(fleet.error)) return <PageLoading title="Fleet overview" error={fleet.error} />;
   const namespaces = fleet.data.namespaces;
-  const scope = namespaces === null ? 'every namespace' : `${namespaces.length} ${namespaces.length === 1 ? 'namespace' : 'namespaces'}`;
+  const scope =
+    namespaces === null
+      ? 'every namespace'
+      : `${namespaces.length} ${namespaces.length === 1 ? 'namespace' : 'namespaces'}`;
 
   return (
     <div className="space-y-4">

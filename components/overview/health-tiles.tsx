@@ -6,7 +6,8 @@ import { healthDisplay } from '@/components/ui/health-display';
 import { toneClasses } from '@/components/ui/tone';
 import { SectionCard } from './section-card';
 
-const listHref = (level: (typeof healthLevels)[number]) => `/endpoints?${fleetQueryToSearchParams({ ...defaultFleetQuery, health: [level] })}`;
+const listHref = (level: (typeof healthLevels)[number]) =>
+  `/endpoints?${fleetQueryToSearchParams({ ...defaultFleetQuery, health: [level] })}`;
 
 /** How many endpoints are at each health level, worst first; each tile opens the list filtered to it. */
 export function HealthTiles({ counts }: { counts: HealthCounts }) {

@@ -15,7 +15,11 @@ export function RecentChanges({ changes }: { changes: RecentChange[] }) {
       ) : (
         <ol className="divide-y divide-slate-200 dark:divide-slate-800">
           {changes.map(({ summary, changedAt }) => (
-            <li key={`${summary.namespace}/${summary.name}`} data-testid="recent-item" className="flex flex-wrap items-center gap-2 py-2">
+            <li
+              key={`${summary.namespace}/${summary.name}`}
+              data-testid="recent-item"
+              className="flex flex-wrap items-center gap-2 py-2"
+            >
               <EndpointLink namespace={summary.namespace} name={summary.name} />
               <StatusBadge status={summary.status} />
               <span className="font-mono text-sm">{summary.configName}</span>

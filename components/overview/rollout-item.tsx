@@ -11,7 +11,8 @@ export function RolloutItem({ entry }: { entry: RollingOut }) {
   const current = progress?.steps.find((step) => step.state === 'current');
   const stageName = current?.label ?? progress?.stage?.status ?? 'Waiting for SageMaker';
   const elapsed = progress ? formatDuration(progress.elapsedSeconds) : undefined;
-  const expected = progress?.expectedSeconds !== undefined ? ` of about ${formatDuration(progress.expectedSeconds)}` : '';
+  const expected =
+    progress?.expectedSeconds !== undefined ? ` of about ${formatDuration(progress.expectedSeconds)}` : '';
   const timing = elapsed ? `${elapsed} elapsed${expected}${progress?.overdue ? ', overdue' : ''}` : undefined;
   const target = summary.deployment?.configName;
   return (
@@ -37,12 +38,18 @@ export function RolloutItem({ entry }: { entry: RollingOut }) {
           <p className="flex flex-wrap gap-x-3 text-sm">
             <span data-testid="rollout-stage">
               Stage: <span className="font-medium">{stageName}</span>
-              {current && progress.stage && <span className="text-slate-600 dark:text-slate-300"> ({progress.stage.status})</span>}
+              {current && progress.stage && (
+                <span className="text-slate-600 dark:text-slate-300"> ({progress.stage.status})</span>
+              )}
             </span>
             <span data-testid="rollout-elapsed">{timing}</span>
-            {progress.bakeRemainingSeconds !== undefined && <span>bake ends in {formatDuration(progress.bakeRemainingSeconds)}</span>}
+            {progress.bakeRemainingSeconds !== undefined && (
+              <span>bake ends in {formatDuration(progress.bakeRemainingSeconds)}</span>
+            )}
           </p>
-          {progress.stage?.message && <p className="break-words text-sm text-slate-600 dark:text-slate-300">{progress.stage.message}</p>}
+          {progress.stage?.message && (
+            <p className="break-words text-sm text-slate-600 dark:text-slate-300">{progress.stage.message}</p>
+          )}
         </div>
       ) : (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">

@@ -16,7 +16,8 @@ interface AlarmsEditorProps {
 
 /** The CloudWatch alarms that roll the deployment back while traffic shifts or bakes (none, or as many as sagemakerLimits.alarms allows). */
 export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
-  const setAlarms = (change: (alarms: string[]) => string[]) => update((current) => ({ ...current, alarms: change(current.alarms) }));
+  const setAlarms = (change: (alarms: string[]) => string[]) =>
+    update((current) => ({ ...current, alarms: change(current.alarms) }));
   const add = () => {
     setAlarms((alarms) => [...alarms, '']);
     // The new field exists after the next paint; typing goes straight into it.
@@ -25,8 +26,14 @@ export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
   };
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600 dark:text-slate-300">SageMaker rolls the update back when one of these alarms goes into ALARM while traffic shifts or bakes.</p>
-      <SectionMessages id={fieldId(draftPaths.alarms)} error={messages.errorAt(draftPaths.alarms)} warning={messages.warningAt(draftPaths.alarmSection)} />
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        SageMaker rolls the update back when one of these alarms goes into ALARM while traffic shifts or bakes.
+      </p>
+      <SectionMessages
+        id={fieldId(draftPaths.alarms)}
+        error={messages.errorAt(draftPaths.alarms)}
+        warning={messages.warningAt(draftPaths.alarmSection)}
+      />
       {form.alarms.length > 0 && (
         <ul className="space-y-2">
           {form.alarms.map((alarm, index) => {
@@ -41,7 +48,9 @@ export function AlarmsEditor({ form, messages, update }: AlarmsEditorProps) {
                       autoComplete="off"
                       className={controlClasses}
                       value={alarm}
-                      onChange={(event) => setAlarms((alarms) => alarms.map((each, at) => (at === index ? event.target.value : each)))}
+                      onChange={(event) =>
+                        setAlarms((alarms) => alarms.map((each, at) => (at === index ? event.target.value : each)))
+                      }
                     />
                   )}
                 </Field>

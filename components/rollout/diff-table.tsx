@@ -4,9 +4,11 @@ import type { DiffEntry } from '@/lib/rollout/diff';
 const kindText: Record<DiffEntry['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 
 /** A value of a diff as text: strings as they are, everything else as JSON, absent as a dash. */
-const shown = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+const shown = (value: unknown) =>
+  value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An added or removed object shown as its fields, one row each, so a whole new policy reads field by field. */
 function leaves(entry: DiffEntry): DiffEntry[] {
@@ -14,7 +16,13 @@ function leaves(entry: DiffEntry): DiffEntry[] {
   if (!isObject(value) || Object.keys(value).length === 0) return [entry];
   return Object.keys(value)
     .sort()
-    .flatMap((key) => leaves({ path: `${entry.path}.${key}`, kind: entry.kind, ...(entry.kind === 'added' ? { after: value[key] } : { before: value[key] }) }));
+    .flatMap((key) =>
+      leaves({
+        path: `${entry.path}.${key}`,
+        kind: entry.kind,
+        ...(entry.kind === 'added' ? { after: value[key] } : { before: value[key] }),
+      }),
+    );
 }
 
 /** One diff as a table, field by field: path, change, before and after. */
@@ -38,7 +46,9 @@ export function DiffTable({ caption, entries, testId }: { caption: string; entri
         <tbody>
           {entries.flatMap(leaves).map((entry) => (
             <TableRow key={entry.path} data-testid="diff-entry" data-path={entry.path} data-kind={entry.kind}>
-              <th scope="row" className="break-all py-1 pr-3 font-mono font-normal">{entry.path}</th>
+              <th scope="row" className="break-all py-1 pr-3 font-mono font-normal">
+                {entry.path}
+              </th>
               <td className="py-1 pr-3">{kindText[entry.kind]}</td>
               <td className="break-all py-1 pr-3 font-mono text-red-800 dark:text-red-300">{shown(entry.before)}</td>
               <td className="break-all py-1 font-mono text-emerald-800 dark:text-emerald-300">{shown(entry.after)}</td>

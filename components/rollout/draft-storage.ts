@@ -66,7 +66,12 @@ const formSchema = z.object({
 const storedSchema = z.object({
   version: z.literal(1),
   form: formSchema,
-  base: z.object({ generation: z.number(), resourceVersion: z.string(), endpointSpec: endpointSpecSchema, liveConfigSpec: endpointConfigSpecSchema.nullable() }),
+  base: z.object({
+    generation: z.number(),
+    resourceVersion: z.string(),
+    endpointSpec: endpointSpecSchema,
+    liveConfigSpec: endpointConfigSpecSchema.nullable(),
+  }),
   linkSearch: z.string(),
   requestId: z.string(),
 });
@@ -88,7 +93,14 @@ export function readStoredDraft(namespace: string, name: string): StoredDraft | 
     const raw = storage()?.getItem(keyOf(namespace, name));
     if (!raw) return undefined;
     const parsed = storedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? { form: parsed.data.form, base: parsed.data.base, linkSearch: parsed.data.linkSearch, requestId: parsed.data.requestId } : undefined;
+    return parsed.success
+      ? {
+          form: parsed.data.form,
+          base: parsed.data.base,
+          linkSearch: parsed.data.linkSearch,
+          requestId: parsed.data.requestId,
+        }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -16,10 +16,24 @@ function focusField(path: string) {
 }
 
 /** The problems that stop a dry run or an apply, announced once, each a link to its field and named by its label. */
-export function ErrorSummary({ errors, title, labelOf }: { errors: FieldError[]; title: string; labelOf: (path: string) => string | undefined }) {
+export function ErrorSummary({
+  errors,
+  title,
+  labelOf,
+}: {
+  errors: FieldError[];
+  title: string;
+  labelOf: (path: string) => string | undefined;
+}) {
   if (errors.length === 0) return null;
   return (
-    <div role="alert" id="rollout-error-summary" tabIndex={-1} data-testid="error-summary" className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      id="rollout-error-summary"
+      tabIndex={-1}
+      data-testid="error-summary"
+      className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-medium">{title}</p>
       <ul className="mt-1 list-disc space-y-1 pl-5">
         {errors.map((error) => (

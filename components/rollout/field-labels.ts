@@ -5,7 +5,8 @@ import { alarmIndexAt, draftPaths, variantFieldAt } from '@/lib/rollout/draft-pa
 // summary names the field a message is about ("Initial instance count for primary: Required.").
 
 /** The name people read a variant by: its name, or its position while a new one has none yet. */
-export const variantLabel = (variant: Pick<VariantForm, 'variantName'>, index: number) => variant.variantName.trim() || `variant ${index + 1}`;
+export const variantLabel = (variant: Pick<VariantForm, 'variantName'>, index: number) =>
+  variant.variantName.trim() || `variant ${index + 1}`;
 
 export const variantFieldLabels = {
   variantName: (_label: string, index: number) => `Name of new variant ${index + 1}`,

@@ -12,8 +12,15 @@ export interface FormMessages {
 }
 
 /** The form's own errors first, then those the API answered with for paths the form has no error at. */
-export function formMessages(clientErrors: FieldError[], serverErrors: FieldError[], warnings: RolloutWarning[]): FormMessages {
-  const errors = [...clientErrors, ...serverErrors.filter((server) => !clientErrors.some((client) => client.path === server.path))];
+export function formMessages(
+  clientErrors: FieldError[],
+  serverErrors: FieldError[],
+  warnings: RolloutWarning[],
+): FormMessages {
+  const errors = [
+    ...clientErrors,
+    ...serverErrors.filter((server) => !clientErrors.some((client) => client.path === server.path)),
+  ];
   return {
     errors,
     errorAt: (path) => errors.find((error) => error.path === path)?.message,

@@ -19,9 +19,12 @@ const outcomeDisplay: Record<HistoryOutcome['kind'], { label: string; tone: Tone
 };
 
 const outcomeDetail = (outcome: HistoryOutcome) =>
-  outcome.failureReason ?? outcome.detail ?? (outcome.kind === 'not-applied' ? 'The config was created, but the endpoint was never pointed at it.' : undefined);
+  outcome.failureReason ??
+  outcome.detail ??
+  (outcome.kind === 'not-applied' ? 'The config was created, but the endpoint was never pointed at it.' : undefined);
 
-const presetName = (id: string | undefined) => (id && (presetIds as readonly string[]).includes(id) ? presets[id as PresetId].name : id);
+const presetName = (id: string | undefined) =>
+  id && (presetIds as readonly string[]).includes(id) ? presets[id as PresetId].name : id;
 
 interface HistoryListProps {
   entries: HistoryEntry[];
@@ -38,7 +41,12 @@ interface HistoryListProps {
  * the draft (the same plan, diff and dry run as any rollout).
  */
 export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: HistoryListProps) {
-  if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No rollouts were made through Fleetdeck on this endpoint yet.</p>;
+  if (entries.length === 0)
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        No rollouts were made through Fleetdeck on this endpoint yet.
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <Table caption="Rollouts of this endpoint, newest first">
@@ -60,10 +68,20 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
             const spec = configSpecOf(entry.configName);
             const reasonId = `history-${entry.objectName}-reason`;
             return (
-              <TableRow key={entry.objectName} data-testid="history-entry" data-config={entry.configName} data-outcome={entry.outcome.kind} data-current={entry.current ? 'true' : 'false'}>
+              <TableRow
+                key={entry.objectName}
+                data-testid="history-entry"
+                data-config={entry.configName}
+                data-outcome={entry.outcome.kind}
+                data-current={entry.current ? 'true' : 'false'}
+              >
                 <th scope="row" className="break-all py-2 pr-3 font-mono font-normal">
                   {entry.configName}
-                  {entry.current && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-sans text-xs font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100">current</span>}
+                  {entry.current && (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-sans text-xs font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100">
+                      current
+                    </span>
+                  )}
                 </th>
                 <td className="py-2 pr-3">{entry.createdBy ?? '—'}</td>
                 <td className="py-2 pr-3">
@@ -72,7 +90,11 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
                 <td className="py-2 pr-3">{presetName(entry.preset) ?? '—'}</td>
                 <td className="break-words py-2 pr-3">{entry.reason ?? '—'}</td>
                 <td className="py-2 pr-3">
-                  <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${toneClasses[display.tone]}`}>{display.label}</span>
+                  <span
+                    className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${toneClasses[display.tone]}`}
+                  >
+                    {display.label}
+                  </span>
                   {detail && <span className="mt-1 block break-words text-xs">{detail}</span>}
                 </td>
                 <td className="py-2">

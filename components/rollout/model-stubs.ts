@@ -10,7 +10,10 @@ export function modelsFromOptions(options: ModelOption[]): Model[] {
     metadata: { name: option.name },
     spec: {
       modelName: option.modelName,
-      primaryContainer: { ...(option.image ? { image: option.image } : {}), ...(option.modelPackageName ? { modelPackageName: option.modelPackageName } : {}) },
+      primaryContainer: {
+        ...(option.image ? { image: option.image } : {}),
+        ...(option.modelPackageName ? { modelPackageName: option.modelPackageName } : {}),
+      },
     },
   }));
 }

@@ -9,19 +9,49 @@ import type { RolloutPlan } from '@/lib/rollout/plan';
 export function PlanTimeline({ plan }: { plan: RolloutPlan }) {
   const total = Math.max(1, plan.expectedTotalSeconds);
   const segments = [
-    ...plan.steps.map((step, index) => ({ key: `step-${index}`, label: `${index + 1}`, seconds: step.durationSeconds, share: step.trafficShareNew, title: step.label })),
-    ...(plan.terminationWaitSeconds > 0 ? [{ key: 'termination', label: 'T', seconds: plan.terminationWaitSeconds, share: 1, title: 'Wait before stopping the old fleet' }] : []),
+    ...plan.steps.map((step, index) => ({
+      key: `step-${index}`,
+      label: `${index + 1}`,
+      seconds: step.durationSeconds,
+      share: step.trafficShareNew,
+      title: step.label,
+    })),
+    ...(plan.terminationWaitSeconds > 0
+      ? [
+          {
+            key: 'termination',
+            label: 'T',
+            seconds: plan.terminationWaitSeconds,
+            share: 1,
+            title: 'Wait before stopping the old fleet',
+          },
+        ]
+      : []),
   ];
-  const description = segments.map((segment) => `${segment.title}: ${formatDuration(segment.seconds)}, ${formatPercent(segment.share)} of traffic on the new fleet`).join('; ');
+  const description = segments
+    .map(
+      (segment) =>
+        `${segment.title}: ${formatDuration(segment.seconds)}, ${formatPercent(segment.share)} of traffic on the new fleet`,
+    )
+    .join('; ');
   return (
-    <div data-testid="plan-timeline" role="img" aria-label={`Timeline of the rollout, ${formatDuration(plan.expectedTotalSeconds)} in all. ${description}.`} className="space-y-1">
+    <div
+      data-testid="plan-timeline"
+      role="img"
+      aria-label={`Timeline of the rollout, ${formatDuration(plan.expectedTotalSeconds)} in all. ${description}.`}
+      className="space-y-1"
+    >
       <div className="flex h-8 w-full overflow-hidden rounded border border-slate-300 dark:border-slate-600">
         {segments.map((segment) => (
           <div
             key={segment.key}
             title={`${segment.title} (${formatDuration(segment.seconds)})`}
             className="relative flex items-center justify-center border-r border-white text-xs font-medium text-slate-950 last:border-r-0 dark:border-slate-950"
-            style={{ width: `${(segment.seconds / total) * 100}%`, minWidth: '1.25rem', background: `color-mix(in srgb, #38bdf8 ${Math.round(segment.share * 100)}%, #e2e8f0)` }}
+            style={{
+              width: `${(segment.seconds / total) * 100}%`,
+              minWidth: '1.25rem',
+              background: `color-mix(in srgb, #38bdf8 ${Math.round(segment.share * 100)}%, #e2e8f0)`,
+            }}
           >
             {segment.label}
           </div>

@@ -26,14 +26,33 @@ const kindNames: Record<PolicyKind, string> = {
 /** The deployment policy: blue/green (all at once, canary, linear) or rolling, with their sizes and waits. */
 export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
   const { policy } = form;
-  const set = (patch: Partial<PolicyForm>) => update((current) => ({ ...current, policy: { ...current.policy, ...patch } }));
+  const set = (patch: Partial<PolicyForm>) =>
+    update((current) => ({ ...current, policy: { ...current.policy, ...patch } }));
   const kindId = fieldId(`${draftPaths.deploymentConfig}.kind`);
   const blueGreen = policy.kind === 'all-at-once' || policy.kind === 'canary' || policy.kind === 'linear';
   return (
     <div className="space-y-3">
-      <Field id={kindId} label={policyLabels.kind} hint={policy.kind === 'none' ? 'SageMaker replaces the fleet at once; alarms, if any, are still watched.' : presets[policy.kind].description}>
+      <Field
+        id={kindId}
+        label={policyLabels.kind}
+        hint={
+          policy.kind === 'none'
+            ? 'SageMaker replaces the fleet at once; alarms, if any, are still watched.'
+            : presets[policy.kind].description
+        }
+      >
         {(control) => (
-          <select {...control} className={`${controlClasses} max-w-xl`} value={policy.kind} onChange={(event) => update((current) => ({ ...current, policy: withPolicyKind(current.policy, event.target.value as PolicyKind) }))}>
+          <select
+            {...control}
+            className={`${controlClasses} max-w-xl`}
+            value={policy.kind}
+            onChange={(event) =>
+              update((current) => ({
+                ...current,
+                policy: withPolicyKind(current.policy, event.target.value as PolicyKind),
+              }))
+            }
+          >
             {(['none', ...presetIds] as const).map((kind) => (
               <option key={kind} value={kind}>
                 {kindNames[kind]}
@@ -48,14 +67,38 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
       {policy.kind !== 'none' && (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {policy.kind === 'canary' && (
-            <SizeField paths={draftPaths.canarySize} label={policyLabels.canarySize} unitLabel="Canary unit" size={policy.canarySize} hint={policyHints.canarySize} messages={messages} onChange={(canarySize) => set({ canarySize })} />
+            <SizeField
+              paths={draftPaths.canarySize}
+              label={policyLabels.canarySize}
+              unitLabel="Canary unit"
+              size={policy.canarySize}
+              hint={policyHints.canarySize}
+              messages={messages}
+              onChange={(canarySize) => set({ canarySize })}
+            />
           )}
           {policy.kind === 'linear' && (
-            <SizeField paths={draftPaths.linearStepSize} label={policyLabels.linearStepSize} unitLabel="Linear step unit" size={policy.linearStepSize} hint={policyHints.linearStepSize} messages={messages} onChange={(linearStepSize) => set({ linearStepSize })} />
+            <SizeField
+              paths={draftPaths.linearStepSize}
+              label={policyLabels.linearStepSize}
+              unitLabel="Linear step unit"
+              size={policy.linearStepSize}
+              hint={policyHints.linearStepSize}
+              messages={messages}
+              onChange={(linearStepSize) => set({ linearStepSize })}
+            />
           )}
           {policy.kind === 'rolling' && (
             <>
-              <SizeField paths={draftPaths.batchSize} label={policyLabels.batchSize} unitLabel="Batch unit" size={policy.batchSize} hint={policyHints.batchSize} messages={messages} onChange={(batchSize) => set({ batchSize })} />
+              <SizeField
+                paths={draftPaths.batchSize}
+                label={policyLabels.batchSize}
+                unitLabel="Batch unit"
+                size={policy.batchSize}
+                hint={policyHints.batchSize}
+                messages={messages}
+                onChange={(batchSize) => set({ batchSize })}
+              />
               <SizeField
                 paths={draftPaths.rollbackBatchSize}
                 label={policyLabels.rollbackBatchSize}

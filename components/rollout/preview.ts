@@ -11,15 +11,30 @@ import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import type { Model } from '@/lib/schemas/model';
 
 /** The Endpoint spec once the rollout's merge patch is applied: the new config, and the draft's policy (or none). */
-export function endpointSpecAfter(spec: EndpointSpec, configName: string, deploymentConfig: RolloutDraft['deploymentConfig']): EndpointSpec {
+export function endpointSpecAfter(
+  spec: EndpointSpec,
+  configName: string,
+  deploymentConfig: RolloutDraft['deploymentConfig'],
+): EndpointSpec {
   const { deploymentConfig: _replaced, ...rest } = spec;
   return { ...rest, endpointConfigName: configName, ...(deploymentConfig ? { deploymentConfig } : {}) };
 }
 
 /** The draft against an endpoint and the config it runs: what the API server would be sent, field by field. */
-export function draftDiff(draft: RolloutDraft, endpoint: Endpoint, liveConfig: EndpointConfig | null, knownConfigs: EndpointConfig[], configName: string): RolloutDiff {
+export function draftDiff(
+  draft: RolloutDraft,
+  endpoint: Endpoint,
+  liveConfig: EndpointConfig | null,
+  knownConfigs: EndpointConfig[],
+  configName: string,
+): RolloutDiff {
   const baseConfig = knownConfigs.find((config) => config.spec.endpointConfigName === draft.baseConfigName);
-  return rolloutDiff(endpoint.spec, endpointSpecAfter(endpoint.spec, configName, draft.deploymentConfig), liveConfig?.spec, buildEndpointConfigSpec(draft, baseConfig, configName));
+  return rolloutDiff(
+    endpoint.spec,
+    endpointSpecAfter(endpoint.spec, configName, draft.deploymentConfig),
+    liveConfig?.spec,
+    buildEndpointConfigSpec(draft, baseConfig, configName),
+  );
 }
 
 export interface RolloutPreview {
@@ -34,7 +49,13 @@ export interface RolloutPreview {
  * Everything the form shows about the draft as it is typed, from the same pure functions the API uses: its
  * errors, the plan, the warnings and the diff against the live endpoint.
  */
-export function rolloutPreview(form: RolloutForm, data: RolloutFormContext, context: RolloutContext, models: Model[], requestId: string): RolloutPreview {
+export function rolloutPreview(
+  form: RolloutForm,
+  data: RolloutFormContext,
+  context: RolloutContext,
+  models: Model[],
+  requestId: string,
+): RolloutPreview {
   const checked = checkRolloutForm(form, context);
   const draft = checked.parsed ?? checked.draft;
   const configs = [data.liveConfig, data.failedConfig].filter((config) => config !== null);

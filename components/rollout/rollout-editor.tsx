@@ -51,7 +51,10 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
   const queryClient = useQueryClient();
   const draft = useRolloutDraft(namespace, name, data, search);
   const models = useMemo(() => modelsFromOptions(data.models), [data.models]);
-  const preview = useMemo(() => rolloutPreview(draft.form, data, data.context, models, draft.requestId), [draft.form, data, models, draft.requestId]);
+  const preview = useMemo(
+    () => rolloutPreview(draft.form, data, data.context, models, draft.requestId),
+    [draft.form, data, models, draft.requestId],
+  );
   const { forget } = draft;
   const onApplied = useCallback(() => {
     forget();
@@ -65,7 +68,11 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
   const outcome = submission.outcome?.key === key ? submission.outcome : undefined;
   const serverErrors = outcome?.kind === 'error' && outcome.error.httpStatus === 422 ? outcome.error.fields : [];
   // The gate's own error (at `draft`) is the reason shown at the top, not a problem of the draft.
-  const messages = formMessages(preview.checked.errors.filter((error) => error.path !== draftPaths.root), serverErrors, preview.warnings);
+  const messages = formMessages(
+    preview.checked.errors.filter((error) => error.path !== draftPaths.root),
+    serverErrors,
+    preview.warnings,
+  );
   const permission = rolloutPermission(namespace, data, me, deleted);
 
   const liveGeneration = data.endpoint.metadata.generation ?? 0;
@@ -74,11 +81,15 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
       ? { message: outcome.error.message, current: outcome.details.current }
       : // A deletion bumps the generation too (deletionTimestamp); there is nothing to re-base on then.
         draft.edited && liveGeneration > draft.base.generation && !deleted && !data.endpoint.metadata.deletionTimestamp
-        ? { message: `The endpoint's spec changed since this draft was started (generation ${draft.base.generation}, now ${liveGeneration}).`, current: { endpoint: data.endpoint, liveConfig: data.liveConfig } }
+        ? {
+            message: `The endpoint's spec changed since this draft was started (generation ${draft.base.generation}, now ${liveGeneration}).`,
+            current: { endpoint: data.endpoint, liveConfig: data.liveConfig },
+          }
         : undefined;
   const knownConfigs = [data.liveConfig, conflict?.current.liveConfig].filter((config) => config != null);
   const configSpecOf = (configName: string) =>
-    knownConfigs.find((config) => config.spec.endpointConfigName === configName)?.spec ?? data.history.find((entry) => entry.configName === configName)?.configSpec;
+    knownConfigs.find((config) => config.spec.endpointConfigName === configName)?.spec ??
+    data.history.find((entry) => entry.configName === configName)?.configSpec;
 
   const onSubmit = (mode: 'dry-run' | 'apply') => {
     const errors = messages.errors.filter((error) => !serverErrors.includes(error));
@@ -90,7 +101,13 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
       return;
     }
     setAttempted(false);
-    const request = { mode, baseGeneration: draft.base.generation, baseResourceVersion: draft.base.resourceVersion, requestId: draft.requestId, draft: preview.checked.parsed };
+    const request = {
+      mode,
+      baseGeneration: draft.base.generation,
+      baseResourceVersion: draft.base.resourceVersion,
+      requestId: draft.requestId,
+      draft: preview.checked.parsed,
+    };
     submission.submit(request, me.data.csrfToken);
   };
   const rebase = (current: LiveNow) => {
@@ -107,7 +124,11 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
   return (
     <div className="space-y-4">
       {permission.reason && (
-        <p id={GATE_REASON_ID} data-testid="gate-reason" className="rounded border border-slate-300 bg-slate-50 p-3 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100">
+        <p
+          id={GATE_REASON_ID}
+          data-testid="gate-reason"
+          className="rounded border border-slate-300 bg-slate-50 p-3 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        >
           {permission.reason}
         </p>
       )}
@@ -122,8 +143,18 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
           onRebase={() => rebase(conflict.current)}
         />
       )}
-      <form data-testid="rollout-form" aria-label={`Rollout of ${namespace}/${name}`} noValidate onSubmit={(event) => event.preventDefault()} className="space-y-4">
-        <fieldset disabled={!permission.editable} aria-describedby={permission.editable ? undefined : GATE_REASON_ID} className="min-w-0 space-y-4">
+      <form
+        data-testid="rollout-form"
+        aria-label={`Rollout of ${namespace}/${name}`}
+        noValidate
+        onSubmit={(event) => event.preventDefault()}
+        className="space-y-4"
+      >
+        <fieldset
+          disabled={!permission.editable}
+          aria-describedby={permission.editable ? undefined : GATE_REASON_ID}
+          className="min-w-0 space-y-4"
+        >
           <legend className="sr-only">The new config and how it is rolled out</legend>
           <TitledSection id="rollout-start-title" title="Starting point">
             <StartFrom draft={draft} />
@@ -143,9 +174,20 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
             <AlarmsEditor form={draft.form} messages={messages} update={draft.update} />
           </TitledSection>
           <TitledSection id="rollout-reason-title" title="Why this rollout">
-            <Field id={fieldId(draftPaths.reason)} label="Reason" error={messages.errorAt(draftPaths.reason)} hint="A ticket or a sentence; it is recorded with the new config and shown in the history.">
+            <Field
+              id={fieldId(draftPaths.reason)}
+              label="Reason"
+              error={messages.errorAt(draftPaths.reason)}
+              hint="A ticket or a sentence; it is recorded with the new config and shown in the history."
+            >
               {(control) => (
-                <textarea {...control} rows={2} className={`${controlClasses} max-w-3xl`} value={draft.form.reason} onChange={(event) => draft.update((form) => ({ ...form, reason: event.target.value }))} />
+                <textarea
+                  {...control}
+                  rows={2}
+                  className={`${controlClasses} max-w-3xl`}
+                  value={draft.form.reason}
+                  onChange={(event) => draft.update((form) => ({ ...form, reason: event.target.value }))}
+                />
               )}
             </Field>
           </TitledSection>
@@ -158,7 +200,11 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
           <PlanView plan={preview.plan} hasPolicy={preview.checked.draft.deploymentConfig !== undefined} />
         </TitledSection>
         <TitledSection id="rollout-diff-title" title="Changes" testId="rollout-diff">
-          <DiffView diff={preview.diff} configName={preview.configName} liveConfigName={data.liveConfig?.spec.endpointConfigName ?? data.context.liveConfigName} />
+          <DiffView
+            diff={preview.diff}
+            configName={preview.configName}
+            liveConfigName={data.liveConfig?.spec.endpointConfigName ?? data.context.liveConfigName}
+          />
         </TitledSection>
         <SubmitBar
           namespace={namespace}
@@ -173,7 +219,12 @@ export function RolloutEditor({ namespace, name, data, me, deleted, search }: Ro
         />
       </form>
       <TitledSection id="rollout-history-title" title="History" testId="rollout-history">
-        <HistoryList entries={data.history} configSpecOf={configSpecOf} disabled={permission.editable ? undefined : { reasonId: GATE_REASON_ID }} onRollBack={rollBack} />
+        <HistoryList
+          entries={data.history}
+          configSpecOf={configSpecOf}
+          disabled={permission.editable ? undefined : { reasonId: GATE_REASON_ID }}
+          onRollBack={rollBack}
+        />
       </TitledSection>
     </div>
   );

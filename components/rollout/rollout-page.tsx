@@ -39,10 +39,19 @@ export function RolloutPage({ namespace, name }: { namespace: string; name: stri
     }
     const text =
       status === 404
-        ? { title: `No endpoint ${name} in namespace ${namespace}.`, message: 'It may have been deleted, or the name may be mistyped.' }
+        ? {
+            title: `No endpoint ${name} in namespace ${namespace}.`,
+            message: 'It may have been deleted, or the name may be mistyped.',
+          }
         : status === 403
-          ? { title: `You may not read namespace ${namespace}.`, message: 'Ask a cluster administrator for the fleetdeck-viewer role there.' }
-          : { title: `Could not load the rollout form of ${namespace}/${name}.`, message: context.error?.message ?? '' };
+          ? {
+              title: `You may not read namespace ${namespace}.`,
+              message: 'Ask a cluster administrator for the fleetdeck-viewer role there.',
+            }
+          : {
+              title: `Could not load the rollout form of ${namespace}/${name}.`,
+              message: context.error?.message ?? '',
+            };
     return (
       <div className="space-y-4">
         <Heading namespace={namespace} name={name} />
@@ -56,25 +65,45 @@ export function RolloutPage({ namespace, name }: { namespace: string; name: stri
     <div className="space-y-4">
       <Heading namespace={namespace} name={name}>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <span data-testid="endpoint-status" data-status={data.summary.status ?? ''} className="flex items-center gap-1">
-            <span className="text-slate-600 dark:text-slate-300">Status</span> <StatusBadge status={data.summary.status} />
+          <span
+            data-testid="endpoint-status"
+            data-status={data.summary.status ?? ''}
+            className="flex items-center gap-1"
+          >
+            <span className="text-slate-600 dark:text-slate-300">Status</span>{' '}
+            <StatusBadge status={data.summary.status} />
           </span>
           <span>
-            <span className="text-slate-600 dark:text-slate-300">Live config</span> <span className="font-mono">{data.context.liveConfigName}</span>
+            <span className="text-slate-600 dark:text-slate-300">Live config</span>{' '}
+            <span className="font-mono">{data.context.liveConfigName}</span>
           </span>
           <span>
-            <span className="text-slate-600 dark:text-slate-300">Generation</span> {data.endpoint.metadata.generation ?? '—'}
+            <span className="text-slate-600 dark:text-slate-300">Generation</span>{' '}
+            {data.endpoint.metadata.generation ?? '—'}
           </span>
         </div>
       </Heading>
       {status === 404 && (
-        <p role="alert" data-testid="endpoint-deleted" className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100">
-          The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Your draft is kept in this tab.
+        <p
+          role="alert"
+          data-testid="endpoint-deleted"
+          className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100"
+        >
+          The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Your draft is kept in
+          this tab.
         </p>
       )}
       <RefreshFailed subject="the rollout form" error={status === 404 ? null : context.error} />
       <OmittedNotice omitted={data.omitted} />
-      <RolloutEditor key={`${namespace}/${name}`} namespace={namespace} name={name} data={data} me={me} deleted={status === 404} search={search} />
+      <RolloutEditor
+        key={`${namespace}/${name}`}
+        namespace={namespace}
+        name={name}
+        data={data}
+        me={me}
+        deleted={status === 404}
+        search={search}
+      />
     </div>
   );
 }

@@ -14,12 +14,23 @@ export interface RolloutPermission {
  * Rights first (the form context's access review, and the /api/me hint when it has loaded; the API server
  * decides in the end), then the endpoint's state by gateRollout, then whether it still exists.
  */
-export function rolloutPermission(namespace: string, data: RolloutFormContext, me: { data?: Me; isPending: boolean }, deleted: boolean): RolloutPermission {
+export function rolloutPermission(
+  namespace: string,
+  data: RolloutFormContext,
+  me: { data?: Me; isPending: boolean },
+  deleted: boolean,
+): RolloutPermission {
   const readOnly = !data.canRollOut || (me.data !== undefined && !mayRollOut(me.data, namespace));
   if (readOnly) return { editable: false, reason: `You have read-only access to namespace ${namespace}.` };
   const gate = gateRollout(data.context);
   if (!gate.allowed) return { editable: data.context.endpointStatus !== 'Failed', reason: gate.reason };
-  if (deleted) return { editable: true, reason: 'The endpoint no longer exists (it was deleted after this form loaded), so there is nothing to roll out to. Your draft is kept in this tab.' };
-  if (me.isPending || !me.data) return { editable: true, reason: 'Checking your session before anything can be submitted…' };
+  if (deleted)
+    return {
+      editable: true,
+      reason:
+        'The endpoint no longer exists (it was deleted after this form loaded), so there is nothing to roll out to. Your draft is kept in this tab.',
+    };
+  if (me.isPending || !me.data)
+    return { editable: true, reason: 'Checking your session before anything can be submitted…' };
   return { editable: true };
 }

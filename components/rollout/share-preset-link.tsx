@@ -43,12 +43,21 @@ export function SharePresetLink({ form }: { form: RolloutForm }) {
       {shared && 'url' in shared && (
         <div className="max-w-3xl space-y-1">
           <p role="status" className="text-sm">
-            {shared.copied ? 'Link copied to the clipboard. It is also here:' : 'The clipboard is not available here; copy the link from this field:'}
+            {shared.copied
+              ? 'Link copied to the clipboard. It is also here:'
+              : 'The clipboard is not available here; copy the link from this field:'}
           </p>
           <label htmlFor="preset-link" className="block text-sm font-medium">
             Link to this preset
           </label>
-          <input id="preset-link" data-testid="preset-link" readOnly className={`${controlClasses} font-mono`} value={shared.url} onFocus={(event) => event.target.select()} />
+          <input
+            id="preset-link"
+            data-testid="preset-link"
+            readOnly
+            className={`${controlClasses} font-mono`}
+            value={shared.url}
+            onFocus={(event) => event.target.select()}
+          />
         </div>
       )}
     </div>

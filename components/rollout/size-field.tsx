@@ -22,12 +22,33 @@ export function SizeField({ paths, label, unitLabel, size, hint, messages, onCha
   const { value: path, unit: unitPath } = paths;
   return (
     <div className="grid grid-cols-[1fr_auto] items-start gap-2">
-      <Field id={fieldId(path)} label={label} error={messages.errorAt(path)} warning={messages.warningAt(path)} hint={hint}>
-        {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" className={controlClasses} value={size.value} onChange={(event) => onChange({ ...size, value: event.target.value })} />}
+      <Field
+        id={fieldId(path)}
+        label={label}
+        error={messages.errorAt(path)}
+        warning={messages.warningAt(path)}
+        hint={hint}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            className={controlClasses}
+            value={size.value}
+            onChange={(event) => onChange({ ...size, value: event.target.value })}
+          />
+        )}
       </Field>
       <Field id={fieldId(unitPath)} label={unitLabel} error={messages.errorAt(unitPath)}>
         {(control) => (
-          <select {...control} className={controlClasses} value={size.type_} onChange={(event) => onChange({ ...size, type_: event.target.value as CapacitySizeType })}>
+          <select
+            {...control}
+            className={controlClasses}
+            value={size.type_}
+            onChange={(event) => onChange({ ...size, type_: event.target.value as CapacitySizeType })}
+          >
             <option value="CAPACITY_PERCENT">% of the fleet</option>
             <option value="INSTANCE_COUNT">instances</option>
           </select>

@@ -13,24 +13,46 @@ const LIVE = 'live';
  */
 export function StartFrom({ draft }: { draft: RolloutDraftHandle }) {
   const value = draft.form.presetId ?? LIVE;
-  const description = value === LIVE ? 'The deployment policy and alarms the endpoint has now.' : presets[value].description;
+  const description =
+    value === LIVE ? 'The deployment policy and alarms the endpoint has now.' : presets[value].description;
   return (
     <div className="space-y-3">
       {draft.linkError && (
-        <p role="alert" data-testid="preset-link-error" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-          <span className="font-medium">This link&apos;s preset could not be used:</span> {draft.linkError} The draft starts from the current config instead.
+        <p
+          role="alert"
+          data-testid="preset-link-error"
+          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <span className="font-medium">This link&apos;s preset could not be used:</span> {draft.linkError} The draft
+          starts from the current config instead.
         </p>
       )}
       {draft.linkShadowed && (
-        <div role="status" data-testid="preset-link-shadowed" className="flex flex-wrap items-center gap-2 rounded border border-sky-400 bg-sky-50 p-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
-          <span>This page was opened with a preset link, but your earlier draft from this tab is shown so nothing is lost.</span>
+        <div
+          role="status"
+          data-testid="preset-link-shadowed"
+          className="flex flex-wrap items-center gap-2 rounded border border-sky-400 bg-sky-50 p-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100"
+        >
+          <span>
+            This page was opened with a preset link, but your earlier draft from this tab is shown so nothing is lost.
+          </span>
           <Button onClick={draft.followLink}>Use the link&apos;s preset instead</Button>
         </div>
       )}
       <div className="flex flex-wrap items-end gap-3">
-        <Field id="rollout-start-from" label="Start from" hint={`${description} Variants and reason are kept.`} className="max-w-xl grow">
+        <Field
+          id="rollout-start-from"
+          label="Start from"
+          hint={`${description} Variants and reason are kept.`}
+          className="max-w-xl grow"
+        >
           {(control) => (
-            <select {...control} className={controlClasses} value={value} onChange={(event) => draft.startFrom(event.target.value as typeof LIVE | PresetId)}>
+            <select
+              {...control}
+              className={controlClasses}
+              value={value}
+              onChange={(event) => draft.startFrom(event.target.value as typeof LIVE | PresetId)}
+            >
               <option value={LIVE}>Current config (the endpoint&apos;s policy)</option>
               {presetIds.map((id) => (
                 <option key={id} value={id}>

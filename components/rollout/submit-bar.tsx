@@ -21,30 +21,60 @@ interface SubmitBarProps {
   onNewRequest: () => void;
 }
 
-function ErrorText({ outcome, namespace, name }: { outcome: Extract<SubmissionOutcome, { kind: 'error' }>; namespace: string; name: string }) {
+function ErrorText({
+  outcome,
+  namespace,
+  name,
+}: {
+  outcome: Extract<SubmissionOutcome, { kind: 'error' }>;
+  namespace: string;
+  name: string;
+}) {
   const { error } = outcome;
   if (error.httpStatus === 404) {
     return (
       <>
-        The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Nothing was written, and your draft is kept in this tab.
+        The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Nothing was written,
+        and your draft is kept in this tab.
       </>
     );
   }
-  if (outcome.details.current) return <>The endpoint changed since this draft was made; see the comparison above. Nothing was lost.</>;
-  if (error.httpStatus === 403) return <>You may not do this in namespace {namespace}: {error.message}</>;
-  if (error.httpStatus === 422 && error.fields.length > 0) return <>The API server found problems in the draft; they are listed below and at their fields. {error.message}</>;
+  if (outcome.details.current)
+    return <>The endpoint changed since this draft was made; see the comparison above. Nothing was lost.</>;
+  if (error.httpStatus === 403)
+    return (
+      <>
+        You may not do this in namespace {namespace}: {error.message}
+      </>
+    );
+  if (error.httpStatus === 422 && error.fields.length > 0)
+    return <>The API server found problems in the draft; they are listed below and at their fields. {error.message}</>;
   return <>{error.message}</>;
 }
 
 /** Dry run and Apply, what came of the last one, and the problems that stop them. */
-export function SubmitBar({ namespace, name, disabledReasonId, pendingMode, outcome, summaryErrors, labelOf, onSubmit, onNewRequest }: SubmitBarProps) {
+export function SubmitBar({
+  namespace,
+  name,
+  disabledReasonId,
+  pendingMode,
+  outcome,
+  summaryErrors,
+  labelOf,
+  onSubmit,
+  onNewRequest,
+}: SubmitBarProps) {
   const disabled = disabledReasonId !== undefined || pendingMode !== undefined;
   const describedBy = disabledReasonId;
   const failed = outcome?.kind === 'error' ? outcome : undefined;
   const createdConfigName = failed?.mode === 'apply' ? failed.details.createdConfigName : undefined;
   return (
     <div className="space-y-3">
-      <ErrorSummary errors={summaryErrors} labelOf={labelOf} title={`Fix ${summaryErrors.length === 1 ? 'this problem' : `these ${summaryErrors.length} problems`} before a dry run or an apply:`} />
+      <ErrorSummary
+        errors={summaryErrors}
+        labelOf={labelOf}
+        title={`Fix ${summaryErrors.length === 1 ? 'this problem' : `these ${summaryErrors.length} problems`} before a dry run or an apply:`}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('dry-run')}>
           Dry run
@@ -69,14 +99,18 @@ export function SubmitBar({ namespace, name, disabledReasonId, pendingMode, outc
               {outcome.result.outcome === 'dry-run' && (
                 <p>
                   Apply creates EndpointConfig <span className="font-mono">{outcome.result.configName}</span>
-                  {outcome.result.configExists ? ' (it exists already, from an earlier attempt of this submission, and will be used)' : ''} and points the endpoint at it.
+                  {outcome.result.configExists
+                    ? ' (it exists already, from an earlier attempt of this submission, and will be used)'
+                    : ''}{' '}
+                  and points the endpoint at it.
                 </p>
               )}
             </>
           ) : (
             <>
               <p>
-                <span className="font-medium">The dry run was refused.</span> <ErrorText outcome={outcome} namespace={namespace} name={name} />
+                <span className="font-medium">The dry run was refused.</span>{' '}
+                <ErrorText outcome={outcome} namespace={namespace} name={name} />
               </p>
               {outcome.error.httpStatus === 409 && !outcome.details.current && (
                 <Button className="mt-2" disabled={disabled} aria-describedby={describedBy} onClick={onNewRequest}>
@@ -88,23 +122,41 @@ export function SubmitBar({ namespace, name, disabledReasonId, pendingMode, outc
         </div>
       )}
       {outcome?.kind === 'done' && outcome.mode === 'apply' && (
-        <p data-testid="apply-result" data-outcome="ok" role="status" className="rounded border border-emerald-500 bg-emerald-50 p-3 text-sm text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100">
-          Applied: the endpoint now points at EndpointConfig <span className="font-mono">{outcome.result.configName}</span>. Opening its page to follow the rollout…
+        <p
+          data-testid="apply-result"
+          data-outcome="ok"
+          role="status"
+          className="rounded border border-emerald-500 bg-emerald-50 p-3 text-sm text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          Applied: the endpoint now points at EndpointConfig{' '}
+          <span className="font-mono">{outcome.result.configName}</span>. Opening its page to follow the rollout…
         </p>
       )}
       {failed?.mode === 'apply' && (
-        <div data-testid="apply-result" data-outcome="error" role="alert" className="space-y-2 rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100">
+        <div
+          data-testid="apply-result"
+          data-outcome="error"
+          role="alert"
+          className="space-y-2 rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100"
+        >
           <p>
-            <span className="font-medium">The apply did not go through.</span> <ErrorText outcome={failed} namespace={namespace} name={name} />
+            <span className="font-medium">The apply did not go through.</span>{' '}
+            <ErrorText outcome={failed} namespace={namespace} name={name} />
           </p>
           {createdConfigName && (
             <p data-testid="created-config">
-              EndpointConfig <span className="font-mono">{createdConfigName}</span> was created, but the endpoint does not use it yet. Retrying the same submission uses that config instead of creating another.
+              EndpointConfig <span className="font-mono">{createdConfigName}</span> was created, but the endpoint does
+              not use it yet. Retrying the same submission uses that config instead of creating another.
             </p>
           )}
           <div className="flex flex-wrap gap-2">
             {createdConfigName && (
-              <Button variant="primary" disabled={disabled} aria-describedby={describedBy} onClick={() => onSubmit('apply')}>
+              <Button
+                variant="primary"
+                disabled={disabled}
+                aria-describedby={describedBy}
+                onClick={() => onSubmit('apply')}
+              >
                 Retry apply
               </Button>
             )}

@@ -46,15 +46,25 @@ export interface RolloutDraftHandle {
  * The rollout draft of one endpoint: from this tab's kept draft, else from the page's preset link, else from
  * the live endpoint; kept in sessionStorage from the first edit until it is applied or discarded.
  */
-export function useRolloutDraft(namespace: string, name: string, data: RolloutFormContext, search: URLSearchParams): RolloutDraftHandle {
+export function useRolloutDraft(
+  namespace: string,
+  name: string,
+  data: RolloutFormContext,
+  search: URLSearchParams,
+): RolloutDraftHandle {
   const linkSearch = search.toString();
   const [state, setState] = useState<DraftState>(() => {
     const stored = readStoredDraft(namespace, name);
-    return stored ? { edited: { form: stored.form, base: stored.base, linkSearch: stored.linkSearch }, requestId: stored.requestId } : { requestId: newRequestId() };
+    return stored
+      ? { edited: { form: stored.form, base: stored.base, linkSearch: stored.linkSearch }, requestId: stored.requestId }
+      : { requestId: newRequestId() };
   });
   const fleet = fleetInstanceCount(data.context);
   const live = useMemo(() => formFromLive(data.endpoint.spec, data.liveConfig, data.context), [data]);
-  const fromLink = useMemo(() => (linkSearch ? formFromPresetLink(live, new URLSearchParams(linkSearch), fleet) : { form: live }), [live, linkSearch, fleet]);
+  const fromLink = useMemo(
+    () => (linkSearch ? formFromPresetLink(live, new URLSearchParams(linkSearch), fleet) : { form: live }),
+    [live, linkSearch, fleet],
+  );
   const liveBase = useMemo(() => baseOf(data.endpoint, data.liveConfig), [data]);
   const forgotten = useRef(false);
 
@@ -63,7 +73,10 @@ export function useRolloutDraft(namespace: string, name: string, data: RolloutFo
     writeStoredDraft(namespace, name, state.edited ? { ...state.edited, requestId: state.requestId } : undefined);
   }, [namespace, name, state]);
 
-  const startOver = useCallback((): Edited => ({ form: fromLink.form, base: liveBase, linkSearch }), [fromLink, liveBase, linkSearch]);
+  const startOver = useCallback(
+    (): Edited => ({ form: fromLink.form, base: liveBase, linkSearch }),
+    [fromLink, liveBase, linkSearch],
+  );
   const update = useCallback(
     (change: (form: RolloutForm) => RolloutForm) => {
       const requestId = newRequestId();
@@ -83,11 +96,18 @@ export function useRolloutDraft(namespace: string, name: string, data: RolloutFo
       }),
     [update, fleet, data.endpoint.spec.deploymentConfig],
   );
-  const loadConfig = useCallback((config: Pick<EndpointConfigSpec, 'endpointConfigName' | 'productionVariants'>) => update((form) => formFromConfig(form, config, data.context)), [update, data.context]);
+  const loadConfig = useCallback(
+    (config: Pick<EndpointConfigSpec, 'endpointConfigName' | 'productionVariants'>) =>
+      update((form) => formFromConfig(form, config, data.context)),
+    [update, data.context],
+  );
   // The edits stay; only what they are based on moves, so the requestId (which may have created a config) stays too.
   const rebase = useCallback(
     (current: { endpoint: Endpoint; liveConfig: EndpointConfig | null }) =>
-      setState((previous) => ({ ...previous, edited: { ...(previous.edited ?? startOver()), base: baseOf(current.endpoint, current.liveConfig) } })),
+      setState((previous) => ({
+        ...previous,
+        edited: { ...(previous.edited ?? startOver()), base: baseOf(current.endpoint, current.liveConfig) },
+      })),
     [startOver],
   );
   const followLink = useCallback(() => setState({ requestId: newRequestId() }), []);
@@ -105,7 +125,11 @@ export function useRolloutDraft(namespace: string, name: string, data: RolloutFo
     requestId: state.requestId,
     edited: edited !== undefined,
     ...('error' in fromLink && fromLink.error ? { linkError: fromLink.error } : {}),
-    linkShadowed: edited !== undefined && linkSearch !== '' && edited.linkSearch !== linkSearch && !('error' in fromLink && fromLink.error),
+    linkShadowed:
+      edited !== undefined &&
+      linkSearch !== '' &&
+      edited.linkSearch !== linkSearch &&
+      !('error' in fromLink && fromLink.error),
     update,
     startFrom,
     loadConfig,

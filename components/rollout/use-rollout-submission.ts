@@ -16,7 +16,8 @@ export type SubmissionOutcome =
   | { kind: 'error'; mode: Mode; key: string; error: ApiError; details: RolloutErrorDetails };
 
 /** Which draft an outcome belongs to: a new requestId (any edit) or a new base makes it stale. */
-export const submissionKey = (request: Pick<RolloutRequest, 'requestId' | 'baseGeneration'>) => `${request.requestId}@${request.baseGeneration}`;
+export const submissionKey = (request: Pick<RolloutRequest, 'requestId' | 'baseGeneration'>) =>
+  `${request.requestId}@${request.baseGeneration}`;
 
 /** The mutation's state as far as an outcome needs it. */
 interface SubmissionState {
@@ -36,7 +37,9 @@ export function submissionOutcome({ status, variables, data, error }: Submission
   const key = submissionKey(variables.request);
   if (status === 'success' && data) return { kind: 'done', mode, key, result: data };
   if (status !== 'error') return undefined;
-  const apiError = isApiError(error) ? error : new ApiError(0, 'network', error instanceof Error ? error.message : 'The request failed.');
+  const apiError = isApiError(error)
+    ? error
+    : new ApiError(0, 'network', error instanceof Error ? error.message : 'The request failed.');
   return { kind: 'error', mode, key, error: apiError, details: rolloutErrorDetails(apiError) };
 }
 
@@ -66,6 +69,9 @@ export function useRolloutSubmission(namespace: string, name: string, onApplied:
     [queryClient, namespace, name, mutate, onApplied],
   );
 
-  const outcome = useMemo(() => submissionOutcome({ status, variables, data, error }), [status, variables, data, error]);
+  const outcome = useMemo(
+    () => submissionOutcome({ status, variables, data, error }),
+    [status, variables, data, error],
+  );
   return { submit, pendingMode: mutation.isPending ? variables?.request.mode : undefined, outcome, clear: reset };
 }

@@ -23,20 +23,55 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
   const path = (field: Parameters<typeof draftPaths.variant>[1]) => draftPaths.variant(index, field);
   const serverlessPath = (field: Parameters<typeof draftPaths.serverless>[1]) => draftPaths.serverless(index, field);
   const known = models.some((model) => model.modelName === variant.modelName);
-  const text = (field: keyof VariantForm, fieldPath: string, fieldLabel: string, inputMode: 'numeric' | 'decimal' | 'text', hint?: string) => (
-    <Field id={fieldId(fieldPath)} label={fieldLabel} error={messages.errorAt(fieldPath)} warning={messages.warningAt(fieldPath)} hint={hint}>
+  const text = (
+    field: keyof VariantForm,
+    fieldPath: string,
+    fieldLabel: string,
+    inputMode: 'numeric' | 'decimal' | 'text',
+    hint?: string,
+  ) => (
+    <Field
+      id={fieldId(fieldPath)}
+      label={fieldLabel}
+      error={messages.errorAt(fieldPath)}
+      warning={messages.warningAt(fieldPath)}
+      hint={hint}
+    >
       {(control) => (
-        <input {...control} type="text" inputMode={inputMode} autoComplete="off" className={controlClasses} value={variant[field] as string} onChange={(event) => onChange({ [field]: event.target.value })} />
+        <input
+          {...control}
+          type="text"
+          inputMode={inputMode}
+          autoComplete="off"
+          className={controlClasses}
+          value={variant[field] as string}
+          onChange={(event) => onChange({ [field]: event.target.value })}
+        />
       )}
     </Field>
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      {variant.added && text('variantName', path('variantName'), labels.variantName(label, index), 'text', hints.variantName)}
-      <Field id={fieldId(path('modelName'))} label={labels.modelName(label)} error={messages.errorAt(path('modelName'))} warning={messages.warningAt(path('modelName'))}>
+      {variant.added &&
+        text('variantName', path('variantName'), labels.variantName(label, index), 'text', hints.variantName)}
+      <Field
+        id={fieldId(path('modelName'))}
+        label={labels.modelName(label)}
+        error={messages.errorAt(path('modelName'))}
+        warning={messages.warningAt(path('modelName'))}
+      >
         {(control) => (
-          <select {...control} className={controlClasses} value={variant.modelName} onChange={(event) => onChange({ modelName: event.target.value })}>
-            {!known && <option value={variant.modelName}>{variant.modelName ? `${variant.modelName} (not a Model in this namespace)` : 'Choose a model'}</option>}
+          <select
+            {...control}
+            className={controlClasses}
+            value={variant.modelName}
+            onChange={(event) => onChange({ modelName: event.target.value })}
+          >
+            {!known && (
+              <option value={variant.modelName}>
+                {variant.modelName ? `${variant.modelName} (not a Model in this namespace)` : 'Choose a model'}
+              </option>
+            )}
             {models.map((model) => (
               <option key={model.name} value={model.modelName}>
                 {model.modelName}
@@ -46,15 +81,41 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
           </select>
         )}
       </Field>
-      <Field id={fieldId(path('serverlessConfig'))} label={labels.serverless(label)} error={messages.errorAt(path('serverlessConfig'))} warning={messages.warningAt(path('serverlessConfig'))} layout="inline" className="self-end pb-1">
-        {(control) => <input {...control} type="checkbox" className="h-4 w-4" checked={variant.serverless} onChange={(event) => onChange({ serverless: event.target.checked })} />}
+      <Field
+        id={fieldId(path('serverlessConfig'))}
+        label={labels.serverless(label)}
+        error={messages.errorAt(path('serverlessConfig'))}
+        warning={messages.warningAt(path('serverlessConfig'))}
+        layout="inline"
+        className="self-end pb-1"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            className="h-4 w-4"
+            checked={variant.serverless}
+            onChange={(event) => onChange({ serverless: event.target.checked })}
+          />
+        )}
       </Field>
       {variant.serverless ? (
         <>
-          <Field id={fieldId(serverlessPath('memorySizeInMB'))} label={labels.memorySizeInMB(label)} error={messages.errorAt(serverlessPath('memorySizeInMB'))}>
+          <Field
+            id={fieldId(serverlessPath('memorySizeInMB'))}
+            label={labels.memorySizeInMB(label)}
+            error={messages.errorAt(serverlessPath('memorySizeInMB'))}
+          >
             {(control) => (
-              <select {...control} className={controlClasses} value={variant.memorySizeInMB} onChange={(event) => onChange({ memorySizeInMB: event.target.value })}>
-                {!MEMORY_SIZES.map(String).includes(variant.memorySizeInMB) && <option value={variant.memorySizeInMB}>{variant.memorySizeInMB || 'Choose a size'}</option>}
+              <select
+                {...control}
+                className={controlClasses}
+                value={variant.memorySizeInMB}
+                onChange={(event) => onChange({ memorySizeInMB: event.target.value })}
+              >
+                {!MEMORY_SIZES.map(String).includes(variant.memorySizeInMB) && (
+                  <option value={variant.memorySizeInMB}>{variant.memorySizeInMB || 'Choose a size'}</option>
+                )}
                 {MEMORY_SIZES.map((size) => (
                   <option key={size} value={String(size)}>
                     {size} MB
@@ -63,8 +124,20 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
               </select>
             )}
           </Field>
-          {text('maxConcurrency', serverlessPath('maxConcurrency'), labels.maxConcurrency(label), 'numeric', hints.maxConcurrency)}
-          {text('provisionedConcurrency', serverlessPath('provisionedConcurrency'), labels.provisionedConcurrency(label), 'numeric', hints.provisionedConcurrency)}
+          {text(
+            'maxConcurrency',
+            serverlessPath('maxConcurrency'),
+            labels.maxConcurrency(label),
+            'numeric',
+            hints.maxConcurrency,
+          )}
+          {text(
+            'provisionedConcurrency',
+            serverlessPath('provisionedConcurrency'),
+            labels.provisionedConcurrency(label),
+            'numeric',
+            hints.provisionedConcurrency,
+          )}
         </>
       ) : (
         <>
@@ -72,7 +145,13 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
           {text('initialInstanceCount', path('initialInstanceCount'), labels.initialInstanceCount(label), 'numeric')}
         </>
       )}
-      {text('initialVariantWeight', path('initialVariantWeight'), labels.initialVariantWeight(label), 'decimal', hints.initialVariantWeight)}
+      {text(
+        'initialVariantWeight',
+        path('initialVariantWeight'),
+        labels.initialVariantWeight(label),
+        'decimal',
+        hints.initialVariantWeight,
+      )}
     </div>
   );
 }

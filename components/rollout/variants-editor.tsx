@@ -35,31 +35,56 @@ const newVariant = (models: ModelOption[]): VariantForm => ({
  */
 export function VariantsEditor({ form, models, messages, update }: VariantsEditorProps) {
   const change = (index: number, patch: Partial<VariantForm>) =>
-    update((current) => ({ ...current, variants: current.variants.map((variant, at) => (at === index ? { ...variant, ...patch } : variant)) }));
-  const remove = (index: number) => update((current) => ({ ...current, variants: current.variants.filter((_, at) => at !== index) }));
+    update((current) => ({
+      ...current,
+      variants: current.variants.map((variant, at) => (at === index ? { ...variant, ...patch } : variant)),
+    }));
+  const remove = (index: number) =>
+    update((current) => ({ ...current, variants: current.variants.filter((_, at) => at !== index) }));
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        Based on EndpointConfig <span className="font-mono">{form.baseConfigName}</span>: its other settings (data capture, encryption, network, per-variant extras) are kept.
+        Based on EndpointConfig <span className="font-mono">{form.baseConfigName}</span>: its other settings (data
+        capture, encryption, network, per-variant extras) are kept.
       </p>
-      <SectionMessages id={fieldId(draftPaths.variants)} error={messages.errorAt(draftPaths.variants)} warning={messages.warningAt(draftPaths.variants)} />
+      <SectionMessages
+        id={fieldId(draftPaths.variants)}
+        error={messages.errorAt(draftPaths.variants)}
+        warning={messages.warningAt(draftPaths.variants)}
+      />
       <SectionMessages id={fieldId(draftPaths.baseConfigName)} error={messages.errorAt(draftPaths.baseConfigName)} />
       <ol className="space-y-3">
         {form.variants.map((variant, index) => (
-          <li key={index} data-testid="variant-editor" data-variant={variant.variantName} className="rounded border border-slate-200 p-3 dark:border-slate-700">
+          <li
+            key={index}
+            data-testid="variant-editor"
+            data-variant={variant.variantName}
+            className="rounded border border-slate-200 p-3 dark:border-slate-700"
+          >
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-medium">
-                {variant.added ? 'New variant' : 'Variant'} <span className="font-mono">{variant.variantName.trim() || index + 1}</span>
+                {variant.added ? 'New variant' : 'Variant'}{' '}
+                <span className="font-mono">{variant.variantName.trim() || index + 1}</span>
               </h3>
               {form.variants.length > 1 && (
                 <Button onClick={() => remove(index)}>Remove variant {variantLabel(variant, index)}</Button>
               )}
             </div>
-            <VariantFields index={index} variant={variant} models={models} messages={messages} onChange={(patch) => change(index, patch)} />
+            <VariantFields
+              index={index}
+              variant={variant}
+              models={models}
+              messages={messages}
+              onChange={(patch) => change(index, patch)}
+            />
           </li>
         ))}
       </ol>
-      <Button onClick={() => update((current) => ({ ...current, variants: [...current.variants, newVariant(models)] }))}>Add variant</Button>
+      <Button
+        onClick={() => update((current) => ({ ...current, variants: [...current.variants, newVariant(models)] }))}
+      >
+        Add variant
+      </Button>
     </div>
   );
 }

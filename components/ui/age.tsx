@@ -10,7 +10,12 @@ export function Age({ iso }: { iso: string | undefined }) {
   const at = iso === undefined ? NaN : Date.parse(iso);
   if (iso === undefined || Number.isNaN(at)) return <span>—</span>;
   return (
-    <time dateTime={iso} title={`Created ${formatDateTime(iso)}`} suppressHydrationWarning className="whitespace-nowrap">
+    <time
+      dateTime={iso}
+      title={`Created ${formatDateTime(iso)}`}
+      suppressHydrationWarning
+      className="whitespace-nowrap"
+    >
       {formatAge((now - at) / 1000)}
     </time>
   );

@@ -27,7 +27,9 @@ export function buttonClasses(variant: Variant = 'secondary', size: Size = 'md')
   return variant === 'plain' ? shared : `${shared} ${variants[variant]} ${sizes[size]}`;
 }
 
-type ButtonProps = Omit<ComponentProps<'button'>, 'className'> & { className?: string } & ({ variant?: Exclude<Variant, 'plain'>; size?: Size } | { variant: 'plain'; size?: never });
+type ButtonProps = Omit<ComponentProps<'button'>, 'className'> & { className?: string } & (
+    { variant?: Exclude<Variant, 'plain'>; size?: Size } | { variant: 'plain'; size?: never }
+  );
 
 /**
  * A button. `type` is "button" unless given, so no button submits a form by accident. `className` may add

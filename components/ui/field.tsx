@@ -38,7 +38,11 @@ export function Field({ id, label, error, warning, hint, layout = 'stacked', cla
   const warningId = `${id}-warning`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : '', warning ? warningId : '', hint ? hintId : ''].filter(Boolean).join(' ');
-  const control = children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) });
+  const control = children({
+    id,
+    ...(error ? { 'aria-invalid': true as const } : {}),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+  });
   const labelElement = (
     <label htmlFor={id} className="text-sm font-medium">
       {label}

@@ -6,7 +6,10 @@ import { toneClasses } from './tone';
 export function HealthBadge({ level }: { level: HealthLevel }) {
   const display = healthDisplay[level];
   return (
-    <span title={display.description} className={`whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ${toneClasses[display.tone]}`}>
+    <span
+      title={display.description}
+      className={`whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ${toneClasses[display.tone]}`}
+    >
       {display.label}
     </span>
   );

@@ -16,7 +16,11 @@ export function RefreshFailed({ subject, error }: { subject: string; error: Erro
 /** A read that failed, with the server's message (text only). */
 export function ErrorState({ title, message }: { title: string; message: string }) {
   return (
-    <div role="alert" data-testid="load-error" className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      data-testid="load-error"
+      className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100"
+    >
       <strong>{title}</strong> {message}
     </div>
   );

@@ -50,7 +50,12 @@ export function MultiSelect({
     details.current.open = false;
     details.current.querySelector('summary')?.focus();
   };
-  const summary = selected.length === 0 ? 'all' : selected.length === 1 ? (options.find((option) => option.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+  const summary =
+    selected.length === 0
+      ? 'all'
+      : selected.length === 1
+        ? (options.find((option) => option.value === selected[0])?.label ?? selected[0])
+        : `${selected.length} selected`;
   return (
     <details ref={details} onKeyDown={onKeyDown} data-testid={testId} className="relative">
       <summary className="flex cursor-pointer list-none items-center [&::-webkit-details-marker]:hidden gap-1 rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-500 dark:bg-slate-900">
@@ -59,12 +64,25 @@ export function MultiSelect({
       </summary>
       <fieldset className="absolute z-20 mt-1 max-h-80 min-w-56 overflow-auto rounded border border-slate-300 bg-white p-2 shadow-lg dark:border-slate-600 dark:bg-slate-900">
         <legend className="sr-only">{label}</legend>
-        {options.length === 0 && <p className="px-1 text-sm text-slate-600 dark:text-slate-300">No values to choose from.</p>}
+        {options.length === 0 && (
+          <p className="px-1 text-sm text-slate-600 dark:text-slate-300">No values to choose from.</p>
+        )}
         {options.map((option, index) => (
-          <label key={option.value} htmlFor={`${id}-${index}`} className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-            <input id={`${id}-${index}`} type="checkbox" checked={selected.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+          <label
+            key={option.value}
+            htmlFor={`${id}-${index}`}
+            className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            <input
+              id={`${id}-${index}`}
+              type="checkbox"
+              checked={selected.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
             <span>{option.label}</span>
-            {option.count !== undefined && <span className="ml-auto pl-3 tabular-nums text-slate-600 dark:text-slate-300">{option.count}</span>}
+            {option.count !== undefined && (
+              <span className="ml-auto pl-3 tabular-nums text-slate-600 dark:text-slate-300">{option.count}</span>
+            )}
           </label>
         ))}
       </fieldset>

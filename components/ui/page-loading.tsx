@@ -5,7 +5,11 @@ export function PageLoading({ title, error }: { title: string; error: Error | nu
   return (
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">{title}</h1>
-      {error ? <ErrorState title="The fleet could not be read." message={error.message} /> : <LoadingState>Loading the fleet…</LoadingState>}
+      {error ? (
+        <ErrorState title="The fleet could not be read." message={error.message} />
+      ) : (
+        <LoadingState>Loading the fleet…</LoadingState>
+      )}
     </div>
   );
 }

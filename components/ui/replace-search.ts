@@ -5,7 +5,11 @@
  */
 export function replaceSearch(params: URLSearchParams): void {
   const search = params.toString();
-  window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
+  );
 }
 
 /** The query string as it is now, not as the last render saw it. */

@@ -33,11 +33,24 @@ export function safeExternalUrl(href: string | undefined): string | undefined {
  * The one way a link built from custom-resource fields is rendered: an external link when the URL is allowed,
  * else its text, never a link. Opens in a new tab, says so to screen readers, and sends no referrer.
  */
-export function SafeLink({ href, children, className = '' }: { href: string | undefined; children?: ReactNode; className?: string }) {
+export function SafeLink({
+  href,
+  children,
+  className = '',
+}: {
+  href: string | undefined;
+  children?: ReactNode;
+  className?: string;
+}) {
   const url = safeExternalUrl(href);
   if (!url) return <span className={className}>{children ?? href}</span>;
   return (
-    <a href={url} target="_blank" rel="noopener noreferrer" className={`text-sky-800 underline underline-offset-2 dark:text-sky-300 ${className}`}>
+    <a
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      className={`text-sky-800 underline underline-offset-2 dark:text-sky-300 ${className}`}
+    >
       {children ?? url}
       <span className="sr-only"> (opens in a new tab)</span>
     </a>

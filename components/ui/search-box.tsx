@@ -3,7 +3,21 @@
 import { useId } from 'react';
 
 /** A labelled search field; the label is visible, the hint is tied to it with aria-describedby. */
-export function SearchBox({ label, value, onChange, placeholder, hint, testId }: { label: string; value: string; onChange: (text: string) => void; placeholder?: string; hint?: string; testId?: string }) {
+export function SearchBox({
+  label,
+  value,
+  onChange,
+  placeholder,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  placeholder?: string;
+  hint?: string;
+  testId?: string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">

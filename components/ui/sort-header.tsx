@@ -7,11 +7,25 @@ export type SortState = 'ascending' | 'descending' | undefined;
  * A column header that sorts: a real button inside a th, with aria-sort on the th for the sorted column only.
  * The arrow repeats the state for sighted users; the button's name says what a press will do.
  */
-export function SortHeader({ label, sort, onSort, className = '' }: { label: string; sort: SortState; onSort: () => void; className?: string }) {
+export function SortHeader({
+  label,
+  sort,
+  onSort,
+  className = '',
+}: {
+  label: string;
+  sort: SortState;
+  onSort: () => void;
+  className?: string;
+}) {
   const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕';
   return (
     <th scope="col" aria-sort={sort} className={className}>
-      <Button variant="plain" onClick={onSort} className="inline-flex items-center gap-1 text-left font-semibold hover:underline">
+      <Button
+        variant="plain"
+        onClick={onSort}
+        className="inline-flex items-center gap-1 text-left font-semibold hover:underline"
+      >
         {label}
         <span aria-hidden="true" className={sort ? '' : 'text-slate-400 dark:text-slate-500'}>
           {arrow}

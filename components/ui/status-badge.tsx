@@ -5,7 +5,10 @@ import { toneClasses } from './tone';
 export function StatusBadge({ status }: { status: string | undefined }) {
   const display = displayEndpointStatus(status);
   return (
-    <span title={display.description} className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${toneClasses[display.tone]}`}>
+    <span
+      title={display.description}
+      className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${toneClasses[display.tone]}`}
+    >
       {display.label}
     </span>
   );

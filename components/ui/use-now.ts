@@ -23,10 +23,13 @@ function tick() {
 
 // setTimeout to the next grid line each time, so timer drift never accumulates.
 function schedule() {
-  timer = setTimeout(() => {
-    tick();
-    schedule();
-  }, TICK_MS - (Date.now() % TICK_MS) + 5);
+  timer = setTimeout(
+    () => {
+      tick();
+      schedule();
+    },
+    TICK_MS - (Date.now() % TICK_MS) + 5,
+  );
 }
 
 function onVisible() {

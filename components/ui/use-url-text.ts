@@ -7,7 +7,11 @@ import { useEffect, useState } from 'react';
  * filter), and the URL follows after `delayMs` of quiet, so typing does not navigate on every key. A change
  * of the URL that this box did not make (a link, the nav) replaces the text.
  */
-export function useUrlText(urlValue: string, commit: (text: string) => void, delayMs = 300): [string, (text: string) => void] {
+export function useUrlText(
+  urlValue: string,
+  commit: (text: string) => void,
+  delayMs = 300,
+): [string, (text: string) => void] {
   const [text, setText] = useState(urlValue);
   const [seen, setSeen] = useState(urlValue);
   const [pushed, setPushed] = useState<string | undefined>(undefined);

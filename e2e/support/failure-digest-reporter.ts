@@ -16,7 +16,12 @@ export default class FailureDigestReporter implements Reporter {
       .flatMap((error) => (error.message ?? error.value ?? '').replace(ansi, '').split('\n'))
       .filter((line) => line.trim() !== '')
       .slice(0, LINES_PER_FAILURE);
-    this.failures.push([`✘ ${where} › ${test.title} (${result.status} after ${Math.round(result.duration / 1000)} s)`, ...said.map((line) => `    ${line}`)].join('\n'));
+    this.failures.push(
+      [
+        `✘ ${where} › ${test.title} (${result.status} after ${Math.round(result.duration / 1000)} s)`,
+        ...said.map((line) => `    ${line}`),
+      ].join('\n'),
+    );
   }
 
   onEnd(result: FullResult): void {

@@ -13,7 +13,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -21,8 +23,12 @@ function freePort(): Promise<number> {
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the dashboard exited with ${child.exitCode ?? child.signalCode}`);
-    const ok = await fetch(url, { redirect: 'manual' }).then((response) => response.ok, () => false);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the dashboard exited with ${child.exitCode ?? child.signalCode}`);
+    const ok = await fetch(url, { redirect: 'manual' }).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -36,21 +42,25 @@ export async function ownDashboard() {
   const baseURL = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(process.execPath, [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(port)], {
-      cwd: repo,
-      env: {
-        ...process.env,
-        KUBECONFIG: join(plane.kubeconfigDir, 'fleetdeck-server.kubeconfig'),
-        FLEETDECK_DEMO: '1',
-        FLEETDECK_DEMO_KUBECONFIGS: plane.kubeconfigDir,
-        // Sessions must outlive a restart of the dashboard for the recovery check.
-        FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
-        NEXT_TELEMETRY_DISABLED: '1',
+    child = spawn(
+      process.execPath,
+      [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(port)],
+      {
+        cwd: repo,
+        env: {
+          ...process.env,
+          KUBECONFIG: join(plane.kubeconfigDir, 'fleetdeck-server.kubeconfig'),
+          FLEETDECK_DEMO: '1',
+          FLEETDECK_DEMO_KUBECONFIGS: plane.kubeconfigDir,
+          // Sessions must outlive a restart of the dashboard for the recovery check.
+          FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+        stdio: 'ignore',
+        // Its own process group, so stopping it takes any worker of Next.js with it.
+        detached: true,
       },
-      stdio: 'ignore',
-      // Its own process group, so stopping it takes any worker of Next.js with it.
-      detached: true,
-    });
+    );
     // Ready, as a load balancer would wait for: the fleet listed, so the browser's next attempt is served.
     await waitUntilServing(`${baseURL}/api/readyz`, child);
   };

@@ -40,7 +40,9 @@ export const endpointSummarySchema = z.object({
   health: z.object({
     level: z.enum(healthLevels),
     reasons: z.array(z.string()),
-    rolledBack: z.object({ failedConfigName: z.string(), liveConfigName: z.string().optional(), failureReason: z.string() }).optional(),
+    rolledBack: z
+      .object({ failedConfigName: z.string(), liveConfigName: z.string().optional(), failureReason: z.string() })
+      .optional(),
   }),
   failureReason: z.string().optional(),
   configName: z.string(),
@@ -56,9 +58,13 @@ export const endpointSummarySchema = z.object({
   /** How long an update with that policy should take for the running fleet's size, in seconds. */
   expectedDeploymentSeconds: z.number().optional(),
   /** The variants the spec's EndpointConfig asks for, with their Models' images; absent when the config is unknown. */
-  specVariants: z.array(z.object({ name: z.string(), modelName: z.string().optional(), images: z.array(z.string()).optional() })).optional(),
+  specVariants: z
+    .array(z.object({ name: z.string(), modelName: z.string().optional(), images: z.array(z.string()).optional() }))
+    .optional(),
   /** A spec change the controller has not applied, and why (lib/endpoints/held-back.ts). */
-  heldBack: z.object({ configName: z.string(), kind: z.enum(['waiting', 'refused', 'retrying']), reason: z.string() }).optional(),
+  heldBack: z
+    .object({ configName: z.string(), kind: z.enum(['waiting', 'refused', 'retrying']), reason: z.string() })
+    .optional(),
   /** The Terminal or Recoverable error the controller reports; requeues that only wait are left out. */
   controllerError: z.object({ type: z.enum(['ACK.Terminal', 'ACK.Recoverable']), message: z.string() }).optional(),
   /** Kinds the caller may not read in this namespace, so what comes from them (instance types, models) is absent, not empty. */

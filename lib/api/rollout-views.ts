@@ -7,7 +7,14 @@ import { omittedSchema } from './omitted-kinds';
 // What GET and POST /api/endpoints/{namespace}/{name}/rollout answer, for the rollout form.
 
 /** How a rollout ended, or where it stands. `failureReason` is SageMaker's (or the controller's) text. */
-export const historyOutcomeKinds = ['in-progress', 'completed', 'rolled-back', 'failed', 'not-applied', 'unknown'] as const;
+export const historyOutcomeKinds = [
+  'in-progress',
+  'completed',
+  'rolled-back',
+  'failed',
+  'not-applied',
+  'unknown',
+] as const;
 export type HistoryOutcomeKind = (typeof historyOutcomeKinds)[number];
 
 export const historyOutcomeSchema = z.object({
@@ -74,7 +81,10 @@ export const rolloutContextSchema = z.object({
   variants: z.array(liveVariantSchema),
 });
 
-export const rolloutGateSchema = z.union([z.object({ allowed: z.literal(true) }), z.object({ allowed: z.literal(false), reason: z.string() })]);
+export const rolloutGateSchema = z.union([
+  z.object({ allowed: z.literal(true) }),
+  z.object({ allowed: z.literal(false), reason: z.string() }),
+]);
 
 /** GET /api/endpoints/{namespace}/{name}/rollout: everything the rollout form starts from. */
 export const rolloutFormContextSchema = z.object({
@@ -124,7 +134,12 @@ export const rolloutResultSchema = z.discriminatedUnion('outcome', [
     endpointPatch: endpointPatchSchema,
     endpoint: endpointSchema,
   }),
-  z.object({ outcome: z.literal('already-applied'), configName: z.string(), config: endpointConfigSchema, endpoint: endpointSchema }),
+  z.object({
+    outcome: z.literal('already-applied'),
+    configName: z.string(),
+    config: endpointConfigSchema,
+    endpoint: endpointSchema,
+  }),
 ]);
 export type RolloutResult = z.infer<typeof rolloutResultSchema>;
 

@@ -4,4 +4,5 @@ export type Theme = (typeof themes)[number];
 export const THEME_COOKIE = 'fleetdeck-theme';
 
 /** The theme a cookie value names, or 'system' for anything else. */
-export const parseTheme = (value: string | undefined): Theme => (themes as readonly string[]).includes(value ?? '') ? (value as Theme) : 'system';
+export const parseTheme = (value: string | undefined): Theme =>
+  (themes as readonly string[]).includes(value ?? '') ? (value as Theme) : 'system';

@@ -39,7 +39,13 @@ export interface AttentionItem extends AttentionFinding {
   more: AttentionFinding[];
 }
 
-const critical: ReadonlySet<AttentionKind> = new Set(['Failed', 'UpdateRollbackFailed', 'OutOfService', 'RolledBack', 'ACK.Terminal']);
+const critical: ReadonlySet<AttentionKind> = new Set([
+  'Failed',
+  'UpdateRollbackFailed',
+  'OutOfService',
+  'RolledBack',
+  'ACK.Terminal',
+]);
 
 /**
  * How long an update with no deployment policy may run before it counts as too long. SageMaker then deploys
@@ -63,14 +69,20 @@ function tooLong(summary: EndpointSummary, now: Date): AttentionFinding | undefi
     const allowed = updateAllowanceSeconds(summary.expectedDeploymentSeconds, defaultUpdateAllowanceSeconds);
     const elapsed = (now.getTime() - start) / 1000;
     if (Number.isNaN(start) || elapsed <= allowed) return undefined;
-    const plan = summary.expectedDeploymentSeconds !== undefined ? `its plan and launch timeouts allow about ${formatAge(allowed)}` : `an update without a policy is allowed ${formatAge(allowed)}`;
+    const plan =
+      summary.expectedDeploymentSeconds !== undefined
+        ? `its plan and launch timeouts allow about ${formatAge(allowed)}`
+        : `an update without a policy is allowed ${formatAge(allowed)}`;
     return { kind: 'UpdatingTooLong', reason: `Updating for ${formatAge(elapsed)}; ${plan}.` };
   }
   if (summary.status === 'Creating') {
     const start = parse(summary.deployment?.startTime ?? summary.createdAt);
     const elapsed = (now.getTime() - start) / 1000;
     if (Number.isNaN(start) || elapsed <= defaultCreateAllowanceSeconds) return undefined;
-    return { kind: 'CreatingTooLong', reason: `Creating for ${formatAge(elapsed)}; a create that takes this long often ends Failed.` };
+    return {
+      kind: 'CreatingTooLong',
+      reason: `Creating for ${formatAge(elapsed)}; a create that takes this long often ends Failed.`,
+    };
   }
   return undefined;
 }
@@ -80,31 +92,53 @@ export function attentionFindings(summary: EndpointSummary, now: Date): Attentio
   const findings: AttentionFinding[] = [];
   const { status, failureReason, health, heldBack, controllerError } = summary;
   const because = failureReason?.trim() ? `: ${withStop(failureReason.trim())}` : '.';
-  if (status === 'Failed') findings.push({ kind: 'Failed', reason: `The endpoint is Failed (${failedMeaning})${because} Delete it and create it again.` });
-  if (status === 'UpdateRollbackFailed') findings.push({ kind: 'UpdateRollbackFailed', reason: `An update failed and so did its rollback${because} The fleet may run both configs.` });
-  if (status === 'OutOfService') findings.push({ kind: 'OutOfService', reason: 'The endpoint is out of service and takes no requests.' });
+  if (status === 'Failed')
+    findings.push({
+      kind: 'Failed',
+      reason: `The endpoint is Failed (${failedMeaning})${because} Delete it and create it again.`,
+    });
+  if (status === 'UpdateRollbackFailed')
+    findings.push({
+      kind: 'UpdateRollbackFailed',
+      reason: `An update failed and so did its rollback${because} The fleet may run both configs.`,
+    });
+  if (status === 'OutOfService')
+    findings.push({ kind: 'OutOfService', reason: 'The endpoint is out of service and takes no requests.' });
   if (health.rolledBack) {
     const live = health.rolledBack.liveConfigName ? `; it still runs ${health.rolledBack.liveConfigName}` : '';
-    findings.push({ kind: 'RolledBack', reason: `SageMaker rolled back the update to ${health.rolledBack.failedConfigName}${live}: ${health.rolledBack.failureReason.trim()}` });
+    findings.push({
+      kind: 'RolledBack',
+      reason: `SageMaker rolled back the update to ${health.rolledBack.failedConfigName}${live}: ${health.rolledBack.failureReason.trim()}`,
+    });
   }
   // Failed and a rolled-back update carry a Terminal condition of their own; it says nothing new.
   if (controllerError?.type === 'ACK.Terminal' && status !== 'Failed' && !health.rolledBack) {
     findings.push({
       kind: 'ACK.Terminal',
-      reason: heldBack?.kind === 'refused' ? heldBack.reason : terminalErrorReason(controllerError.message, status, summary.configName),
+      reason:
+        heldBack?.kind === 'refused'
+          ? heldBack.reason
+          : terminalErrorReason(controllerError.message, status, summary.configName),
     });
   }
   if (status === 'RollingBack') findings.push({ kind: 'RollingBack', reason: 'SageMaker is rolling an update back.' });
   const slow = tooLong(summary, now);
   if (slow) findings.push(slow);
   if (controllerError?.type === 'ACK.Recoverable' && status !== 'Deleting') {
-    findings.push({ kind: 'ACK.Recoverable', reason: heldBack?.kind === 'retrying' ? heldBack.reason : `The controller is retrying: ${controllerError.message}` });
+    findings.push({
+      kind: 'ACK.Recoverable',
+      reason:
+        heldBack?.kind === 'retrying' ? heldBack.reason : `The controller is retrying: ${controllerError.message}`,
+    });
   }
   if (heldBack?.kind === 'waiting') findings.push({ kind: 'HeldBack', reason: heldBack.reason });
   const mismatch = fleetMismatch(summary);
   if (mismatch) findings.push({ kind: 'FleetMismatch', reason: mismatch });
   if (status === 'InService' && failureReason !== undefined && !health.rolledBack) {
-    findings.push({ kind: 'LastUpdateFailed', reason: `The last update failed${because} SageMaker kept the fleet it ran before.` });
+    findings.push({
+      kind: 'LastUpdateFailed',
+      reason: `The last update failed${because} SageMaker kept the fleet it ran before.`,
+    });
   }
   // Anything health flags that no rule above names, so the queue never hides a problem health shows.
   if (findings.length === 0 && (health.level === 'critical' || health.level === 'warning') && status !== 'Deleting') {
@@ -121,8 +155,20 @@ export function attentionItems(summaries: EndpointSummary[], now: Date): Attenti
   const items = summaries.flatMap((summary): AttentionItem[] => {
     const [worst, ...more] = attentionFindings(summary, now);
     if (!worst) return [];
-    const since = worst.kind === 'UpdatingTooLong' || worst.kind === 'CreatingTooLong' ? (summary.deployment?.startTime ?? summary.lastChange) : summary.lastChange;
-    return [{ namespace: summary.namespace, name: summary.name, ...worst, severity: critical.has(worst.kind) ? 'critical' : 'warning', ...(since ? { since } : {}), more }];
+    const since =
+      worst.kind === 'UpdatingTooLong' || worst.kind === 'CreatingTooLong'
+        ? (summary.deployment?.startTime ?? summary.lastChange)
+        : summary.lastChange;
+    return [
+      {
+        namespace: summary.namespace,
+        name: summary.name,
+        ...worst,
+        severity: critical.has(worst.kind) ? 'critical' : 'warning',
+        ...(since ? { since } : {}),
+        more,
+      },
+    ];
   });
   const sinceOf = (item: AttentionItem) => {
     const time = parse(item.since);

@@ -42,7 +42,10 @@ export function controllerError(conditions: AckCondition[] | undefined): Control
  */
 export function terminalErrorReason(message: string, endpointStatus: string | undefined, configName: string): string {
   if (/^api error /.test(message) && !message.startsWith('api error EndpointUpdateError')) {
-    const refused = endpointStatus === undefined ? 'SageMaker refused to create the endpoint' : `SageMaker refused the update to ${configName}`;
+    const refused =
+      endpointStatus === undefined
+        ? 'SageMaker refused to create the endpoint'
+        : `SageMaker refused the update to ${configName}`;
     return `${refused}, and the controller will not try again until the spec changes: ${message}`;
   }
   return `The controller stopped trying: ${message}`;

@@ -9,16 +9,29 @@ const canary: DeploymentConfig = {
   autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
   blueGreenUpdatePolicy: {
     terminationWaitInSeconds: 300,
-    trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 10 } },
+    trafficRoutingConfiguration: {
+      type_: 'CANARY',
+      waitIntervalInSeconds: 600,
+      canarySize: { type_: 'CAPACITY_PERCENT', value: 10 },
+    },
   },
 };
 const { autoRollbackConfiguration: _alarms, ...canaryWithoutAlarms } = canary;
-const rolling: DeploymentConfig = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 120 } };
+const rolling: DeploymentConfig = {
+  rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 120 },
+};
 
 /** A summary of an endpoint updating for `elapsed` seconds, in `stage` for `inStage` seconds. */
 function updating(
   stage: string | undefined,
-  options: { elapsed?: number; inStage?: number; message?: string; policy?: DeploymentConfig; expected?: number; weights?: [current: number, desired: number] } = {},
+  options: {
+    elapsed?: number;
+    inStage?: number;
+    message?: string;
+    policy?: DeploymentConfig;
+    expected?: number;
+    weights?: [current: number, desired: number];
+  } = {},
 ) {
   const endpoint = makeEndpoint({
     spec: options.policy ? { deploymentConfig: options.policy } : {},
@@ -32,7 +45,17 @@ function updating(
           {
             variantName: 'a',
             ...(options.weights ? { currentWeight: options.weights[0], desiredWeight: options.weights[1] } : {}),
-            ...(stage ? { variantStatus: [{ status: stage, statusMessage: options.message ?? `${stage}.`, startTime: ago(options.inStage ?? 10) }] } : {}),
+            ...(stage
+              ? {
+                  variantStatus: [
+                    {
+                      status: stage,
+                      statusMessage: options.message ?? `${stage}.`,
+                      startTime: ago(options.inStage ?? 10),
+                    },
+                  ],
+                }
+              : {}),
           },
         ],
       },
@@ -60,23 +83,60 @@ describe('deploymentProgress', () => {
   });
 
   it('dates the deployment, the first step and the current stage', () => {
-    const progress = deploymentProgress(updating('ActivatingTraffic', { elapsed: 500, inStage: 30, message: 'Shifting 10% of traffic.' }), now)!;
+    const progress = deploymentProgress(
+      updating('ActivatingTraffic', { elapsed: 500, inStage: 30, message: 'Shifting 10% of traffic.' }),
+      now,
+    )!;
     expect(progress.startedAt).toBe(ago(500));
     expect(progress.elapsedSeconds).toBe(500);
     expect(progress.steps[0]).toMatchObject({ state: 'done', startedAt: ago(500) });
     expect(progress.steps[1]).toMatchObject({ state: 'current', startedAt: ago(30) });
     expect(progress.steps[2]).not.toHaveProperty('startedAt');
-    expect(progress.stage).toEqual({ status: 'ActivatingTraffic', message: 'Shifting 10% of traffic.', startedAt: ago(30) });
+    expect(progress.stage).toEqual({
+      status: 'ActivatingTraffic',
+      message: 'Shifting 10% of traffic.',
+      startedAt: ago(30),
+    });
   });
 
   it.each([
-    ['a blue/green bake against waitIntervalInSeconds', updating('Baking', { policy: canary, inStage: 200, weights: [0.1, 1] }), 600, 400],
-    ['a blue/green bake before SageMaker reports weights, against waitIntervalInSeconds', updating('Baking', { policy: canary, inStage: 200 }), 600, 400],
+    [
+      'a blue/green bake against waitIntervalInSeconds',
+      updating('Baking', { policy: canary, inStage: 200, weights: [0.1, 1] }),
+      600,
+      400,
+    ],
+    [
+      'a blue/green bake before SageMaker reports weights, against waitIntervalInSeconds',
+      updating('Baking', { policy: canary, inStage: 200 }),
+      600,
+      400,
+    ],
     // Once the new fleet carries its whole desired weight, the last bake and the termination wait run as one stage.
-    ['the final bake and the wait before the old fleet goes', updating('Baking', { policy: canary, inStage: 100, weights: [1, 1] }), 900, 800],
-    ['the wait before the old fleet goes without alarms, against terminationWaitInSeconds', updating('Baking', { policy: canaryWithoutAlarms, inStage: 100, weights: [2, 2] }), 300, 200],
+    [
+      'the final bake and the wait before the old fleet goes',
+      updating('Baking', { policy: canary, inStage: 100, weights: [1, 1] }),
+      900,
+      800,
+    ],
+    [
+      'the wait before the old fleet goes without alarms, against terminationWaitInSeconds',
+      updating('Baking', { policy: canaryWithoutAlarms, inStage: 100, weights: [2, 2] }),
+      300,
+      200,
+    ],
     // StatusMessage is free text: a message about terminating does not make a mid-way bake the termination wait.
-    ['a bake mid-way whatever its message says', updating('Baking', { policy: canary, inStage: 100, weights: [0.1, 1], message: 'Waiting 300 seconds before terminating the old fleet.' }), 600, 500],
+    [
+      'a bake mid-way whatever its message says',
+      updating('Baking', {
+        policy: canary,
+        inStage: 100,
+        weights: [0.1, 1],
+        message: 'Waiting 300 seconds before terminating the old fleet.',
+      }),
+      600,
+      500,
+    ],
     ['a rolling batch bake', updating('Baking', { policy: rolling, inStage: 30 }), 120, 90],
     ['a bake running over its plan', updating('Baking', { policy: rolling, inStage: 500 }), 120, 0],
   ])('counts down %s', (_name, summary, bakeSeconds, remaining) => {
@@ -105,7 +165,9 @@ describe('deploymentProgress', () => {
 
   it('falls back to the steps without a plan', () => {
     expect(deploymentProgress(updating('Creating'), now)!.fraction).toBeCloseTo(1 / 6);
-    expect(deploymentProgress(updating('Baking', { policy: rolling, inStage: 60 }), now)!.fraction).toBeCloseTo((2 + 0.5) / 3);
+    expect(deploymentProgress(updating('Baking', { policy: rolling, inStage: 60 }), now)!.fraction).toBeCloseTo(
+      (2 + 0.5) / 3,
+    );
     expect(deploymentProgress(updating('Creating'), now)).toMatchObject({ overdue: false });
     expect(deploymentProgress(updating('Creating'), now)).not.toHaveProperty('expectedSeconds');
   });
@@ -122,10 +184,18 @@ describe('deploymentProgress', () => {
     const summary = summaryOf(referenceEndpoint('readone/observed/updating_deployment.yaml'));
     const progress = deploymentProgress(summary, now)!;
     expect(progress.expectedSeconds).toBe(summary.expectedDeploymentSeconds);
-    expect(progress).toMatchObject({ overdue: true, stage: { status: 'Creating', message: 'Launching 3 instance(s).' } });
+    expect(progress).toMatchObject({
+      overdue: true,
+      stage: { status: 'Creating', message: 'Launching 3 instance(s).' },
+    });
   });
 
   it('is undefined when nothing is being deployed', () => {
-    expect(deploymentProgress(summaryOf(referenceEndpoint('readone/observed/inservice_no_failure_after_describe.yaml')), now)).toBeUndefined();
+    expect(
+      deploymentProgress(
+        summaryOf(referenceEndpoint('readone/observed/inservice_no_failure_after_describe.yaml')),
+        now,
+      ),
+    ).toBeUndefined();
   });
 });

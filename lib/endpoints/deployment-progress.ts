@@ -32,7 +32,10 @@ export interface DeploymentProgress {
   fraction: number;
 }
 
-type ProgressInput = Pick<EndpointSummary, 'status' | 'deployment' | 'deploymentConfig' | 'expectedDeploymentSeconds' | 'createdAt'>;
+type ProgressInput = Pick<
+  EndpointSummary,
+  'status' | 'deployment' | 'deploymentConfig' | 'expectedDeploymentSeconds' | 'createdAt'
+>;
 
 // Where each variantStatus value sits among the steps. Updating is a fleet being changed in place, so it counts
 // as launching; Deleting is the old fleet going once traffic has moved, so every step is done.
@@ -51,7 +54,12 @@ function allTrafficMoved(variants: VariantView[] | undefined): boolean {
   return (
     variants !== undefined &&
     variants.length > 0 &&
-    variants.every((variant) => variant.desiredWeight !== undefined && variant.currentWeight !== undefined && variant.currentWeight >= variant.desiredWeight)
+    variants.every(
+      (variant) =>
+        variant.desiredWeight !== undefined &&
+        variant.currentWeight !== undefined &&
+        variant.currentWeight >= variant.desiredWeight,
+    )
   );
 }
 
@@ -85,15 +93,26 @@ export function deploymentProgress(summary: ProgressInput, now: Date): Deploymen
   const current = stage ? (stepIndex[stage.status] ?? -1) : -1;
   const steps: ProgressStep[] = deploymentSteps.map((step, index) => {
     const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-    const stepStart = index === current ? (stage?.startTime ?? (index === 0 ? startedAt : undefined)) : index === 0 ? startedAt : undefined;
-    return { name: step.name, label: step.label, state, ...(stepStart !== undefined && state !== 'todo' ? { startedAt: stepStart } : {}) };
+    const stepStart =
+      index === current
+        ? (stage?.startTime ?? (index === 0 ? startedAt : undefined))
+        : index === 0
+          ? startedAt
+          : undefined;
+    return {
+      name: step.name,
+      label: step.label,
+      state,
+      ...(stepStart !== undefined && state !== 'todo' ? { startedAt: stepStart } : {}),
+    };
   });
 
   const elapsedSeconds = seconds(startedAt, now) ?? 0;
   const expectedSeconds = summary.status === 'Creating' ? undefined : summary.expectedDeploymentSeconds;
   const bakeSeconds = stage?.status === 'Baking' ? plannedBake(summary) : undefined;
   const inStage = seconds(stage?.startTime, now);
-  const bakeRemainingSeconds = bakeSeconds !== undefined && inStage !== undefined ? Math.max(0, bakeSeconds - inStage) : undefined;
+  const bakeRemainingSeconds =
+    bakeSeconds !== undefined && inStage !== undefined ? Math.max(0, bakeSeconds - inStage) : undefined;
 
   const within = bakeSeconds && inStage !== undefined ? Math.min(1, inStage / bakeSeconds) : 0.5;
   const byStep = current < 0 ? 0 : current >= deploymentSteps.length ? 1 : (current + within) / deploymentSteps.length;
@@ -103,7 +122,15 @@ export function deploymentProgress(summary: ProgressInput, now: Date): Deploymen
 
   return {
     steps,
-    ...(stage ? { stage: { status: stage.status, ...(stage.message !== undefined ? { message: stage.message } : {}), ...(stage.startTime !== undefined ? { startedAt: stage.startTime } : {}) } } : {}),
+    ...(stage
+      ? {
+          stage: {
+            status: stage.status,
+            ...(stage.message !== undefined ? { message: stage.message } : {}),
+            ...(stage.startTime !== undefined ? { startedAt: stage.startTime } : {}),
+          },
+        }
+      : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
     elapsedSeconds,
     ...(expectedSeconds !== undefined ? { expectedSeconds } : {}),

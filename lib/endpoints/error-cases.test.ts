@@ -14,14 +14,20 @@ const now = new Date('2026-03-01T12:00:00Z');
 const stamp = '2026-03-01T11:59:30Z';
 const unknown = 'Unable to determine if desired resource state matches latest observed state';
 
-const c8Text = 'api error InvalidParameterCombination: The ProductionVariant primary cannot use both ServerlessConfig and InstanceType.';
+const c8Text =
+  'api error InvalidParameterCombination: The ProductionVariant primary cannot use both ServerlessConfig and InstanceType.';
 const c8 = makeEndpoint({
   configName: 'cfg-v2',
   status: {
     endpointStatus: 'InService',
     productionVariants: [runningVariant('primary', 2, 'repo/img:1')],
     conditions: [
-      { type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in InService status.', lastTransitionTime: stamp },
+      {
+        type: 'ACK.ResourceSynced',
+        status: 'True',
+        message: 'Endpoint is in InService status.',
+        lastTransitionTime: stamp,
+      },
       { type: 'ACK.Terminal', status: 'True', message: c8Text },
       { type: 'Ready', status: 'False', message: c8Text, reason: 'ACK.Terminal', lastTransitionTime: stamp },
     ],
@@ -35,7 +41,13 @@ const c10 = makeEndpoint({
     ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' },
     conditions: [
       { type: 'ACK.Terminal', status: 'True', message: c10Text },
-      { type: 'ACK.ResourceSynced', status: 'False', message: 'Resource not synced', reason: 'resource is in terminal condition', lastTransitionTime: stamp },
+      {
+        type: 'ACK.ResourceSynced',
+        status: 'False',
+        message: 'Resource not synced',
+        reason: 'resource is in terminal condition',
+        lastTransitionTime: stamp,
+      },
       { type: 'Ready', status: 'False', message: c10Text, reason: 'ACK.Terminal', lastTransitionTime: stamp },
     ],
   },
@@ -58,13 +70,20 @@ const c11 = makeEndpoint({
 });
 
 const explained = (endpoint: Endpoint) =>
-  explainConditions(endpoint.status?.conditions).map(({ title, status, tone, meaning }) => ({ title, status, tone, meaning }));
+  explainConditions(endpoint.status?.conditions).map(({ title, status, tone, meaning }) => ({
+    title,
+    status,
+    tone,
+    meaning,
+  }));
 
 describe('C8: UpdateEndpoint answered a terminal code', () => {
   it('is critical: SageMaker refused the update and the controller will not try again', () => {
     expect(endpointHealth(c8)).toEqual({
       level: 'critical',
-      reasons: [`SageMaker refused the update to cfg-v2, and the controller will not try again until the spec changes: ${c8Text}`],
+      reasons: [
+        `SageMaker refused the update to cfg-v2, and the controller will not try again until the spec changes: ${c8Text}`,
+      ],
     });
     expect(controllerError(c8.status?.conditions)).toEqual({ type: 'ACK.Terminal', message: c8Text });
   });
@@ -76,15 +95,24 @@ describe('C8: UpdateEndpoint answered a terminal code', () => {
         title: 'Synced',
         status: 'True',
         tone: 'warning',
-        meaning: "SageMaker is not changing the endpoint, but it does not run what the spec asks for: see Terminal error. ACK sets Synced from the endpoint's status alone.",
+        meaning:
+          "SageMaker is not changing the endpoint, but it does not run what the spec asks for: see Terminal error. ACK sets Synced from the endpoint's status alone.",
       },
-      expect.objectContaining({ title: 'Terminal error', status: 'True', tone: 'error', meaning: expect.stringMatching(/a parameter SageMaker rejects/) }),
+      expect.objectContaining({
+        title: 'Terminal error',
+        status: 'True',
+        tone: 'error',
+        meaning: expect.stringMatching(/a parameter SageMaker rejects/),
+      }),
     ]);
   });
 
   it('needs attention, critically, naming the config it will not apply', () => {
     expect(attentionFindings(summaryOf(c8), now)).toEqual([
-      { kind: 'ACK.Terminal', reason: `The controller stopped on an error and will not apply cfg-v2 until the spec changes again: ${c8Text}` },
+      {
+        kind: 'ACK.Terminal',
+        reason: `The controller stopped on an error and will not apply cfg-v2 until the spec changes again: ${c8Text}`,
+      },
     ]);
     expect(attentionItems([summaryOf(c8)], now)[0]).toMatchObject({ kind: 'ACK.Terminal', severity: 'critical' });
   });
@@ -94,7 +122,9 @@ describe('C10: CreateEndpoint answered a terminal code', () => {
   it('is critical: SageMaker refused to create the endpoint', () => {
     expect(endpointHealth(c10)).toEqual({
       level: 'critical',
-      reasons: [`SageMaker refused to create the endpoint, and the controller will not try again until the spec changes: ${c10Text}`],
+      reasons: [
+        `SageMaker refused to create the endpoint, and the controller will not try again until the spec changes: ${c10Text}`,
+      ],
     });
     expect(controllerError(c10.status?.conditions)).toEqual({ type: 'ACK.Terminal', message: c10Text });
   });
@@ -102,8 +132,18 @@ describe('C10: CreateEndpoint answered a terminal code', () => {
   it('explains Synced False as a refusal, in the colour of an error', () => {
     expect(explained(c10)).toEqual([
       expect.objectContaining({ title: 'Ready', status: 'False', tone: 'error' }),
-      expect.objectContaining({ title: 'Synced', status: 'False', tone: 'error', meaning: expect.stringMatching(/refused a change/) }),
-      expect.objectContaining({ title: 'Terminal error', status: 'True', tone: 'error', meaning: expect.stringMatching(/gave up/) }),
+      expect.objectContaining({
+        title: 'Synced',
+        status: 'False',
+        tone: 'error',
+        meaning: expect.stringMatching(/refused a change/),
+      }),
+      expect.objectContaining({
+        title: 'Terminal error',
+        status: 'True',
+        tone: 'error',
+        meaning: expect.stringMatching(/gave up/),
+      }),
     ]);
   });
 
@@ -129,15 +169,27 @@ describe('C11: DescribeEndpoint failed', () => {
   it('explains Synced Unknown as a failed read and Retrying as an error, not a wait', () => {
     expect(explained(c11)).toEqual([
       expect.objectContaining({ title: 'Ready', status: 'False', tone: 'warning' }),
-      expect.objectContaining({ title: 'Synced', status: 'Unknown', tone: 'warning', meaning: 'The controller could not read the endpoint from SageMaker; it retries.' }),
-      expect.objectContaining({ title: 'Retrying', status: 'True', tone: 'warning', meaning: expect.stringMatching(/retries with growing back-off/) }),
+      expect.objectContaining({
+        title: 'Synced',
+        status: 'Unknown',
+        tone: 'warning',
+        meaning: 'The controller could not read the endpoint from SageMaker; it retries.',
+      }),
+      expect.objectContaining({
+        title: 'Retrying',
+        status: 'True',
+        tone: 'warning',
+        meaning: expect.stringMatching(/retries with growing back-off/),
+      }),
     ]);
     // The SDK error chain is kept as the reason, for whoever needs the request ID.
     expect(explainConditions(c11.status?.conditions)[1]).toMatchObject({ reason: chain });
   });
 
   it('needs attention as a warning, with the error', () => {
-    expect(attentionFindings(summaryOf(c11), now)).toEqual([{ kind: 'ACK.Recoverable', reason: `The controller is retrying: ${c11Text}` }]);
+    expect(attentionFindings(summaryOf(c11), now)).toEqual([
+      { kind: 'ACK.Recoverable', reason: `The controller is retrying: ${c11Text}` },
+    ]);
     expect(attentionItems([summaryOf(c11)], now)[0]).toMatchObject({ severity: 'warning' });
   });
 });

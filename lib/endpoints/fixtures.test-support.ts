@@ -18,7 +18,11 @@ export function referenceEndpoint(path: string): Endpoint {
 /** An upstream example EndpointConfig by file name, renamed (object and SageMaker name) to `name`. */
 export function referenceConfig(file: string, name: string): EndpointConfig {
   const object = endpointConfigSchema.parse(upstreamExample(file));
-  return { ...object, metadata: { ...object.metadata, name, namespace: 'ns' }, spec: { ...object.spec, endpointConfigName: name } };
+  return {
+    ...object,
+    metadata: { ...object.metadata, name, namespace: 'ns' },
+    spec: { ...object.spec, endpointConfigName: name },
+  };
 }
 
 /** An upstream example Model by file name, in namespace `ns`. */
@@ -38,7 +42,13 @@ export const condition = (type: string, status: string, message?: string, reason
 });
 
 /** A hand-made Endpoint named `ep` in `ns` whose spec asks for `configName`; `submitted` is the annotation. */
-export function makeEndpoint(options: { configName?: string; submitted?: string; status?: Endpoint['status']; spec?: Partial<Endpoint['spec']>; created?: string }): Endpoint {
+export function makeEndpoint(options: {
+  configName?: string;
+  submitted?: string;
+  status?: Endpoint['status'];
+  spec?: Partial<Endpoint['spec']>;
+  created?: string;
+}): Endpoint {
   return {
     metadata: {
       name: 'ep',
@@ -52,7 +62,10 @@ export function makeEndpoint(options: { configName?: string; submitted?: string;
 }
 
 /** A config `name` with one instance variant per entry of `variants` (variant name and model name). */
-export function makeConfig(name: string, variants: { variant: string; model: string; instanceType?: string; count?: number }[]): EndpointConfig {
+export function makeConfig(
+  name: string,
+  variants: { variant: string; model: string; instanceType?: string; count?: number }[],
+): EndpointConfig {
   return {
     metadata: { name, namespace: 'ns' },
     spec: {
@@ -71,7 +84,10 @@ export function makeConfig(name: string, variants: { variant: string; model: str
 /** A Model whose primary container runs `image`, or whose containers run `images`. */
 export function makeModel(modelName: string, ...images: string[]): Model {
   const containers = images.map((image) => ({ image }));
-  return { metadata: { name: modelName, namespace: 'ns' }, spec: { modelName, ...(containers.length === 1 ? { primaryContainer: containers[0] } : { containers }) } };
+  return {
+    metadata: { name: modelName, namespace: 'ns' },
+    spec: { modelName, ...(containers.length === 1 ? { primaryContainer: containers[0] } : { containers }) },
+  };
 }
 
 /** A running variant of `status.productionVariants`. */
@@ -87,6 +103,11 @@ export function runningVariant(name: string, count: number, image: string, weigh
 }
 
 /** summarizeEndpoint with a summary's fields overridden, for rules that read the summary alone. */
-export function summaryOf(endpoint: Endpoint, configs: EndpointConfig[] = [], models: Model[] = [], overrides: Partial<EndpointSummary> = {}): EndpointSummary {
+export function summaryOf(
+  endpoint: Endpoint,
+  configs: EndpointConfig[] = [],
+  models: Model[] = [],
+  overrides: Partial<EndpointSummary> = {},
+): EndpointSummary {
   return { ...summarizeEndpoint(endpoint, configs, models), ...overrides };
 }

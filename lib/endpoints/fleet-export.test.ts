@@ -46,13 +46,30 @@ describe('csvField', () => {
 
 describe('fleetToCsv', () => {
   it('writes a header and one CRLF-terminated line per row', () => {
-    const csv = fleetToCsv([row, { ...row, key: 'b/x', namespace: 'b', name: '=cmd|calc', config: 'c,1', traffic: [], instancesCurrent: undefined }]);
+    const csv = fleetToCsv([
+      row,
+      {
+        ...row,
+        key: 'b/x',
+        namespace: 'b',
+        name: '=cmd|calc',
+        config: 'c,1',
+        traffic: [],
+        instancesCurrent: undefined,
+      },
+    ]);
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
-    expect(lines[0]).toBe('namespace,name,endpoint name,status,health,config,variants,instance types,instances current,instances desired,traffic,last change,created,age seconds');
-    expect(lines[1]).toBe('team-a,fraud,fraud,InService,healthy,fraud-v8,champion; challenger,ml.g5.xlarge,3,4,champion=75%; challenger=1,2026-02-01T00:00:00Z,2026-01-01T00:00:00Z,86400');
-    expect(lines[2]).toBe(`b,'=cmd|calc,fraud,InService,healthy,"c,1",champion; challenger,ml.g5.xlarge,,4,,2026-02-01T00:00:00Z,2026-01-01T00:00:00Z,86400`);
+    expect(lines[0]).toBe(
+      'namespace,name,endpoint name,status,health,config,variants,instance types,instances current,instances desired,traffic,last change,created,age seconds',
+    );
+    expect(lines[1]).toBe(
+      'team-a,fraud,fraud,InService,healthy,fraud-v8,champion; challenger,ml.g5.xlarge,3,4,champion=75%; challenger=1,2026-02-01T00:00:00Z,2026-01-01T00:00:00Z,86400',
+    );
+    expect(lines[2]).toBe(
+      `b,'=cmd|calc,fraud,InService,healthy,"c,1",champion; challenger,ml.g5.xlarge,,4,,2026-02-01T00:00:00Z,2026-01-01T00:00:00Z,86400`,
+    );
     expect(lines[0]!.split(',')).toHaveLength(fleetExportColumns.length);
   });
 

@@ -18,7 +18,12 @@ export const fleetExportColumns: { header: string; cell: (row: FleetRow) => Cell
   {
     header: 'traffic',
     cell: (row) =>
-      row.traffic.map((entry) => `${entry.variant}=${entry.share !== undefined ? formatPercent(entry.share) : (entry.weight ?? '')}`).join('; '),
+      row.traffic
+        .map(
+          (entry) =>
+            `${entry.variant}=${entry.share !== undefined ? formatPercent(entry.share) : (entry.weight ?? '')}`,
+        )
+        .join('; '),
   },
   { header: 'last change', cell: (row) => row.lastChange },
   { header: 'created', cell: (row) => row.createdAt },
@@ -40,11 +45,18 @@ export function csvField(value: Cell): string {
 
 /** The rows as CSV (RFC 4180: a header line, CRLF line breaks, quoted fields where needed). */
 export function fleetToCsv(rows: FleetRow[]): string {
-  const lines = [fleetExportColumns.map((column) => csvField(column.header)), ...rows.map((row) => fleetExportColumns.map((column) => csvField(column.cell(row))))];
+  const lines = [
+    fleetExportColumns.map((column) => csvField(column.header)),
+    ...rows.map((row) => fleetExportColumns.map((column) => csvField(column.cell(row)))),
+  ];
   return lines.map((line) => line.join(',')).join('\r\n') + '\r\n';
 }
 
 /** The rows as pretty-printed JSON, every field as in FleetRow except the internal `key`. */
 export function fleetToJson(rows: FleetRow[]): string {
-  return JSON.stringify(rows.map(({ key: _key, ...row }) => row), null, 2);
+  return JSON.stringify(
+    rows.map(({ key: _key, ...row }) => row),
+    null,
+    2,
+  );
 }

@@ -5,7 +5,10 @@ import type { Model } from '@/lib/schemas/model';
 import { summarizeEndpoint } from './summarize-endpoint';
 import { variantImages } from './variant-images';
 
-type MismatchInput = Pick<EndpointSummary, 'status' | 'deployment' | 'heldBack' | 'controllerError' | 'configName' | 'variants' | 'specVariants'>;
+type MismatchInput = Pick<
+  EndpointSummary,
+  'status' | 'deployment' | 'heldBack' | 'controllerError' | 'configName' | 'variants' | 'specVariants'
+>;
 
 const list = (items: string[]) => (items.length > 0 ? items.join(', ') : 'none');
 function sameSet(a: string[], b: string[]): boolean {
@@ -26,7 +29,8 @@ export function fleetMismatch(summary: MismatchInput): string | undefined {
   // back at the live config (no error stands, the controller finds nothing to apply) the fleet should match it
   // (docs/ack-behaviour.md §4.4, §6.3). While the spec still names the failed config, the controller's Terminal
   // error (C6) stands, and that explains the difference.
-  if (summary.status !== 'InService' || summary.deployment || summary.controllerError || summary.heldBack) return undefined;
+  if (summary.status !== 'InService' || summary.deployment || summary.controllerError || summary.heldBack)
+    return undefined;
   const wanted = summary.specVariants;
   if (!wanted || summary.variants.length === 0) return undefined;
 
@@ -37,9 +41,13 @@ export function fleetMismatch(summary: MismatchInput): string | undefined {
   }
   const problems = wanted.flatMap((spec) => {
     const variant = summary.variants.find((candidate) => candidate.name === spec.name);
-    const deployed = variant ? variantImages(variant).flatMap((image) => (image.specifiedImage ? [image.specifiedImage] : [])) : [];
+    const deployed = variant
+      ? variantImages(variant).flatMap((image) => (image.specifiedImage ? [image.specifiedImage] : []))
+      : [];
     if (!spec.images || deployed.length === 0 || sameSet(deployed, spec.images)) return [];
-    return [`Variant ${spec.name} runs ${list(deployed)}, but ${summary.configName} asks for ${list(spec.images)}${spec.modelName ? ` (model ${spec.modelName})` : ''}.`];
+    return [
+      `Variant ${spec.name} runs ${list(deployed)}, but ${summary.configName} asks for ${list(spec.images)}${spec.modelName ? ` (model ${spec.modelName})` : ''}.`,
+    ];
   });
   return problems.length > 0 ? problems.join(' ') : undefined;
 }

@@ -34,7 +34,11 @@ export function rollingOutNow(summaries: EndpointSummary[], now: Date): RollingO
       const progress = deploymentProgress(summary, now);
       return progress ? { summary, progress } : { summary };
     })
-    .sort((a, b) => startOf(a) - startOf(b) || `${a.summary.namespace}/${a.summary.name}`.localeCompare(`${b.summary.namespace}/${b.summary.name}`));
+    .sort(
+      (a, b) =>
+        startOf(a) - startOf(b) ||
+        `${a.summary.namespace}/${a.summary.name}`.localeCompare(`${b.summary.namespace}/${b.summary.name}`),
+    );
 }
 
 export interface RecentChange {
@@ -51,7 +55,15 @@ export function recentlyChanged(summaries: EndpointSummary[], now: Date, limit =
       const time = summary.lastChange === undefined ? NaN : Date.parse(summary.lastChange);
       return Number.isNaN(time) ? [] : [{ summary, changedAt: summary.lastChange!, time }];
     })
-    .sort((a, b) => b.time - a.time || `${a.summary.namespace}/${a.summary.name}`.localeCompare(`${b.summary.namespace}/${b.summary.name}`))
+    .sort(
+      (a, b) =>
+        b.time - a.time ||
+        `${a.summary.namespace}/${a.summary.name}`.localeCompare(`${b.summary.namespace}/${b.summary.name}`),
+    )
     .slice(0, Math.max(0, limit))
-    .map(({ summary, changedAt, time }) => ({ summary, changedAt, secondsAgo: Math.max(0, Math.floor((now.getTime() - time) / 1000)) }));
+    .map(({ summary, changedAt, time }) => ({
+      summary,
+      changedAt,
+      secondsAgo: Math.max(0, Math.floor((now.getTime() - time) / 1000)),
+    }));
 }

@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
-import { applyFleetQuery, defaultFleetQuery, type FleetQuery, fleetQueryToSearchParams, matchesFleetQuery, parseFleetQuery } from './fleet-query';
+import {
+  applyFleetQuery,
+  defaultFleetQuery,
+  type FleetQuery,
+  fleetQueryToSearchParams,
+  matchesFleetQuery,
+  parseFleetQuery,
+} from './fleet-query';
 import { makeEndpoint, referenceEndpoint, runningVariant, summaryOf } from './fixtures.test-support';
 
 const query = (overrides: Partial<FleetQuery>): FleetQuery => ({ ...defaultFleetQuery, ...overrides });
-const at = (summary: EndpointSummary, namespace: string, name: string, extra: Partial<EndpointSummary> = {}): EndpointSummary => ({ ...summary, namespace, name, ...extra });
+const at = (
+  summary: EndpointSummary,
+  namespace: string,
+  name: string,
+  extra: Partial<EndpointSummary> = {},
+): EndpointSummary => ({ ...summary, namespace, name, ...extra });
 
 const healthy = summaryOf(referenceEndpoint('readone/observed/inservice_no_failure_after_describe.yaml'));
 const failed = summaryOf(referenceEndpoint('readone/observed/failed_status_on_describe.yaml'));
 const updating = summaryOf(referenceEndpoint('readone/observed/updating_deployment.yaml'));
 const pending = summaryOf(makeEndpoint({ configName: 'fresh-config' }));
-const fraud = summaryOf(makeEndpoint({ configName: 'fraud-v8', status: { endpointStatus: 'InService', productionVariants: [runningVariant('champion', 5, 'acct.dkr.ecr/fraud:8', 9), runningVariant('challenger', 1, 'acct.dkr.ecr/fraud:9', 1)] } }));
+const fraud = summaryOf(
+  makeEndpoint({
+    configName: 'fraud-v8',
+    status: {
+      endpointStatus: 'InService',
+      productionVariants: [
+        runningVariant('champion', 5, 'acct.dkr.ecr/fraud:8', 9),
+        runningVariant('challenger', 1, 'acct.dkr.ecr/fraud:9', 1),
+      ],
+    },
+  }),
+);
 const fleet = [
   at(healthy, 'team-b', 'search', { lastChange: '2026-02-01T00:00:00Z', createdAt: '2025-01-01T00:00:00Z' }),
   at(failed, 'team-a', 'tagger', { lastChange: '2026-02-03T00:00:00Z', createdAt: '2026-02-03T00:00:00Z' }),
@@ -52,9 +75,18 @@ describe('fleetQueryToSearchParams', () => {
   });
 
   it('round-trips through parseFleetQuery', () => {
-    const full = query({ q: 'fraud blue', namespaces: ['team-a', 'team-b'], statuses: ['Failed', 'Pending'], health: ['critical'], sort: 'lastChange', direction: 'desc' });
+    const full = query({
+      q: 'fraud blue',
+      namespaces: ['team-a', 'team-b'],
+      statuses: ['Failed', 'Pending'],
+      health: ['critical'],
+      sort: 'lastChange',
+      direction: 'desc',
+    });
     const search = fleetQueryToSearchParams(full).toString();
-    expect(search).toBe('q=fraud+blue&namespace=team-a&namespace=team-b&status=Failed&status=Pending&health=critical&sort=lastChange&dir=desc');
+    expect(search).toBe(
+      'q=fraud+blue&namespace=team-a&namespace=team-b&status=Failed&status=Pending&health=critical&sort=lastChange&dir=desc',
+    );
     expect(parseFleetQuery(new URLSearchParams(search))).toEqual(full);
   });
 });

@@ -3,7 +3,16 @@ import { type HealthLevel, healthLevels } from './health';
 import { variantImages } from './variant-images';
 
 /** The columns the fleet list sorts by. */
-export const fleetSortKeys = ['name', 'namespace', 'status', 'health', 'config', 'instances', 'lastChange', 'age'] as const;
+export const fleetSortKeys = [
+  'name',
+  'namespace',
+  'status',
+  'health',
+  'config',
+  'instances',
+  'lastChange',
+  'age',
+] as const;
 export type FleetSortKey = (typeof fleetSortKeys)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -19,10 +28,24 @@ export interface FleetQuery {
   direction: SortDirection;
 }
 
-export const defaultFleetQuery: FleetQuery = { q: '', namespaces: [], statuses: [], health: [], sort: 'name', direction: 'asc' };
+export const defaultFleetQuery: FleetQuery = {
+  q: '',
+  namespaces: [],
+  statuses: [],
+  health: [],
+  sort: 'name',
+  direction: 'asc',
+};
 
 /** The search-parameter names, one per field. */
-export const fleetQueryParams = { q: 'q', namespace: 'namespace', status: 'status', health: 'health', sort: 'sort', direction: 'dir' } as const;
+export const fleetQueryParams = {
+  q: 'q',
+  namespace: 'namespace',
+  status: 'status',
+  health: 'health',
+  sort: 'sort',
+  direction: 'dir',
+} as const;
 
 const MAX_Q = 200;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -30,7 +53,10 @@ const STATUS = /^[A-Za-z]{1,40}$/;
 
 // Values may repeat (`?status=Failed&status=Updating`) or come comma-separated (`?status=Failed,Updating`).
 function many(params: URLSearchParams, name: string, valid: (value: string) => boolean): string[] {
-  const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim());
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim());
   return [...new Set(values.filter((value) => value !== '' && valid(value)))];
 }
 
@@ -42,7 +68,9 @@ export function parseFleetQuery(params: URLSearchParams): FleetQuery {
     q: (params.get(fleetQueryParams.q) ?? '').trim().slice(0, MAX_Q),
     namespaces: many(params, fleetQueryParams.namespace, (value) => NAMESPACE.test(value)),
     statuses: many(params, fleetQueryParams.status, (value) => STATUS.test(value)),
-    health: many(params, fleetQueryParams.health, (value) => (healthLevels as readonly string[]).includes(value)) as HealthLevel[],
+    health: many(params, fleetQueryParams.health, (value) =>
+      (healthLevels as readonly string[]).includes(value),
+    ) as HealthLevel[],
     sort: (fleetSortKeys as readonly string[]).includes(sort ?? '') ? (sort as FleetSortKey) : defaultFleetQuery.sort,
     direction: direction === 'asc' || direction === 'desc' ? direction : defaultFleetQuery.direction,
   };
@@ -92,7 +120,9 @@ export function matchesFleetQuery(summary: EndpointSummary, query: FleetQuery): 
 
 const time = (value: string | undefined) => (value === undefined ? NaN : Date.parse(value));
 const instances = (summary: EndpointSummary) => {
-  const counts = summary.variants.flatMap((variant) => (variant.currentInstanceCount === undefined ? [] : [variant.currentInstanceCount]));
+  const counts = summary.variants.flatMap((variant) =>
+    variant.currentInstanceCount === undefined ? [] : [variant.currentInstanceCount],
+  );
   return counts.length > 0 ? counts.reduce((sum, count) => sum + count, 0) : undefined;
 };
 
@@ -101,18 +131,27 @@ const instances = (summary: EndpointSummary) => {
 function sortValue(summary: EndpointSummary, key: FleetSortKey): string | number | undefined {
   const present = (value: number) => (Number.isNaN(value) ? undefined : value);
   switch (key) {
-    case 'name': return summary.name;
-    case 'namespace': return summary.namespace;
-    case 'status': return summary.status;
-    case 'health': return healthLevels.indexOf(summary.health.level);
-    case 'config': return summary.configName;
-    case 'instances': return instances(summary);
-    case 'lastChange': return present(time(summary.lastChange));
-    case 'age': return present(-time(summary.createdAt));
+    case 'name':
+      return summary.name;
+    case 'namespace':
+      return summary.namespace;
+    case 'status':
+      return summary.status;
+    case 'health':
+      return healthLevels.indexOf(summary.health.level);
+    case 'config':
+      return summary.configName;
+    case 'instances':
+      return instances(summary);
+    case 'lastChange':
+      return present(time(summary.lastChange));
+    case 'age':
+      return present(-time(summary.createdAt));
   }
 }
 
-const compareValues = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
+const compareValues = (a: string | number, b: string | number) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
 
 /**
  * The summaries that match the query, sorted by its column and direction, ties by namespace and name. Returns
@@ -120,7 +159,9 @@ const compareValues = (a: string | number, b: string | number) => (typeof a === 
  */
 export function applyFleetQuery(summaries: readonly EndpointSummary[], query: FleetQuery): EndpointSummary[] {
   const sign = query.direction === 'asc' ? 1 : -1;
-  const keyed = summaries.filter((summary) => matchesFleetQuery(summary, query)).map((summary) => ({ summary, value: sortValue(summary, query.sort) }));
+  const keyed = summaries
+    .filter((summary) => matchesFleetQuery(summary, query))
+    .map((summary) => ({ summary, value: sortValue(summary, query.sort) }));
   keyed.sort((a, b) => {
     if (a.value !== undefined && b.value !== undefined) {
       const order = compareValues(a.value, b.value) * sign;

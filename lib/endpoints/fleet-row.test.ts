@@ -8,9 +8,19 @@ describe('fleetRow', () => {
     const endpoint = makeEndpoint({
       configName: 'cfg',
       created: '2026-01-01T00:00:00Z',
-      status: { endpointStatus: 'InService', lastModifiedTime: '2026-02-01T00:00:00Z', productionVariants: [{ ...runningVariant('champion', 3, 'img:1', 3), currentInstanceCount: 2 }, runningVariant('challenger', 1, 'img:2', 1)] },
+      status: {
+        endpointStatus: 'InService',
+        lastModifiedTime: '2026-02-01T00:00:00Z',
+        productionVariants: [
+          { ...runningVariant('champion', 3, 'img:1', 3), currentInstanceCount: 2 },
+          runningVariant('challenger', 1, 'img:2', 1),
+        ],
+      },
     });
-    const config = makeConfig('cfg', [{ variant: 'champion', model: 'm', instanceType: 'ml.g5.xlarge' }, { variant: 'challenger', model: 'm', instanceType: 'ml.g5.xlarge' }]);
+    const config = makeConfig('cfg', [
+      { variant: 'champion', model: 'm', instanceType: 'ml.g5.xlarge' },
+      { variant: 'challenger', model: 'm', instanceType: 'ml.g5.xlarge' },
+    ]);
     expect(fleetRow(summaryOf(endpoint, [config]), new Date('2026-01-02T00:00:00Z'))).toEqual({
       key: 'ns/ep',
       namespace: 'ns',
@@ -36,31 +46,58 @@ describe('fleetRow', () => {
 
   it('shows the fleet being created while nothing runs yet (controller fixture, new fleet names its type)', () => {
     const endpoint = referenceEndpoint('readone/observed/updating_deployment.yaml');
-    const creating = { ...endpoint, status: { ...endpoint.status, endpointStatus: 'Creating', productionVariants: undefined } };
+    const creating = {
+      ...endpoint,
+      status: { ...endpoint.status, endpointStatus: 'Creating', productionVariants: undefined },
+    };
     const row = fleetRow(summaryOf(creating));
-    expect(row).toMatchObject({ statusLabel: 'Creating', variants: ['variant-1'], instanceTypes: ['m5.xlarge'], instancesCurrent: 0, instancesDesired: 3 });
+    expect(row).toMatchObject({
+      statusLabel: 'Creating',
+      variants: ['variant-1'],
+      instanceTypes: ['m5.xlarge'],
+      instancesCurrent: 0,
+      instancesDesired: 3,
+    });
     expect(row).not.toHaveProperty('ageSeconds');
   });
 
   it('names serverless capacity and has no instance counts for it', () => {
-    const serverless = { variantName: 'AllTraffic', currentWeight: 1, desiredWeight: 1, currentServerlessConfig: { maxConcurrency: 20, memorySizeInMB: 1024 } };
-    const row = fleetRow(summaryOf(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [serverless] } })));
+    const serverless = {
+      variantName: 'AllTraffic',
+      currentWeight: 1,
+      desiredWeight: 1,
+      currentServerlessConfig: { maxConcurrency: 20, memorySizeInMB: 1024 },
+    };
+    const row = fleetRow(
+      summaryOf(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [serverless] } })),
+    );
     expect(row.instanceTypes).toEqual(['serverless']);
     expect(row).not.toHaveProperty('instancesCurrent');
     expect(row).not.toHaveProperty('instancesDesired');
   });
 
   it('says a running instance type is not visible when the caller may not read configs, and keeps the types the status names', () => {
-    const endpoint = makeEndpoint({ configName: 'cfg', status: { endpointStatus: 'InService', productionVariants: [runningVariant('champion', 1, 'img:1', 1)] } });
+    const endpoint = makeEndpoint({
+      configName: 'cfg',
+      status: { endpointStatus: 'InService', productionVariants: [runningVariant('champion', 1, 'img:1', 1)] },
+    });
     const omitted = [{ kind: 'EndpointConfig' as const, reason: 'You may not list EndpointConfigs in namespace ns.' }];
     expect(fleetRow({ ...summaryOf(endpoint), omitted }).instanceTypes).toEqual([notVisibleToYou]);
     expect(fleetRow(summaryOf(endpoint)).instanceTypes).toEqual([]);
     const creating = referenceEndpoint('readone/observed/updating_deployment.yaml');
-    const pending = { ...creating, status: { ...creating.status, endpointStatus: 'Creating', productionVariants: undefined } };
+    const pending = {
+      ...creating,
+      status: { ...creating.status, endpointStatus: 'Creating', productionVariants: undefined },
+    };
     expect(fleetRow({ ...summaryOf(pending), omitted }).instanceTypes).toEqual(['m5.xlarge']);
   });
 
   it('says Pending before the controller reports', () => {
-    expect(fleetRow(summaryOf(makeEndpoint({})))).toMatchObject({ statusLabel: 'Pending', health: 'unknown', variants: [], traffic: [] });
+    expect(fleetRow(summaryOf(makeEndpoint({})))).toMatchObject({
+      statusLabel: 'Pending',
+      health: 'unknown',
+      variants: [],
+      traffic: [],
+    });
   });
 });

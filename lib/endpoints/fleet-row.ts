@@ -34,7 +34,9 @@ export interface FleetRow {
 }
 
 const total = (variants: VariantView[], count: (variant: VariantView) => number | undefined) => {
-  const counts = variants.flatMap((variant) => (variant.serverless ? [] : [count(variant)].filter((value) => value !== undefined)));
+  const counts = variants.flatMap((variant) =>
+    variant.serverless ? [] : [count(variant)].filter((value) => value !== undefined),
+  );
   return counts.length > 0 ? counts.reduce((sum, value) => sum + value, 0) : undefined;
 };
 
@@ -47,7 +49,8 @@ export function fleetRow(summary: EndpointSummary, now?: Date): FleetRow {
   const created = summary.createdAt === undefined ? NaN : Date.parse(summary.createdAt);
   // A running variant's instance type is the config's; without the right to read configs it is unknown, not absent.
   const configHidden = summary.omitted?.some((entry) => entry.kind === 'EndpointConfig') ?? false;
-  const instanceType = (variant: VariantView) => (variant.serverless ? 'serverless' : (variant.instanceType ?? (configHidden ? notVisibleToYou : undefined)));
+  const instanceType = (variant: VariantView) =>
+    variant.serverless ? 'serverless' : (variant.instanceType ?? (configHidden ? notVisibleToYou : undefined));
   return {
     key: `${summary.namespace}/${summary.name}`,
     namespace: summary.namespace,
@@ -59,8 +62,14 @@ export function fleetRow(summary: EndpointSummary, now?: Date): FleetRow {
     config: summary.configName,
     variants: variants.map((variant) => variant.name),
     instanceTypes: [...new Set(variants.flatMap((variant) => instanceType(variant) ?? []))],
-    ...optional('instancesCurrent', total(variants, (variant) => variant.currentInstanceCount)),
-    ...optional('instancesDesired', total(variants, (variant) => variant.desiredInstanceCount)),
+    ...optional(
+      'instancesCurrent',
+      total(variants, (variant) => variant.currentInstanceCount),
+    ),
+    ...optional(
+      'instancesDesired',
+      total(variants, (variant) => variant.desiredInstanceCount),
+    ),
     traffic: variants.map((variant) => ({
       variant: variant.name,
       ...optional('weight', variant.currentWeight),

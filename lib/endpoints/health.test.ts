@@ -9,36 +9,56 @@ import { endpointHealth } from './health';
 
 const fixture = (path: string): Endpoint => endpointSchema.parse(controllerCase(`endpoint/${path}`));
 
-const endpoint = (status: Endpoint['status'], annotations?: Record<string, string>, configName = 'cfg-v2'): Endpoint => ({
+const endpoint = (
+  status: Endpoint['status'],
+  annotations?: Record<string, string>,
+  configName = 'cfg-v2',
+): Endpoint => ({
   metadata: { name: 'ep', namespace: 'ns', ...(annotations ? { annotations } : {}) },
   spec: { endpointName: 'ep', endpointConfigName: configName },
   status,
 });
-const synced = (status: 'True' | 'False', message = 'Endpoint is in InService status.') => ({ type: 'ACK.ResourceSynced', status, message });
+const synced = (status: 'True' | 'False', message = 'Endpoint is in InService status.') => ({
+  type: 'ACK.ResourceSynced',
+  status,
+  message,
+});
 
 describe('endpointHealth', () => {
   it.each([
     ['Deleting', 'Endpoint is Deleting.'],
     ['Updating', 'Endpoint in Updating state cannot be modified or deleted.'],
   ])('treats the requeue of a %s endpoint as progress, not a retried error', (status, message) => {
-    const health = endpointHealth(endpoint({ endpointStatus: status, conditions: [{ type: 'ACK.Recoverable', status: 'True', message }] }));
+    const health = endpointHealth(
+      endpoint({ endpointStatus: status, conditions: [{ type: 'ACK.Recoverable', status: 'True', message }] }),
+    );
     expect(health).toEqual({ level: 'progressing', reasons: [`The endpoint is ${status}.`] });
   });
 
   it('still warns about a Recoverable error that is not a requeue', () => {
-    const health = endpointHealth(endpoint({ endpointStatus: 'InService', conditions: [{ type: 'ACK.Recoverable', status: 'True', message: 'api error ThrottlingException: slow down' }] }));
+    const health = endpointHealth(
+      endpoint({
+        endpointStatus: 'InService',
+        conditions: [{ type: 'ACK.Recoverable', status: 'True', message: 'api error ThrottlingException: slow down' }],
+      }),
+    );
     expect(health.level).toBe('warning');
     expect(health.reasons).toEqual(['The controller is retrying: api error ThrottlingException: slow down']);
   });
 
   it('is healthy when InService and synced', () => {
-    expect(endpointHealth(fixture('readone/observed/inservice_no_failure_after_describe.yaml'))).toEqual({ level: 'healthy', reasons: [] });
+    expect(endpointHealth(fixture('readone/observed/inservice_no_failure_after_describe.yaml'))).toEqual({
+      level: 'healthy',
+      reasons: [],
+    });
   });
 
   it('is critical for Failed even though ACK.ResourceSynced is True', () => {
     const health = endpointHealth(fixture('readone/observed/failed_status_on_describe.yaml'));
     expect(health.level).toBe('critical');
-    expect(health.reasons[0]).toMatch(/^The endpoint is Failed \(SageMaker could not create, update or re-scale it\): +Failed to download model data.*delete it and create it again/);
+    expect(health.reasons[0]).toMatch(
+      /^The endpoint is Failed \(SageMaker could not create, update or re-scale it\): +Failed to download model data.*delete it and create it again/,
+    );
   });
 
   it('recognises an update SageMaker rolled back: InService, failure reason, annotation equal to the spec, terminal', () => {
@@ -51,8 +71,16 @@ describe('endpointHealth', () => {
           endpointStatus: 'InService',
           failureReason: 'alarm p99 went into ALARM',
           conditions: [
-            synced('False', 'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-v1'),
-            { type: 'ACK.Terminal', status: 'True', message: 'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-v1' },
+            synced(
+              'False',
+              'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-v1',
+            ),
+            {
+              type: 'ACK.Terminal',
+              status: 'True',
+              message:
+                'api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is cfg-v1',
+            },
           ],
         },
         { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' },
@@ -65,23 +93,49 @@ describe('endpointHealth', () => {
   });
 
   it('warns about a failure reason left after the spec was reverted to the live config', () => {
-    const health = endpointHealth(endpoint({ endpointStatus: 'InService', failureReason: 'old failure', conditions: [synced('True')] }, { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' }, 'cfg-v1'));
+    const health = endpointHealth(
+      endpoint(
+        { endpointStatus: 'InService', failureReason: 'old failure', conditions: [synced('True')] },
+        { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' },
+        'cfg-v1',
+      ),
+    );
     expect(health).toEqual({ level: 'warning', reasons: ['The last update failed: old failure'] });
   });
 
   it('is critical for UpdateRollbackFailed although synced', () => {
-    expect(endpointHealth(endpoint({ endpointStatus: 'UpdateRollbackFailed', conditions: [synced('True', 'Endpoint is in UpdateRollbackFailed status.')] })).level).toBe('critical');
+    expect(
+      endpointHealth(
+        endpoint({
+          endpointStatus: 'UpdateRollbackFailed',
+          conditions: [synced('True', 'Endpoint is in UpdateRollbackFailed status.')],
+        }),
+      ).level,
+    ).toBe('critical');
   });
 
   it('warns while the controller retries a recoverable error', () => {
     const health = endpointHealth(
-      endpoint({ endpointStatus: 'InService', conditions: [synced('True'), { type: 'ACK.Recoverable', status: 'True', message: 'api error ValidationException: nope' }] }),
+      endpoint({
+        endpointStatus: 'InService',
+        conditions: [
+          synced('True'),
+          { type: 'ACK.Recoverable', status: 'True', message: 'api error ValidationException: nope' },
+        ],
+      }),
     );
-    expect(health).toEqual({ level: 'warning', reasons: ['The controller is retrying: api error ValidationException: nope'] });
+    expect(health).toEqual({
+      level: 'warning',
+      reasons: ['The controller is retrying: api error ValidationException: nope'],
+    });
   });
 
   it.each(['Creating', 'Updating', 'SystemUpdating', 'Deleting'])('is progressing while %s', (status) => {
-    expect(endpointHealth(endpoint({ endpointStatus: status, conditions: [synced('False', `Endpoint is in ${status} status.`)] })).level).toBe('progressing');
+    expect(
+      endpointHealth(
+        endpoint({ endpointStatus: status, conditions: [synced('False', `Endpoint is in ${status} status.`)] }),
+      ).level,
+    ).toBe('progressing');
   });
 
   it('warns while rolling back', () => {
@@ -101,13 +155,25 @@ describe('a Failed endpoint, after a create and after an update', () => {
   const failedCreate = fixture('readone/observed/failed_status_on_describe.yaml');
   const c3 = [
     synced('True', 'Endpoint is in Failed status.'),
-    { type: 'ACK.Terminal', status: 'True', message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.' },
+    {
+      type: 'ACK.Terminal',
+      status: 'True',
+      message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.',
+    },
   ];
   const failedUpdate = endpoint(
     {
       endpointStatus: 'Failed',
       failureReason: 'The primary container for production variant primary did not pass the ping health check',
-      productionVariants: [{ variantName: 'primary', currentInstanceCount: 2, desiredInstanceCount: 2, currentWeight: 1, desiredWeight: 1 }],
+      productionVariants: [
+        {
+          variantName: 'primary',
+          currentInstanceCount: 2,
+          desiredInstanceCount: 2,
+          currentWeight: 1,
+          desiredWeight: 1,
+        },
+      ],
       conditions: c3,
     },
     { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': 'cfg-v2' },

@@ -43,14 +43,21 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   const submitted = endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation];
   const liveConfigName = terminal?.message ? LIVE_CONFIG.exec(terminal.message)?.[1] : undefined;
   const rolledBack =
-    status === 'InService' && failureReason !== undefined && submitted !== undefined && submitted === endpoint.spec.endpointConfigName && terminal !== undefined
+    status === 'InService' &&
+    failureReason !== undefined &&
+    submitted !== undefined &&
+    submitted === endpoint.spec.endpointConfigName &&
+    terminal !== undefined
       ? { failedConfigName: submitted, liveConfigName, failureReason }
       : undefined;
 
   const because = failureReason?.trim() ? `: ${withStop(failureReason.trim())}` : '.';
   // Failed follows a create, an update or a re-scale SageMaker could not complete, and nothing in the status says
   // which; DeleteEndpoint is all a Failed endpoint takes (docs/ack-behaviour.md §7.1).
-  if (status === 'Failed') reasons.push(`The endpoint is Failed (${failedMeaning})${because} Only a delete is possible: delete it and create it again.`);
+  if (status === 'Failed')
+    reasons.push(
+      `The endpoint is Failed (${failedMeaning})${because} Only a delete is possible: delete it and create it again.`,
+    );
   if (status === 'UpdateRollbackFailed') reasons.push(`An update failed and so did its rollback${because}`);
   if (status === 'OutOfService') reasons.push('The endpoint is out of service.');
   if (rolledBack) {
@@ -63,7 +70,8 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   }
 
   // A requeue while SageMaker is busy or deleting is a wait, not an error (docs/ack-behaviour.md §7.2).
-  if (recoverable && !isRequeueMessage(recoverable.message)) reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
+  if (recoverable && !isRequeueMessage(recoverable.message))
+    reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
   if (status === 'RollingBack') reasons.push('SageMaker is rolling an update back.');
   if (status === 'InService' && failureReason) reasons.push(`The last update failed: ${failureReason}`);
   const synced = conditions.find((condition) => condition.type === 'ACK.ResourceSynced');
@@ -78,7 +86,8 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   }
   if (reasons.length > 0) return { level: 'warning', reasons };
 
-  if (status === undefined) return { level: 'unknown', reasons: ['The controller has not reported on this endpoint yet.'] };
+  if (status === undefined)
+    return { level: 'unknown', reasons: ['The controller has not reported on this endpoint yet.'] };
   if (modifying.has(status)) return { level: 'progressing', reasons: [`The endpoint is ${status}.`] };
   if (status === 'InService') return { level: 'healthy', reasons: [] };
   return { level: 'unknown', reasons: [`SageMaker reports a status Fleetdeck does not know: ${status}.`] };

@@ -16,7 +16,13 @@ export interface HeldBack {
 }
 
 /** The states in which the controller defers every spec change (docs/ack-behaviour.md §6.1 step 1, §7.2). */
-export const modifyingStatuses: ReadonlySet<string> = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
+export const modifyingStatuses: ReadonlySet<string> = new Set([
+  'Creating',
+  'Updating',
+  'SystemUpdating',
+  'RollingBack',
+  'Deleting',
+]);
 const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
 
 /**

@@ -3,17 +3,51 @@ import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { makeConfig, makeEndpoint, referenceEndpoint, runningVariant, summaryOf } from './fixtures.test-support';
 import { imageIndex, searchImageIndex, splitImage } from './image-index';
 
-const at = (summary: EndpointSummary, namespace: string, name: string): EndpointSummary => ({ ...summary, namespace, name });
+const at = (summary: EndpointSummary, namespace: string, name: string): EndpointSummary => ({
+  ...summary,
+  namespace,
+  name,
+});
 const updating = at(summaryOf(referenceEndpoint('readone/observed/updating_deployment.yaml')), 'team-a', 'xgb');
 const fraud = at(
   summaryOf(
-    makeEndpoint({ configName: 'cfg', status: { endpointStatus: 'InService', productionVariants: [runningVariant('champion', 2, 'reg/fraud:8'), runningVariant('challenger', 1, 'reg/fraud:9')] } }),
-    [makeConfig('cfg', [{ variant: 'champion', model: 'fraud-8' }, { variant: 'challenger', model: 'fraud-9' }])],
+    makeEndpoint({
+      configName: 'cfg',
+      status: {
+        endpointStatus: 'InService',
+        productionVariants: [
+          runningVariant('champion', 2, 'reg/fraud:8'),
+          runningVariant('challenger', 1, 'reg/fraud:9'),
+        ],
+      },
+    }),
+    [
+      makeConfig('cfg', [
+        { variant: 'champion', model: 'fraud-8' },
+        { variant: 'challenger', model: 'fraud-9' },
+      ]),
+    ],
   ),
   'team-b',
   'fraud',
 );
-const fraudEu = at(summaryOf(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [{ ...runningVariant('all', 1, 'reg/fraud:9'), deployedImages: [{ specifiedImage: 'reg/fraud:9', resolvedImage: 'reg/fraud@sha256:older' }] }] } })), 'team-a', 'fraud-eu');
+const fraudEu = at(
+  summaryOf(
+    makeEndpoint({
+      status: {
+        endpointStatus: 'InService',
+        productionVariants: [
+          {
+            ...runningVariant('all', 1, 'reg/fraud:9'),
+            deployedImages: [{ specifiedImage: 'reg/fraud:9', resolvedImage: 'reg/fraud@sha256:older' }],
+          },
+        ],
+      },
+    }),
+  ),
+  'team-a',
+  'fraud-eu',
+);
 
 describe('splitImage', () => {
   it.each([
@@ -44,20 +78,48 @@ describe('imageIndex', () => {
       tag: '9',
       resolvedImages: ['reg/fraud@sha256:challenger', 'reg/fraud@sha256:older'],
       placements: [
-        { namespace: 'team-a', endpoint: 'fraud-eu', variant: 'all', fleet: 'current', resolvedImage: 'reg/fraud@sha256:older' },
-        { namespace: 'team-b', endpoint: 'fraud', variant: 'challenger', fleet: 'current', modelName: 'fraud-9', resolvedImage: 'reg/fraud@sha256:challenger' },
+        {
+          namespace: 'team-a',
+          endpoint: 'fraud-eu',
+          variant: 'all',
+          fleet: 'current',
+          resolvedImage: 'reg/fraud@sha256:older',
+        },
+        {
+          namespace: 'team-b',
+          endpoint: 'fraud',
+          variant: 'challenger',
+          fleet: 'current',
+          modelName: 'fraud-9',
+          resolvedImage: 'reg/fraud@sha256:challenger',
+        },
       ],
     });
   });
 
   it('tells the running fleet from the one being deployed (controller fixture)', () => {
-    const placements = (image: string) => index.find((entry) => entry.image.endsWith(image))?.placements.map((placement) => `${placement.endpoint}/${placement.variant}:${placement.fleet}`);
+    const placements = (image: string) =>
+      index
+        .find((entry) => entry.image.endsWith(image))
+        ?.placements.map((placement) => `${placement.endpoint}/${placement.variant}:${placement.fleet}`);
     expect(placements('xgboost:latest')).toEqual(['xgb/variant-1:current']);
     expect(placements('sagemaker-xgboost:1.2-1')).toEqual(['xgb/variant-1:new']);
   });
 
   it('lists every image of a multi-container variant', () => {
-    const multi = summaryOf(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [{ ...runningVariant('a', 1, 'main:1'), deployedImages: [{ specifiedImage: 'main:1' }, { specifiedImage: 'side:1' }] }] } }));
+    const multi = summaryOf(
+      makeEndpoint({
+        status: {
+          endpointStatus: 'InService',
+          productionVariants: [
+            {
+              ...runningVariant('a', 1, 'main:1'),
+              deployedImages: [{ specifiedImage: 'main:1' }, { specifiedImage: 'side:1' }],
+            },
+          ],
+        },
+      }),
+    );
     expect(imageIndex([multi]).map((entry) => entry.image)).toEqual(['main:1', 'side:1']);
   });
 
@@ -74,7 +136,16 @@ describe('searchImageIndex', () => {
     ['a digest prefix', 'sha256:older', ['reg/fraud:9']],
     ['a model name', 'FRAUD-8', ['reg/fraud:8']],
     ['several words, each anywhere', 'reg fraud-9', ['reg/fraud:9']],
-    ['nothing', '', ['246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:1.2-1', '433757028032.dkr.ecr.us-west-2.amazonaws.com/xgboost:latest', 'reg/fraud:8', 'reg/fraud:9']],
+    [
+      'nothing',
+      '',
+      [
+        '246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:1.2-1',
+        '433757028032.dkr.ecr.us-west-2.amazonaws.com/xgboost:latest',
+        'reg/fraud:8',
+        'reg/fraud:9',
+      ],
+    ],
     ['an image that runs nowhere', 'fraud:10', []],
   ])('finds by %s', (_name, query, expected) => {
     expect(searchImageIndex(index, query).map((entry) => entry.image)).toEqual(expected);

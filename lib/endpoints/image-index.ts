@@ -41,7 +41,10 @@ export function splitImage(image: string): { repository: string; tag?: string; d
 
 const fleetOrder = { current: 0, new: 1 } as const;
 const comparePlacements = (a: ImagePlacement, b: ImagePlacement) =>
-  a.namespace.localeCompare(b.namespace) || a.endpoint.localeCompare(b.endpoint) || a.variant.localeCompare(b.variant) || fleetOrder[a.fleet] - fleetOrder[b.fleet];
+  a.namespace.localeCompare(b.namespace) ||
+  a.endpoint.localeCompare(b.endpoint) ||
+  a.variant.localeCompare(b.variant) ||
+  fleetOrder[a.fleet] - fleetOrder[b.fleet];
 
 /**
  * Every image the fleet runs or is deploying, by the image the Model specifies (a tag SageMaker resolves to a
@@ -53,7 +56,9 @@ export function imageIndex(summaries: readonly EndpointSummary[]): ImageIndexEnt
   const add = (summary: EndpointSummary, variant: VariantView, fleet: ImagePlacement['fleet']) => {
     for (const { specifiedImage, resolvedImage } of variantImages(variant)) {
       if (!specifiedImage) continue;
-      const entry = byImage.get(specifiedImage) ?? byImage.set(specifiedImage, { resolved: new Set(), placements: [] }).get(specifiedImage)!;
+      const entry =
+        byImage.get(specifiedImage) ??
+        byImage.set(specifiedImage, { resolved: new Set(), placements: [] }).get(specifiedImage)!;
       if (resolvedImage) entry.resolved.add(resolvedImage);
       entry.placements.push({
         namespace: summary.namespace,
@@ -70,7 +75,12 @@ export function imageIndex(summaries: readonly EndpointSummary[]): ImageIndexEnt
     for (const variant of summary.deployment?.variants ?? []) add(summary, variant, 'new');
   }
   return [...byImage.entries()]
-    .map(([image, entry]) => ({ image, ...splitImage(image), resolvedImages: [...entry.resolved].sort(), placements: entry.placements.sort(comparePlacements) }))
+    .map(([image, entry]) => ({
+      image,
+      ...splitImage(image),
+      resolvedImages: [...entry.resolved].sort(),
+      placements: entry.placements.sort(comparePlacements),
+    }))
     .sort((a, b) => a.image.localeCompare(b.image));
 }
 
@@ -81,7 +91,13 @@ export function imageIndex(summaries: readonly EndpointSummary[]): ImageIndexEnt
 export function searchImageIndex(index: readonly ImageIndexEntry[], query: string): ImageIndexEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return index.filter((entry) => {
-    const text = [entry.image, ...entry.resolvedImages, ...entry.placements.map((placement) => placement.modelName ?? '')].join('\n').toLowerCase();
+    const text = [
+      entry.image,
+      ...entry.resolvedImages,
+      ...entry.placements.map((placement) => placement.modelName ?? ''),
+    ]
+      .join('\n')
+      .toLowerCase();
     return words.every((word) => text.includes(word));
   });
 }

@@ -6,7 +6,9 @@ describe('policyText', () => {
     const text = policyText({ autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] } });
     expect(text.title).toBe('No deployment policy: all at once');
     expect(text.steps.join(' ')).toMatch(/all traffic to it at once, with no bake/);
-    expect(text.safeguards).toEqual(['No alarms are watched without a blue/green or rolling policy: nothing rolls an update back automatically.']);
+    expect(text.safeguards).toEqual([
+      'No alarms are watched without a blue/green or rolling policy: nothing rolls an update back automatically.',
+    ]);
     expect(policyText(undefined).title).toBe('No deployment policy: all at once');
   });
 
@@ -16,7 +18,11 @@ describe('policyText', () => {
       blueGreenUpdatePolicy: {
         terminationWaitInSeconds: 300,
         maximumExecutionTimeoutInSeconds: 7200,
-        trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } },
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 600,
+          canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+        },
       },
     });
     expect(text).toEqual({
@@ -37,19 +43,43 @@ describe('policyText', () => {
   it('describes linear steps in instances, and a blue/green all at once without a bake', () => {
     const linear = policyText({
       autoRollbackConfiguration: { alarms: [{ alarmName: 'ranking-latency' }] },
-      blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'LINEAR', waitIntervalInSeconds: 300, linearStepSize: { type_: 'INSTANCE_COUNT', value: 2 } } },
+      blueGreenUpdatePolicy: {
+        trafficRoutingConfiguration: {
+          type_: 'LINEAR',
+          waitIntervalInSeconds: 300,
+          linearStepSize: { type_: 'INSTANCE_COUNT', value: 2 },
+        },
+      },
     });
     expect(linear.title).toBe('Blue/green, linear');
-    expect(linear.steps[1]).toBe('Shift traffic to the new fleet in steps of 2 instances of capacity, baking for 5 min after each step while the alarms are watched, until it has all of it.');
-    expect(linear.safeguards).toEqual(['Rolls back automatically when any of these CloudWatch alarms goes into ALARM during the update: ranking-latency.']);
+    expect(linear.steps[1]).toBe(
+      'Shift traffic to the new fleet in steps of 2 instances of capacity, baking for 5 min after each step while the alarms are watched, until it has all of it.',
+    );
+    expect(linear.safeguards).toEqual([
+      'Rolls back automatically when any of these CloudWatch alarms goes into ALARM during the update: ranking-latency.',
+    ]);
 
-    const allAtOnce = policyText({ blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } } });
+    const allAtOnce = policyText({
+      blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } },
+    });
     expect(allAtOnce.title).toBe('Blue/green, all at once');
-    expect(allAtOnce.steps).toEqual(['Launch a complete new fleet beside the old one.', 'Shift all traffic to the new fleet at once.', 'Terminate the old fleet.']);
+    expect(allAtOnce.steps).toEqual([
+      'Launch a complete new fleet beside the old one.',
+      'Shift all traffic to the new fleet at once.',
+      'Terminate the old fleet.',
+    ]);
   });
 
   it('says a blue/green policy without alarms does not bake between shifts', () => {
-    const text = policyText({ blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } } } });
+    const text = policyText({
+      blueGreenUpdatePolicy: {
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 600,
+          canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+        },
+      },
+    });
     expect(text.steps).toEqual([
       'Launch a complete new fleet beside the old one.',
       'Shift 1 instance of capacity (the canary) to the new fleet.',
@@ -80,9 +110,13 @@ describe('policyText', () => {
   });
 
   it('says a rolling rollback without its own batch size is all at once', () => {
-    const text = policyText({ rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 0 } });
+    const text = policyText({
+      rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 0 },
+    });
     expect(text.title).toBe('Rolling, in batches of at most 1 instance');
-    expect(text.steps[0]).toBe('Replace the fleet in batches of at most 1 instance: launch a batch on the new config, shift its traffic, then stop as many old instances.');
+    expect(text.steps[0]).toBe(
+      'Replace the fleet in batches of at most 1 instance: launch a batch on the new config, shift its traffic, then stop as many old instances.',
+    );
     expect(text.steps[2]).toBe('A rollback restores the old instances all at once.');
   });
 });

@@ -76,7 +76,11 @@ export function policyText(config: DeploymentConfig | undefined): PolicyText {
       steps: [
         'Launch a complete new fleet beside the old one.',
         ...shifts,
-        ...(unusedWait ? [`No alarms are named, so SageMaker does not bake between shifts (the ${formatDuration(unusedWait)} wait interval goes unused).`] : []),
+        ...(unusedWait
+          ? [
+              `No alarms are named, so SageMaker does not bake between shifts (the ${formatDuration(unusedWait)} wait interval goes unused).`,
+            ]
+          : []),
         termination ? `Wait ${formatDuration(termination)}, then terminate the old fleet.` : 'Terminate the old fleet.',
       ],
       safeguards: safeguards(config, blueGreen.maximumExecutionTimeoutInSeconds),

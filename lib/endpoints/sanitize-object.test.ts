@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lastAppliedAnnotation, looksSecret, redactEnvironment, redactedValue, sanitizeObject } from './sanitize-object';
+import {
+  lastAppliedAnnotation,
+  looksSecret,
+  redactEnvironment,
+  redactedValue,
+  sanitizeObject,
+} from './sanitize-object';
 
 const model = {
   apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
@@ -7,7 +13,10 @@ const model = {
   metadata: {
     name: 'pricing-model-v2',
     namespace: 'team-a',
-    annotations: { [lastAppliedAnnotation]: '{"spec":{"primaryContainer":{"environment":{"HF_TOKEN":"hf_abc"}}}}', 'team.example.com/owner': 'pricing' },
+    annotations: {
+      [lastAppliedAnnotation]: '{"spec":{"primaryContainer":{"environment":{"HF_TOKEN":"hf_abc"}}}}',
+      'team.example.com/owner': 'pricing',
+    },
     managedFields: [{ manager: 'kubectl', operation: 'Apply', fieldsV1: { 'f:spec': {} } }],
     finalizers: ['finalizers.sagemaker.services.k8s.aws/Model'],
   },
@@ -26,7 +35,12 @@ const model = {
         TOKEN_VALID: 'yes',
         API_SECRET_NAME: 'pricing-api',
       },
-      imageConfig: { repositoryAccessMode: 'Vpc', repositoryAuthConfig: { repositoryCredentialsProviderARN: 'arn:aws:lambda:us-west-2:123456789012:function:creds' } },
+      imageConfig: {
+        repositoryAccessMode: 'Vpc',
+        repositoryAuthConfig: {
+          repositoryCredentialsProviderARN: 'arn:aws:lambda:us-west-2:123456789012:function:creds',
+        },
+      },
     },
     extraEnv: [
       { name: 'LOG_LEVEL', value: 'info' },
@@ -54,7 +68,9 @@ describe('sanitizeObject', () => {
   });
 
   it('keeps every container environment name but no value, whatever the name', () => {
-    expect(clean.spec.primaryContainer.environment).toEqual(Object.fromEntries(Object.keys(model.spec.primaryContainer.environment).map((name) => [name, redactedValue])));
+    expect(clean.spec.primaryContainer.environment).toEqual(
+      Object.fromEntries(Object.keys(model.spec.primaryContainer.environment).map((name) => [name, redactedValue])),
+    );
   });
 
   it('drops credentials by name at any depth, and values that are credentials whatever their name', () => {
@@ -77,7 +93,12 @@ describe('sanitizeObject', () => {
 });
 
 describe('redactEnvironment', () => {
-  const containers = { spec: { primaryContainer: { image: 'a', environment: { HF_TOKEN: 'canary-value', MODEL_ID: 'm' } }, containers: [{ image: 'b', environment: { KEY: 'v' } }, { image: 'c' }] } };
+  const containers = {
+    spec: {
+      primaryContainer: { image: 'a', environment: { HF_TOKEN: 'canary-value', MODEL_ID: 'm' } },
+      containers: [{ image: 'b', environment: { KEY: 'v' } }, { image: 'c' }],
+    },
+  };
 
   it('replaces every environment value at any depth and keeps the names', () => {
     const redacted = redactEnvironment(containers);
@@ -97,11 +118,31 @@ describe('redactEnvironment', () => {
 });
 
 describe('looksSecret', () => {
-  it.each(['password', 'dbPassword', 'HF_TOKEN', 'clientSecret', 'apiKey', 'API_KEY', 'privateKey', 'credentials', 'AWS_SESSION_TOKEN', 'TOKEN_VALID'])('%s looks secret', (key) => {
+  it.each([
+    'password',
+    'dbPassword',
+    'HF_TOKEN',
+    'clientSecret',
+    'apiKey',
+    'API_KEY',
+    'privateKey',
+    'credentials',
+    'AWS_SESSION_TOKEN',
+    'TOKEN_VALID',
+  ])('%s looks secret', (key) => {
     expect(looksSecret(key)).toBe(true);
   });
 
-  it.each(['kmsKeyID', 'secretName', 'tokenRef', 'repositoryCredentialsProviderARN', 'AWS_ACCESS_KEY_ID', 'image', 'modelDataURL', 'endpointName'])('%s does not', (key) => {
+  it.each([
+    'kmsKeyID',
+    'secretName',
+    'tokenRef',
+    'repositoryCredentialsProviderARN',
+    'AWS_ACCESS_KEY_ID',
+    'image',
+    'modelDataURL',
+    'endpointName',
+  ])('%s does not', (key) => {
     expect(looksSecret(key)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configu
 // Names that hold credentials: environment variables (HF_TOKEN, DB_PASSWORD, AWS_SECRET_ACCESS_KEY),
 // annotations and any future field. Identifiers of secrets rather than their values (an ARN, a name, an id)
 // are kept, since an operator needs them and they open nothing on their own.
-const SECRET_NAME = /secret|passw(or)?d|passphrase|token|credential|private.?key|api.?key|access.?key|session.?key|bearer/i;
+const SECRET_NAME =
+  /secret|passw(or)?d|passphrase|token|credential|private.?key|api.?key|access.?key|session.?key|bearer/i;
 // An identifier suffix as a word of its own: secretName, SECRET_NAME, repositoryCredentialsProviderARN,
 // AWS_ACCESS_KEY_ID; not the "ID" ending a word such as VALID.
 const IDENTIFIER_NAME = /(?:[a-z0-9](?:Arn|ARN|Name|Id|ID|Ref)|[_.\-/](?:arn|ARN|name|NAME|id|ID|ref|REF))$/;
@@ -16,14 +17,16 @@ export function looksSecret(key: string): boolean {
   return SECRET_NAME.test(key) && !IDENTIFIER_NAME.test(key);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What a container environment value reads as once it has left the server. */
 export const redactedValue = '(redacted)';
 
 // A Model container's environment carries tokens and passwords under any name
 // (HF_TOKEN, MODEL_KEY, ...), so no value is shown, whatever its name; the names tell what is configured.
-const redactedEnvironment = (environment: Record<string, unknown>) => Object.fromEntries(Object.keys(environment).map((name) => [name, redactedValue]));
+const redactedEnvironment = (environment: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(environment).map((name) => [name, redactedValue]));
 
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) {

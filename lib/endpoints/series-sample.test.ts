@@ -42,13 +42,19 @@ describe('seriesSample', () => {
   it('is the same after a lastTransitionTime-only restamp', () => {
     const restamped: Endpoint = {
       ...canary,
-      status: { ...canary.status, conditions: [{ type: 'ACK.ResourceSynced', status: 'False', lastTransitionTime: '2026-11-25T10:00:30Z' }] },
+      status: {
+        ...canary.status,
+        conditions: [{ type: 'ACK.ResourceSynced', status: 'False', lastTransitionTime: '2026-11-25T10:00:30Z' }],
+      },
     };
     expect(seriesSample(restamped)).toEqual(seriesSample(canary));
   });
 
   it('is only a status when SageMaker reports no variants (Failed), and empty before it reports at all', () => {
-    expect(seriesSample(fixture('readone/observed/failed_status_on_describe.yaml'))).toEqual({ status: 'Failed', variants: [] });
+    expect(seriesSample(fixture('readone/observed/failed_status_on_describe.yaml'))).toEqual({
+      status: 'Failed',
+      variants: [],
+    });
     expect(seriesSample({ ...canary, status: undefined })).toEqual({ variants: [] });
   });
 });

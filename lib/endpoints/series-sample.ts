@@ -15,7 +15,10 @@ export interface RecordedPoint extends SeriesSample {
   at: number;
 }
 
-function variants(fleet: SeriesFleet, summaries: (ProductionVariantSummary | PendingVariantSummary)[] | undefined): SampleVariant[] {
+function variants(
+  fleet: SeriesFleet,
+  summaries: (ProductionVariantSummary | PendingVariantSummary)[] | undefined,
+): SampleVariant[] {
   return (summaries ?? []).map((variant) => ({
     name: variant.variantName ?? '',
     fleet,
@@ -35,7 +38,10 @@ export function seriesSample(endpoint: Endpoint): SeriesSample {
   const status = endpoint.status;
   return {
     ...(status?.endpointStatus !== undefined ? { status: status.endpointStatus } : {}),
-    variants: [...variants('current', status?.productionVariants), ...variants('new', status?.pendingDeploymentSummary?.productionVariants)],
+    variants: [
+      ...variants('current', status?.productionVariants),
+      ...variants('new', status?.pendingDeploymentSummary?.productionVariants),
+    ],
   };
 }
 
@@ -46,7 +52,8 @@ export function seriesSample(endpoint: Endpoint): SeriesSample {
  */
 export function withTrafficShares(sampled: SampleVariant[]): SeriesVariant[] {
   const totals = new Map<SeriesFleet, number>();
-  for (const variant of sampled) totals.set(variant.fleet, (totals.get(variant.fleet) ?? 0) + (variant.currentWeight ?? 0));
+  for (const variant of sampled)
+    totals.set(variant.fleet, (totals.get(variant.fleet) ?? 0) + (variant.currentWeight ?? 0));
   return sampled.map((variant) => {
     const total = totals.get(variant.fleet) ?? 0;
     return total > 0 ? { ...variant, trafficShare: (variant.currentWeight ?? 0) / total } : { ...variant };

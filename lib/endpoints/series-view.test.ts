@@ -10,7 +10,11 @@ describe('seriesView', () => {
       'ns',
       'ep',
       [
-        { at: at('2026-11-25T10:00:00Z'), status: 'InService', variants: [{ name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: 2 }] },
+        {
+          at: at('2026-11-25T10:00:00Z'),
+          status: 'InService',
+          variants: [{ name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: 2 }],
+        },
         {
           at: at('2026-11-25T10:05:00Z'),
           status: 'Updating',
@@ -23,13 +27,20 @@ describe('seriesView', () => {
       at('2026-11-25T10:07:00Z'),
     );
     expect(endpointSeriesSchema.parse(view)).toEqual(view);
-    expect(view).toMatchObject({ namespace: 'ns', name: 'ep', from: '2026-11-25T10:00:00.000Z', to: '2026-11-25T10:07:00.000Z' });
+    expect(view).toMatchObject({
+      namespace: 'ns',
+      name: 'ep',
+      from: '2026-11-25T10:00:00.000Z',
+      to: '2026-11-25T10:07:00.000Z',
+    });
     expect(view.points.map((point) => [point.at, point.status])).toEqual([
       ['2026-11-25T10:00:00.000Z', 'InService'],
       ['2026-11-25T10:05:00.000Z', 'Updating'],
       ['2026-11-25T10:07:00.000Z', 'Updating'],
     ]);
-    expect(view.points[0]!.variants).toEqual([{ name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: 2, trafficShare: 1 }]);
+    expect(view.points[0]!.variants).toEqual([
+      { name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: 2, trafficShare: 1 },
+    ]);
     expect(view.points[2]!.variants).toEqual(view.points[1]!.variants);
   });
 

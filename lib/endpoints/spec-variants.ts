@@ -21,7 +21,10 @@ export function modelImages(model: Model): string[] {
  */
 export function specVariants(config: EndpointConfig, models: Model[]): SpecVariant[] {
   return config.spec.productionVariants.map((variant) => {
-    const model = variant.modelName === undefined ? undefined : models.find((candidate) => candidate.spec.modelName === variant.modelName);
+    const model =
+      variant.modelName === undefined
+        ? undefined
+        : models.find((candidate) => candidate.spec.modelName === variant.modelName);
     return {
       name: variant.variantName ?? '',
       ...(variant.modelName !== undefined ? { modelName: variant.modelName } : {}),

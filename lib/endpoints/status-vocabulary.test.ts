@@ -5,7 +5,17 @@ import { displayEndpointStatus, endpointStatusDisplay } from './status-vocabular
 describe('displayEndpointStatus', () => {
   it('knows every status value the upstream CRD documents', () => {
     const described = upstreamCrd('endpoints').documentedValues['.status.endpointStatus'];
-    const documented = ['OutOfService', 'Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'InService', 'Deleting', 'Failed', 'UpdateRollbackFailed'];
+    const documented = [
+      'OutOfService',
+      'Creating',
+      'Updating',
+      'SystemUpdating',
+      'RollingBack',
+      'InService',
+      'Deleting',
+      'Failed',
+      'UpdateRollbackFailed',
+    ];
     for (const status of documented) {
       expect(described).toContain(status);
       expect(endpointStatusDisplay[status], status).toBeDefined();
@@ -13,7 +23,9 @@ describe('displayEndpointStatus', () => {
   });
 
   it('describes Failed as SageMaker does: not only a failed create (DescribeEndpoint, docs/ack-behaviour.md §7.1)', () => {
-    expect(displayEndpointStatus('Failed').description).toBe('SageMaker could not create, update or re-scale it; only a delete is possible, so delete and re-create it.');
+    expect(displayEndpointStatus('Failed').description).toBe(
+      'SageMaker could not create, update or re-scale it; only a delete is possible, so delete and re-create it.',
+    );
   });
 
   it('shows an unknown status as itself rather than hiding it', () => {

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { endpointSummarySchema } from '@/lib/api/endpoint-summary';
 import { expectedRolloutSeconds } from '@/lib/rollout/expected-duration';
-import { condition, makeConfig, makeEndpoint, makeModel, referenceConfig, referenceEndpoint, referenceModel, runningVariant, xgboostImage } from './fixtures.test-support';
+import {
+  condition,
+  makeConfig,
+  makeEndpoint,
+  makeModel,
+  referenceConfig,
+  referenceEndpoint,
+  referenceModel,
+  runningVariant,
+  xgboostImage,
+} from './fixtures.test-support';
 import { summarizeEndpoint } from './summarize-endpoint';
 
 const canary = {
   autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
-  blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 10 } } },
+  blueGreenUpdatePolicy: {
+    trafficRoutingConfiguration: {
+      type_: 'CANARY',
+      waitIntervalInSeconds: 600,
+      canarySize: { type_: 'CAPACITY_PERCENT', value: 10 },
+    },
+  },
 };
 
 describe('summarizeEndpoint: what the monitoring pages need', () => {
@@ -16,20 +32,36 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
     expect(summary.deploymentConfig).toEqual(endpoint.spec.deploymentConfig);
     // The running fleet has 3 instances; the plan for 3 differs from the plan for 1, so the count matters.
     expect(summary.expectedDeploymentSeconds).toBe(expectedRolloutSeconds(endpoint.spec.deploymentConfig, 3));
-    expect(expectedRolloutSeconds(endpoint.spec.deploymentConfig, 3)).not.toBe(expectedRolloutSeconds(endpoint.spec.deploymentConfig, 1));
+    expect(expectedRolloutSeconds(endpoint.spec.deploymentConfig, 3)).not.toBe(
+      expectedRolloutSeconds(endpoint.spec.deploymentConfig, 1),
+    );
   });
 
   it('sizes the plan by the desired count, which a rolling update does not shrink', () => {
     const running = { ...runningVariant('a', 1, 'img:1'), desiredInstanceCount: 4 };
-    const rolling = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 } };
-    const summary = summarizeEndpoint(makeEndpoint({ spec: { deploymentConfig: rolling }, status: { endpointStatus: 'Updating', productionVariants: [running] } }), []);
+    const rolling = {
+      rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 },
+    };
+    const summary = summarizeEndpoint(
+      makeEndpoint({
+        spec: { deploymentConfig: rolling },
+        status: { endpointStatus: 'Updating', productionVariants: [running] },
+      }),
+      [],
+    );
     expect(summary.expectedDeploymentSeconds).toBe(expectedRolloutSeconds(rolling, 4));
     expect(summary.expectedDeploymentSeconds).not.toBe(expectedRolloutSeconds(rolling, 1));
   });
 
   it.each([
-    ['no policy', makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [runningVariant('a', 2, 'img:1')] } })],
-    ['a create, which follows no policy', makeEndpoint({ spec: { deploymentConfig: canary }, status: { endpointStatus: 'Creating' } })],
+    [
+      'no policy',
+      makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [runningVariant('a', 2, 'img:1')] } }),
+    ],
+    [
+      'a create, which follows no policy',
+      makeEndpoint({ spec: { deploymentConfig: canary }, status: { endpointStatus: 'Creating' } }),
+    ],
   ])('expects no duration with %s', (_name, endpoint) => {
     const summary = summarizeEndpoint(endpoint, []);
     expect(summary).not.toHaveProperty('expectedDeploymentSeconds');
@@ -39,43 +71,84 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
     const endpoint = referenceEndpoint('readone/observed/inservice_no_failure_after_describe.yaml');
     const config = referenceConfig('endpoint_config_single_variant.yaml', endpoint.spec.endpointConfigName);
     const model = referenceModel('xgboost_model.yaml');
-    expect(summarizeEndpoint(endpoint, [config], [model]).specVariants).toEqual([{ name: 'variant-1', modelName: model.spec.modelName, images: [xgboostImage] }]);
+    expect(summarizeEndpoint(endpoint, [config], [model]).specVariants).toEqual([
+      { name: 'variant-1', modelName: model.spec.modelName, images: [xgboostImage] },
+    ]);
     // Without models the variants are still there, without images.
-    expect(summarizeEndpoint(endpoint, [config]).specVariants).toEqual([{ name: 'variant-1', modelName: model.spec.modelName }]);
+    expect(summarizeEndpoint(endpoint, [config]).specVariants).toEqual([
+      { name: 'variant-1', modelName: model.spec.modelName },
+    ]);
     // The config is found by spec.endpointConfigName, so another config gives nothing.
-    expect(summarizeEndpoint(endpoint, [referenceConfig('endpoint_config_single_variant.yaml', 'other')])).not.toHaveProperty('specVariants');
+    expect(
+      summarizeEndpoint(endpoint, [referenceConfig('endpoint_config_single_variant.yaml', 'other')]),
+    ).not.toHaveProperty('specVariants');
   });
 
   it('reads every container of a multi-container model', () => {
     const endpoint = makeEndpoint({ configName: 'cfg' });
-    const summary = summarizeEndpoint(endpoint, [makeConfig('cfg', [{ variant: 'a', model: 'm' }])], [makeModel('m', 'img:1', 'sidecar:2')]);
+    const summary = summarizeEndpoint(
+      endpoint,
+      [makeConfig('cfg', [{ variant: 'a', model: 'm' }])],
+      [makeModel('m', 'img:1', 'sidecar:2')],
+    );
     expect(summary.specVariants).toEqual([{ name: 'a', modelName: 'm', images: ['img:1', 'sidecar:2'] }]);
   });
 
   it('joins the old fleet of a deployment with the config a Fleetdeck rollout says it replaced', () => {
-    const pending = { endpointConfigName: 'cfg-v2', productionVariants: [{ variantName: 'a', currentInstanceCount: 1, desiredInstanceCount: 2, instanceType: 'ml.g5.xlarge' }] };
-    const endpoint = makeEndpoint({ status: { endpointStatus: 'Updating', productionVariants: [runningVariant('a', 2, 'img:1')], pendingDeploymentSummary: pending } });
+    const pending = {
+      endpointConfigName: 'cfg-v2',
+      productionVariants: [
+        { variantName: 'a', currentInstanceCount: 1, desiredInstanceCount: 2, instanceType: 'ml.g5.xlarge' },
+      ],
+    };
+    const endpoint = makeEndpoint({
+      status: {
+        endpointStatus: 'Updating',
+        productionVariants: [runningVariant('a', 2, 'img:1')],
+        pendingDeploymentSummary: pending,
+      },
+    });
     const old = makeConfig('cfg-v1', [{ variant: 'a', model: 'm1', instanceType: 'ml.m5.large' }]);
     const next = makeConfig('cfg-v2', [{ variant: 'a', model: 'm2', instanceType: 'ml.g5.xlarge' }]);
-    const recorded = { ...next, metadata: { ...next.metadata, annotations: { 'fleetdeck.io/previous-config': 'cfg-v1' } } };
+    const recorded = {
+      ...next,
+      metadata: { ...next.metadata, annotations: { 'fleetdeck.io/previous-config': 'cfg-v1' } },
+    };
     const summary = summarizeEndpoint(endpoint, [old, recorded]);
     expect(summary.variants[0]).toMatchObject({ instanceType: 'ml.m5.large', modelName: 'm1' });
     expect(summary.deployment?.variants[0]).toMatchObject({ instanceType: 'ml.g5.xlarge', modelName: 'm2' });
     // A config made elsewhere does not say what it replaced: the old fleet's config stays unknown, never guessed.
-    expect(summarizeEndpoint(endpoint, [old, next]).variants[0]).toMatchObject({ instanceType: undefined, modelName: undefined });
+    expect(summarizeEndpoint(endpoint, [old, next]).variants[0]).toMatchObject({
+      instanceType: undefined,
+      modelName: undefined,
+    });
   });
 
   it('lists all deployed images only when there is more than one', () => {
-    const two = { ...runningVariant('a', 1, 'img:1'), deployedImages: [{ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }, { specifiedImage: 'sidecar:2' }] };
-    const summary = summarizeEndpoint(makeEndpoint({ status: { endpointStatus: 'InService', productionVariants: [two, runningVariant('b', 1, 'img:1')] } }), []);
-    expect(summary.variants[0]?.images).toEqual([{ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }, { specifiedImage: 'sidecar:2', resolvedImage: undefined }]);
+    const two = {
+      ...runningVariant('a', 1, 'img:1'),
+      deployedImages: [{ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }, { specifiedImage: 'sidecar:2' }],
+    };
+    const summary = summarizeEndpoint(
+      makeEndpoint({
+        status: { endpointStatus: 'InService', productionVariants: [two, runningVariant('b', 1, 'img:1')] },
+      }),
+      [],
+    );
+    expect(summary.variants[0]?.images).toEqual([
+      { specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' },
+      { specifiedImage: 'sidecar:2', resolvedImage: undefined },
+    ]);
     expect(summary.variants[1]).not.toHaveProperty('images');
   });
 
   it('reports a held-back change and the controller error', () => {
     const summary = summarizeEndpoint(referenceEndpoint('update/observed/error_on_update.yaml'), []);
     expect(summary.heldBack?.kind).toBe('retrying');
-    expect(summary.controllerError).toEqual({ type: 'ACK.Recoverable', message: 'ServiceUnavailable: Server is down\n\tstatus code: 0, request id:' });
+    expect(summary.controllerError).toEqual({
+      type: 'ACK.Recoverable',
+      message: 'ServiceUnavailable: Server is down\n\tstatus code: 0, request id:',
+    });
   });
 
   it('does not report the controller waiting on a delete as an error (controller fixture)', () => {
@@ -85,7 +158,12 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
   });
 
   it('puts Terminal before Recoverable', () => {
-    const endpoint = makeEndpoint({ status: { endpointStatus: 'InService', conditions: [condition('ACK.Recoverable', 'True', 'r'), condition('ACK.Terminal', 'True', 't')] } });
+    const endpoint = makeEndpoint({
+      status: {
+        endpointStatus: 'InService',
+        conditions: [condition('ACK.Recoverable', 'True', 'r'), condition('ACK.Terminal', 'True', 't')],
+      },
+    });
     expect(summarizeEndpoint(endpoint, []).controllerError).toEqual({ type: 'ACK.Terminal', message: 't' });
   });
 
@@ -97,18 +175,35 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
       status: {
         endpointStatus: 'Updating',
         conditions: [condition('ACK.Recoverable', 'True', 'Endpoint in Updating state cannot be modified or deleted.')],
-        productionVariants: [{ ...runningVariant('a', 2, 'img:1'), deployedImages: [{ specifiedImage: 'img:1' }, { specifiedImage: 'img:2' }] }],
+        productionVariants: [
+          {
+            ...runningVariant('a', 2, 'img:1'),
+            deployedImages: [{ specifiedImage: 'img:1' }, { specifiedImage: 'img:2' }],
+          },
+        ],
         pendingDeploymentSummary: { endpointConfigName: 'cfg-v2', startTime: '2026-01-01T00:00:00Z' },
       },
     });
-    const summary = summarizeEndpoint(endpoint, [makeConfig('cfg-v3', [{ variant: 'a', model: 'm' }])], [makeModel('m', 'img:3')]);
-    expect(summary).toMatchObject({ heldBack: { kind: 'waiting' }, specVariants: [{ images: ['img:3'] }], deploymentConfig: canary });
+    const summary = summarizeEndpoint(
+      endpoint,
+      [makeConfig('cfg-v3', [{ variant: 'a', model: 'm' }])],
+      [makeModel('m', 'img:3')],
+    );
+    expect(summary).toMatchObject({
+      heldBack: { kind: 'waiting' },
+      specVariants: [{ images: ['img:3'] }],
+      deploymentConfig: canary,
+    });
     expect(summary.expectedDeploymentSeconds).toBeGreaterThan(0);
-    expect(endpointSummarySchema.parse(JSON.parse(JSON.stringify(summary)))).toEqual(JSON.parse(JSON.stringify(summary)));
+    expect(endpointSummarySchema.parse(JSON.parse(JSON.stringify(summary)))).toEqual(
+      JSON.parse(JSON.stringify(summary)),
+    );
   });
 
   it('gives the same summary for the same objects, so the stream sends nothing for a restamp', () => {
     const endpoint = referenceEndpoint('readone/observed/updating_deployment.yaml');
-    expect(JSON.stringify(summarizeEndpoint(endpoint, []))).toBe(JSON.stringify(summarizeEndpoint(structuredClone(endpoint), [])));
+    expect(JSON.stringify(summarizeEndpoint(endpoint, []))).toBe(
+      JSON.stringify(summarizeEndpoint(structuredClone(endpoint), [])),
+    );
   });
 });

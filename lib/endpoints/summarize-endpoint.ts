@@ -26,14 +26,18 @@ function variantViews(
 ): VariantView[] {
   const totalWeight = variants.reduce((sum, variant) => sum + (variant.currentWeight ?? 0), 0);
   return variants.map((variant) => {
-    const configured = config?.spec.productionVariants.find((candidate) => candidate.variantName === variant.variantName);
+    const configured = config?.spec.productionVariants.find(
+      (candidate) => candidate.variantName === variant.variantName,
+    );
     const images = variant.deployedImages ?? [];
     const image = images[0];
     return {
       name: variant.variantName ?? '',
       // Pending variants name their instance type; running ones do not (docs/ack-behaviour.md §4.2, §4.3).
       instanceType: (variant as PendingVariantSummary).instanceType ?? configured?.instanceType,
-      serverless: Boolean(variant.currentServerlessConfig ?? variant.desiredServerlessConfig ?? configured?.serverlessConfig),
+      serverless: Boolean(
+        variant.currentServerlessConfig ?? variant.desiredServerlessConfig ?? configured?.serverlessConfig,
+      ),
       currentInstanceCount: variant.currentInstanceCount,
       desiredInstanceCount: variant.desiredInstanceCount,
       currentWeight: variant.currentWeight,
@@ -42,7 +46,9 @@ function variantViews(
       modelName: configured?.modelName,
       specifiedImage: image?.specifiedImage,
       resolvedImage: image?.resolvedImage,
-      ...(images.length > 1 ? { images: images.map(({ specifiedImage, resolvedImage }) => ({ specifiedImage, resolvedImage })) } : {}),
+      ...(images.length > 1
+        ? { images: images.map(({ specifiedImage, resolvedImage }) => ({ specifiedImage, resolvedImage })) }
+        : {}),
     };
   });
 }
@@ -50,7 +56,10 @@ function variantViews(
 // The size of the running fleet an update replaces. Desired, not current: a rolling update shrinks the old
 // fleet's current count batch by batch, and the expected duration must not shrink with it.
 function runningInstances(variants: ProductionVariantSummary[]): number {
-  return variants.reduce((sum, variant) => sum + (variant.desiredInstanceCount ?? variant.currentInstanceCount ?? 0), 0);
+  return variants.reduce(
+    (sum, variant) => sum + (variant.desiredInstanceCount ?? variant.currentInstanceCount ?? 0),
+    0,
+  );
 }
 
 /**
@@ -60,7 +69,11 @@ function runningInstances(variants: ProductionVariantSummary[]): number {
  * models, `specVariants` carries no images and a fleet running the wrong image cannot be told apart.
  * Nothing here depends on the clock, so an unchanged endpoint always gives the same summary.
  */
-export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[], models: Model[] = []): EndpointSummary {
+export function summarizeEndpoint(
+  endpoint: Endpoint,
+  configs: EndpointConfig[],
+  models: Model[] = [],
+): EndpointSummary {
   const byName = (name: string | undefined) => configs.find((config) => config.spec.endpointConfigName === name);
   const specConfig = byName(endpoint.spec.endpointConfigName);
   const pending = endpoint.status?.pendingDeploymentSummary;
@@ -71,12 +84,15 @@ export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[],
   // A create follows no deployment policy, so there is nothing to expect until a fleet runs.
   // The launch timeouts are those of the config being deployed (the spec's, when no deployment is reported).
   const launching = (byName(pending?.endpointConfigName) ?? specConfig)?.spec.productionVariants ?? [];
-  const expected = running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running), launching) : undefined;
+  const expected =
+    running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running), launching) : undefined;
   const heldBack = heldBackChange(endpoint);
   const error = controllerError(endpoint.status?.conditions);
   // While a deployment runs, productionVariants is the old fleet; join it with the config it came from. The
   // status does not name that config; a rollout made with Fleetdeck records it on the new config.
-  const previousConfigName = byName(pending?.endpointConfigName)?.metadata.annotations?.[rolloutAnnotations.previousConfig];
+  const previousConfigName = byName(pending?.endpointConfigName)?.metadata.annotations?.[
+    rolloutAnnotations.previousConfig
+  ];
   const liveConfig = pending
     ? (byName(health.rolledBack?.liveConfigName) ?? byName(previousConfigName))
     : (byName(health.rolledBack?.liveConfigName) ?? specConfig);
@@ -97,7 +113,9 @@ export function summarizeEndpoint(endpoint: Endpoint, configs: EndpointConfig[],
           deployment: {
             configName: pending.endpointConfigName,
             startTime: pending.startTime,
-            ...(stage?.status ? { stage: { status: stage.status, message: stage.statusMessage, startTime: stage.startTime } } : {}),
+            ...(stage?.status
+              ? { stage: { status: stage.status, message: stage.statusMessage, startTime: stage.startTime } }
+              : {}),
             variants: variantViews(pending.productionVariants ?? [], byName(pending.endpointConfigName)),
           },
         }

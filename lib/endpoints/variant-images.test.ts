@@ -6,8 +6,16 @@ const view = (extra: Partial<VariantView>): VariantView => ({ name: 'a', serverl
 
 describe('variantImages', () => {
   it.each([
-    ['the inline image', view({ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }), [{ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }]],
-    ['the full list when there is one', view({ specifiedImage: 'img:1', images: [{ specifiedImage: 'img:1' }, { specifiedImage: 'side:1' }] }), [{ specifiedImage: 'img:1' }, { specifiedImage: 'side:1' }]],
+    [
+      'the inline image',
+      view({ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }),
+      [{ specifiedImage: 'img:1', resolvedImage: 'img@sha256:1' }],
+    ],
+    [
+      'the full list when there is one',
+      view({ specifiedImage: 'img:1', images: [{ specifiedImage: 'img:1' }, { specifiedImage: 'side:1' }] }),
+      [{ specifiedImage: 'img:1' }, { specifiedImage: 'side:1' }],
+    ],
     ['nothing when SageMaker reports no image', view({}), []],
   ])('gives %s', (_name, variant, images) => {
     expect(variantImages(variant)).toEqual(images);

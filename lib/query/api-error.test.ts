@@ -10,7 +10,9 @@ describe('replacesLastRead', () => {
     [503, false],
     [0, false],
   ])('an API error of status %i replaces what was read before: %s', (status, expected) => {
-    expect(replacesLastRead(new ApiError(status, status === 0 ? 'network' : 'cluster_unavailable', 'x'))).toBe(expected);
+    expect(replacesLastRead(new ApiError(status, status === 0 ? 'network' : 'cluster_unavailable', 'x'))).toBe(
+      expected,
+    );
   });
 
   it('a failure that is not an API error keeps what was read', () => {
@@ -20,14 +22,22 @@ describe('replacesLastRead', () => {
 });
 
 describe('apiErrorFromBody', () => {
-  const envelope = (error: object) => ({ error: { code: 'conflict', message: 'The endpoint changed.', correlationId: 'c-1', ...error } });
+  const envelope = (error: object) => ({
+    error: { code: 'conflict', message: 'The endpoint changed.', correlationId: 'c-1', ...error },
+  });
 
   it('carries the envelope’s code, message, fields and details with the HTTP status', () => {
     const details = { current: { endpoint: { metadata: { name: 'ep' } } }, createdConfigName: 'ep-abc' };
     const fields = [{ path: 'draft.variants[0].modelName', message: 'Required.' }];
     const error = apiErrorFromBody(409, envelope({ fields, details }));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ httpStatus: 409, code: 'conflict', message: 'The endpoint changed.', fields, details });
+    expect(error).toMatchObject({
+      httpStatus: 409,
+      code: 'conflict',
+      message: 'The endpoint changed.',
+      fields,
+      details,
+    });
   });
 
   it('gives no fields and no details when the envelope has none', () => {

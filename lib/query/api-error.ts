@@ -28,7 +28,12 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
  */
 export function apiErrorFromBody(httpStatus: number, body: unknown): ApiError {
   const envelope = errorEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return new ApiError(httpStatus, httpStatus >= 500 ? 'internal' : 'bad_request', `Fleetdeck answered ${httpStatus}.`);
+  if (!envelope.success)
+    return new ApiError(
+      httpStatus,
+      httpStatus >= 500 ? 'internal' : 'bad_request',
+      `Fleetdeck answered ${httpStatus}.`,
+    );
   const { code, message, fields, details } = envelope.data.error;
   return new ApiError(httpStatus, code, message, fields, details);
 }
@@ -37,4 +42,5 @@ export function apiErrorFromBody(httpStatus: number, body: unknown): ApiError {
  * A refusal (403) or a deletion (404) wins over data read before it: the page must not go on showing what the
  * caller may no longer see, or what is gone. Any other failure keeps the last data on screen, marked as such.
  */
-export const replacesLastRead = (error: unknown): boolean => isApiError(error) && (error.httpStatus === 403 || error.httpStatus === 404);
+export const replacesLastRead = (error: unknown): boolean =>
+  isApiError(error) && (error.httpStatus === 403 || error.httpStatus === 404);

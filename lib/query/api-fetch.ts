@@ -14,7 +14,11 @@ interface FetchOptions {
  * schema, and every failure turned into an ApiError carrying the envelope (or 'network' when the server
  * could not be reached).
  */
-export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options: FetchOptions = {}): Promise<z.infer<S>> {
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: FetchOptions = {},
+): Promise<z.infer<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.csrfToken) headers['x-fleetdeck-csrf'] = options.csrfToken;
@@ -35,6 +39,11 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw apiErrorFromBody(response.status, payload);
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new ApiError(response.status, 'internal', `Fleetdeck sent a response this page does not understand (${path}).`);
+  if (!parsed.success)
+    throw new ApiError(
+      response.status,
+      'internal',
+      `Fleetdeck sent a response this page does not understand (${path}).`,
+    );
   return parsed.data;
 }

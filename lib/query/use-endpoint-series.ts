@@ -17,4 +17,5 @@ export const endpointSeriesQueryOptions = (namespace: string, name: string) =>
     refetchInterval: SERIES_REFRESH_MS,
   });
 
-export const useEndpointSeries = (namespace: string, name: string) => useQuery(endpointSeriesQueryOptions(namespace, name));
+export const useEndpointSeries = (namespace: string, name: string) =>
+  useQuery(endpointSeriesQueryOptions(namespace, name));

@@ -27,6 +27,7 @@ export async function fetchFleet(signal?: AbortSignal): Promise<Fleet> {
   return { items, namespaces: page.namespaces, asOf: page.asOf };
 }
 
-export const fleetQueryOptions = () => queryOptions({ queryKey: queryKeys.fleet, queryFn: ({ signal }) => fetchFleet(signal) });
+export const fleetQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.fleet, queryFn: ({ signal }) => fetchFleet(signal) });
 
 export const useFleet = () => useQuery(fleetQueryOptions());

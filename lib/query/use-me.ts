@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { apiFetch } from './api-fetch';
 import { queryKeys } from './query-keys';
 
-const rightsSchema = z.object({ namespace: z.string(), list: z.boolean(), rollOut: z.boolean(), createModels: z.boolean() });
+const rightsSchema = z.object({
+  namespace: z.string(),
+  list: z.boolean(),
+  rollOut: z.boolean(),
+  createModels: z.boolean(),
+});
 
 /** GET /api/me: who the caller is, their CSRF token, and per-namespace rights (hints; the API server decides). */
 export const meSchema = z.object({
@@ -17,7 +22,12 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const meQueryOptions = () => queryOptions({ queryKey: queryKeys.me, queryFn: ({ signal }) => apiFetch('/api/me', meSchema, { signal }), staleTime: 5 * 60_000 });
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => apiFetch('/api/me', meSchema, { signal }),
+    staleTime: 5 * 60_000,
+  });
 
 export const useMe = () => useQuery(meQueryOptions());
 

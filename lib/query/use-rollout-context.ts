@@ -14,4 +14,5 @@ export const rolloutContextQueryOptions = (namespace: string, name: string) =>
     queryFn: ({ signal }) => apiFetch(rolloutPath(namespace, name), rolloutFormContextSchema, { signal }),
   });
 
-export const useRolloutContext = (namespace: string, name: string) => useQuery(rolloutContextQueryOptions(namespace, name));
+export const useRolloutContext = (namespace: string, name: string) =>
+  useQuery(rolloutContextQueryOptions(namespace, name));

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
 import { rolloutErrorDetails } from './use-submit-rollout';
 
-const endpoint = { metadata: { name: 'ep', namespace: 'ns', generation: 3 }, spec: { endpointName: 'ep', endpointConfigName: 'ep-v2', tags: [{ key: 'owner', value: 'someone-else' }] } };
-const conflict = (details?: Record<string, unknown>) => new ApiError(409, 'conflict', 'The endpoint changed.', [], details);
+const endpoint = {
+  metadata: { name: 'ep', namespace: 'ns', generation: 3 },
+  spec: { endpointName: 'ep', endpointConfigName: 'ep-v2', tags: [{ key: 'owner', value: 'someone-else' }] },
+};
+const conflict = (details?: Record<string, unknown>) =>
+  new ApiError(409, 'conflict', 'The endpoint changed.', [], details);
 
 describe('rolloutErrorDetails', () => {
   it('reads the endpoint and config as they are now from a 409’s details', () => {
@@ -12,7 +16,9 @@ describe('rolloutErrorDetails', () => {
   });
 
   it('reads the config created before pointing the endpoint at it failed', () => {
-    expect(rolloutErrorDetails(new ApiError(403, 'forbidden', 'No.', [], { createdConfigName: 'ep-abc' }))).toEqual({ createdConfigName: 'ep-abc' });
+    expect(rolloutErrorDetails(new ApiError(403, 'forbidden', 'No.', [], { createdConfigName: 'ep-abc' }))).toEqual({
+      createdConfigName: 'ep-abc',
+    });
   });
 
   it.each([

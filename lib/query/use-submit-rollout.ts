@@ -36,7 +36,8 @@ export function useSubmitRollout(namespace: string, name: string) {
     mutationKey: queryKeys.rolloutSubmission(namespace, name),
     mutationFn: (submission: SubmitRollout) => submitRollout(namespace, name, submission),
     onSettled: (_data, _error, submission) => {
-      if (submission.request.mode === 'apply') void queryClient.invalidateQueries({ queryKey: queryKeys.endpoint(namespace, name) });
+      if (submission.request.mode === 'apply')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.endpoint(namespace, name) });
     },
   });
 }

@@ -21,16 +21,25 @@ const base: EndpointConfig = {
         volumeSizeInGB: 64,
         routingConfig: { routingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
       },
-      { variantName: 'shadowless', modelName: 'pricing-model-v1', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5, provisionedConcurrency: 2 } },
+      {
+        variantName: 'shadowless',
+        modelName: 'pricing-model-v1',
+        serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5, provisionedConcurrency: 2 },
+      },
     ],
   },
 };
 
-const draft = (variants: RolloutDraft['variants']): RolloutDraft => rolloutDraftSchema.parse({ baseConfigName: 'pricing-v1', variants, reason: 'CHG-1' });
+const draft = (variants: RolloutDraft['variants']): RolloutDraft =>
+  rolloutDraftSchema.parse({ baseConfigName: 'pricing-v1', variants, reason: 'CHG-1' });
 
 describe('buildEndpointConfigSpec', () => {
   it('keeps the base spec but not its name, variants or tags', () => {
-    const spec = buildEndpointConfigSpec(draft([{ variantName: 'primary', modelName: 'pricing-model-v2' }]), base, 'pricing-new');
+    const spec = buildEndpointConfigSpec(
+      draft([{ variantName: 'primary', modelName: 'pricing-model-v2' }]),
+      base,
+      'pricing-new',
+    );
     expect(spec).toEqual({
       kmsKeyID: base.spec.kmsKeyID,
       dataCaptureConfig: base.spec.dataCaptureConfig,
@@ -56,8 +65,17 @@ describe('buildEndpointConfigSpec', () => {
     },
     {
       what: 'an instance variant turned serverless drops every instance field',
-      variant: { variantName: 'primary', modelName: 'm2', serverlessConfig: { memorySizeInMB: 4096, maxConcurrency: 10 } },
-      expected: { variantName: 'primary', modelName: 'm2', initialVariantWeight: 1, serverlessConfig: { memorySizeInMB: 4096, maxConcurrency: 10 } },
+      variant: {
+        variantName: 'primary',
+        modelName: 'm2',
+        serverlessConfig: { memorySizeInMB: 4096, maxConcurrency: 10 },
+      },
+      expected: {
+        variantName: 'primary',
+        modelName: 'm2',
+        initialVariantWeight: 1,
+        serverlessConfig: { memorySizeInMB: 4096, maxConcurrency: 10 },
+      },
     },
     {
       what: 'a serverless variant turned instance-backed drops serverlessConfig',
@@ -65,19 +83,44 @@ describe('buildEndpointConfigSpec', () => {
       expected: { variantName: 'shadowless', modelName: 'm2', instanceType: 'ml.c5.large', initialInstanceCount: 1 },
     },
     {
-      what: "a serverless draft replaces the base serverlessConfig whole (provisionedConcurrency left out is gone)",
-      variant: { variantName: 'shadowless', modelName: 'm2', serverlessConfig: { memorySizeInMB: 3072, maxConcurrency: 8 } },
-      expected: { variantName: 'shadowless', modelName: 'm2', serverlessConfig: { memorySizeInMB: 3072, maxConcurrency: 8 } },
+      what: 'a serverless draft replaces the base serverlessConfig whole (provisionedConcurrency left out is gone)',
+      variant: {
+        variantName: 'shadowless',
+        modelName: 'm2',
+        serverlessConfig: { memorySizeInMB: 3072, maxConcurrency: 8 },
+      },
+      expected: {
+        variantName: 'shadowless',
+        modelName: 'm2',
+        serverlessConfig: { memorySizeInMB: 3072, maxConcurrency: 8 },
+      },
     },
     {
       what: 'a serverless variant that says neither kind stays serverless',
       variant: { variantName: 'shadowless', modelName: 'm2', initialVariantWeight: 3 },
-      expected: { variantName: 'shadowless', modelName: 'm2', initialVariantWeight: 3, serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5, provisionedConcurrency: 2 } },
+      expected: {
+        variantName: 'shadowless',
+        modelName: 'm2',
+        initialVariantWeight: 3,
+        serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5, provisionedConcurrency: 2 },
+      },
     },
     {
       what: 'a new variant is exactly what the draft says',
-      variant: { variantName: 'canary', modelName: 'm2', instanceType: 'ml.c5.large', initialInstanceCount: 1, initialVariantWeight: 0.1 },
-      expected: { variantName: 'canary', modelName: 'm2', instanceType: 'ml.c5.large', initialInstanceCount: 1, initialVariantWeight: 0.1 },
+      variant: {
+        variantName: 'canary',
+        modelName: 'm2',
+        instanceType: 'ml.c5.large',
+        initialInstanceCount: 1,
+        initialVariantWeight: 0.1,
+      },
+      expected: {
+        variantName: 'canary',
+        modelName: 'm2',
+        instanceType: 'ml.c5.large',
+        initialInstanceCount: 1,
+        initialVariantWeight: 0.1,
+      },
     },
   ])('$what', ({ variant, expected }) => {
     expect(buildEndpointConfigSpec(draft([variant]), base, 'x').productionVariants).toEqual([expected]);
@@ -96,7 +139,13 @@ describe('buildEndpointConfigSpec', () => {
   });
 
   it('works without a base config', () => {
-    expect(buildEndpointConfigSpec(draft([{ variantName: 'a', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 1 }]), undefined, 'n')).toEqual({
+    expect(
+      buildEndpointConfigSpec(
+        draft([{ variantName: 'a', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 1 }]),
+        undefined,
+        'n',
+      ),
+    ).toEqual({
       endpointConfigName: 'n',
       productionVariants: [{ variantName: 'a', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 1 }],
     });
@@ -104,7 +153,13 @@ describe('buildEndpointConfigSpec', () => {
 
   it('does not change the base config', () => {
     const before = JSON.stringify(base);
-    buildEndpointConfigSpec(draft([{ variantName: 'primary', modelName: 'm2', serverlessConfig: { memorySizeInMB: 4096, maxConcurrency: 10 } }]), base, 'x');
+    buildEndpointConfigSpec(
+      draft([
+        { variantName: 'primary', modelName: 'm2', serverlessConfig: { memorySizeInMB: 4096, maxConcurrency: 10 } },
+      ]),
+      base,
+      'x',
+    );
     expect(JSON.stringify(base)).toBe(before);
   });
 });
@@ -121,7 +176,11 @@ describe('newConfigName', () => {
   it('differs for UUIDs that share everything but their timestamp or random tail', () => {
     // v7 UUIDs from the same millisecond share their first 12 hex digits; v1 UUIDs from one host their last 12.
     const names = new Set(
-      ['01890a5d-ac96-774b-bcce-b302099a8057', '01890a5d-ac96-774b-bcce-b302099a8058', '11890a5d-ac96-774b-bcce-b302099a8057'].map((each) => newConfigName('e', each)),
+      [
+        '01890a5d-ac96-774b-bcce-b302099a8057',
+        '01890a5d-ac96-774b-bcce-b302099a8058',
+        '11890a5d-ac96-774b-bcce-b302099a8057',
+      ].map((each) => newConfigName('e', each)),
     );
     expect(names.size).toBe(3);
   });

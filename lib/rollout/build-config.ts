@@ -44,7 +44,11 @@ function buildVariant(draft: DraftVariant, base: ProductionVariant | undefined):
  * routingConfig, ...) survive. A variant that changes between serverless and instance-backed drops the
  * other kind's fields.
  */
-export function buildEndpointConfigSpec(draft: RolloutDraft, baseConfig: EndpointConfig | undefined, endpointConfigName: string): EndpointConfigSpec {
+export function buildEndpointConfigSpec(
+  draft: RolloutDraft,
+  baseConfig: EndpointConfig | undefined,
+  endpointConfigName: string,
+): EndpointConfigSpec {
   const baseSpec = baseConfig ? without(baseConfig.spec, ['endpointConfigName', 'productionVariants', 'tags']) : {};
   const baseVariants = baseConfig?.spec.productionVariants ?? [];
   return {

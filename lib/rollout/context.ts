@@ -55,10 +55,16 @@ function usesModelPackage(model: Model): boolean {
  * The rollout context of an endpoint: its status, the config it runs and its running variants joined by
  * variantName with `liveConfig` (the EndpointConfig named by liveConfigNameOf) and, when given, the models.
  */
-export function rolloutContextFrom(endpoint: Endpoint, liveConfig: EndpointConfig | undefined, models?: Model[]): RolloutContext {
+export function rolloutContextFrom(
+  endpoint: Endpoint,
+  liveConfig: EndpointConfig | undefined,
+  models?: Model[],
+): RolloutContext {
   const health = endpointHealth(endpoint);
   const variants = (endpoint.status?.productionVariants ?? []).map((variant): LiveVariant => {
-    const configured = liveConfig?.spec.productionVariants.find((candidate) => candidate.variantName === variant.variantName);
+    const configured = liveConfig?.spec.productionVariants.find(
+      (candidate) => candidate.variantName === variant.variantName,
+    );
     const modelName = configured?.modelName;
     const model = models && modelName ? models.find((candidate) => candidate.spec.modelName === modelName) : undefined;
     const drifted =
@@ -72,10 +78,15 @@ export function rolloutContextFrom(endpoint: Endpoint, liveConfig: EndpointConfi
       desiredInstanceCount: variant.desiredInstanceCount,
       currentWeight: variant.currentWeight,
       desiredWeight: variant.desiredWeight,
-      serverless: Boolean(variant.currentServerlessConfig ?? variant.desiredServerlessConfig ?? configured?.serverlessConfig),
-      autoscaling: (variant.managedInstanceScaling?.status ?? configured?.managedInstanceScaling?.status) === 'ENABLED' || drifted,
+      serverless: Boolean(
+        variant.currentServerlessConfig ?? variant.desiredServerlessConfig ?? configured?.serverlessConfig,
+      ),
+      autoscaling:
+        (variant.managedInstanceScaling?.status ?? configured?.managedInstanceScaling?.status) === 'ENABLED' || drifted,
       ...(modelName !== undefined ? { modelName } : {}),
-      ...(models !== undefined && modelName !== undefined ? { marketplace: model ? usesModelPackage(model) : undefined } : {}),
+      ...(models !== undefined && modelName !== undefined
+        ? { marketplace: model ? usesModelPackage(model) : undefined }
+        : {}),
     };
   });
   return {
@@ -89,5 +100,8 @@ export function rolloutContextFrom(endpoint: Endpoint, liveConfig: EndpointConfi
 
 /** The instances the endpoint runs now: current counts of its instance (not serverless) variants. */
 export function fleetInstanceCount(context: Pick<RolloutContext, 'variants'>): number {
-  return context.variants.reduce((sum, variant) => sum + (variant.serverless ? 0 : (variant.currentInstanceCount ?? 0)), 0);
+  return context.variants.reduce(
+    (sum, variant) => sum + (variant.serverless ? 0 : (variant.currentInstanceCount ?? 0)),
+    0,
+  );
 }

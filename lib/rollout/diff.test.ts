@@ -9,7 +9,12 @@ describe('diffValues', () => {
     ['a changed scalar', { a: 1 }, { a: 2 }, [{ path: 'a', kind: 'changed', before: 1, after: 2 }]],
     ['an added field', { a: 1 }, { a: 1, b: { c: 1 } }, [{ path: 'b', kind: 'added', after: { c: 1 } }]],
     ['a removed field', { a: 1, b: 2 }, { a: 1 }, [{ path: 'b', kind: 'removed', before: 2 }]],
-    ['a nested change', { a: { b: { c: 1 } } }, { a: { b: { c: 2 } } }, [{ path: 'a.b.c', kind: 'changed', before: 1, after: 2 }]],
+    [
+      'a nested change',
+      { a: { b: { c: 1 } } },
+      { a: { b: { c: 2 } } },
+      [{ path: 'a.b.c', kind: 'changed', before: 1, after: 2 }],
+    ],
     ['a type change', { a: { b: 1 } }, { a: 'x' }, [{ path: 'a', kind: 'changed', before: { b: 1 }, after: 'x' }]],
     ['null against a value', { a: null }, { a: 0 }, [{ path: 'a', kind: 'changed', before: null, after: 0 }]],
     ['false against true', { a: false }, { a: true }, [{ path: 'a', kind: 'changed', before: false, after: true }]],
@@ -33,18 +38,38 @@ describe('diffValues', () => {
         { path: 'subnets.2', kind: 'added', after: 'd' },
       ],
     ],
-    ['a shorter plain array', { tags: [{ key: 'a' }, { key: 'b' }] }, { tags: [{ key: 'a' }] }, [{ path: 'tags.1', kind: 'removed', before: { key: 'b' } }]],
+    [
+      'a shorter plain array',
+      { tags: [{ key: 'a' }, { key: 'b' }] },
+      { tags: [{ key: 'a' }] },
+      [{ path: 'tags.1', kind: 'removed', before: { key: 'b' } }],
+    ],
     [
       'variants by name, not by position',
-      { productionVariants: [{ variantName: 'A', instanceType: 'x' }, { variantName: 'B', instanceType: 'x' }] },
-      { productionVariants: [{ variantName: 'C', instanceType: 'x' }, { variantName: 'B', instanceType: 'y' }] },
+      {
+        productionVariants: [
+          { variantName: 'A', instanceType: 'x' },
+          { variantName: 'B', instanceType: 'x' },
+        ],
+      },
+      {
+        productionVariants: [
+          { variantName: 'C', instanceType: 'x' },
+          { variantName: 'B', instanceType: 'y' },
+        ],
+      },
       [
         { path: 'productionVariants[A]', kind: 'removed', before: { variantName: 'A', instanceType: 'x' } },
         { path: 'productionVariants[B].instanceType', kind: 'changed', before: 'x', after: 'y' },
         { path: 'productionVariants[C]', kind: 'added', after: { variantName: 'C', instanceType: 'x' } },
       ],
     ],
-    ['reordered variants are no change', { v: [{ variantName: 'A' }, { variantName: 'B' }] }, { v: [{ variantName: 'B' }, { variantName: 'A' }] }, []],
+    [
+      'reordered variants are no change',
+      { v: [{ variantName: 'A' }, { variantName: 'B' }] },
+      { v: [{ variantName: 'B' }, { variantName: 'A' }] },
+      [],
+    ],
     [
       'alarms by name',
       { alarms: [{ alarmName: 'p99' }, { alarmName: 'errors' }] },
@@ -56,8 +81,18 @@ describe('diffValues', () => {
     ],
     [
       'items with a repeated name fall back to positions',
-      { v: [{ variantName: 'A', w: 1 }, { variantName: 'A', w: 2 }] },
-      { v: [{ variantName: 'A', w: 1 }, { variantName: 'A', w: 3 }] },
+      {
+        v: [
+          { variantName: 'A', w: 1 },
+          { variantName: 'A', w: 2 },
+        ],
+      },
+      {
+        v: [
+          { variantName: 'A', w: 1 },
+          { variantName: 'A', w: 3 },
+        ],
+      },
       [{ path: 'v.1.w', kind: 'changed', before: 2, after: 3 }],
     ],
   ])('%s', (_, before, after, expected) => {
@@ -70,10 +105,20 @@ describe('rolloutDiff', () => {
   const newEndpoint: EndpointSpec = {
     endpointName: 'ep',
     endpointConfigName: 'cfg-v2',
-    deploymentConfig: { blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 600 } } },
+    deploymentConfig: {
+      blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 600 } },
+    },
   };
-  const liveConfig: EndpointConfigSpec = { endpointConfigName: 'cfg-v1', productionVariants: [{ variantName: 'A', modelName: 'm1', instanceType: 'ml.m5.large' }], kmsKeyID: 'k' };
-  const newConfig: EndpointConfigSpec = { endpointConfigName: 'cfg-v2', productionVariants: [{ variantName: 'A', modelName: 'm2', instanceType: 'ml.m5.large' }], kmsKeyID: 'k' };
+  const liveConfig: EndpointConfigSpec = {
+    endpointConfigName: 'cfg-v1',
+    productionVariants: [{ variantName: 'A', modelName: 'm1', instanceType: 'ml.m5.large' }],
+    kmsKeyID: 'k',
+  };
+  const newConfig: EndpointConfigSpec = {
+    endpointConfigName: 'cfg-v2',
+    productionVariants: [{ variantName: 'A', modelName: 'm2', instanceType: 'ml.m5.large' }],
+    kmsKeyID: 'k',
+  };
 
   it('diffs the endpoint spec and the config spec', () => {
     expect(rolloutDiff(liveEndpoint, newEndpoint, liveConfig, newConfig)).toEqual({

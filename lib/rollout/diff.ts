@@ -13,7 +13,8 @@ export interface DiffEntry {
 // changed. Other arrays (subnets, tags, captureOptions) are compared by index.
 const ITEM_KEYS = ['variantName', 'alarmName'] as const;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // A key names items only when, on each side, every item has it and no two share it.
 function itemKey(sides: unknown[][]): (typeof ITEM_KEYS)[number] | undefined {
@@ -31,14 +32,27 @@ function diffArrays(path: string, before: unknown[], after: unknown[], out: Diff
   const key = itemKey([before, after]);
   if (key === undefined) {
     for (let index = 0; index < Math.max(before.length, after.length); index += 1) {
-      diffAt(join(path, String(index)), index < before.length ? before[index] : undefined, index < after.length ? after[index] : undefined, out);
+      diffAt(
+        join(path, String(index)),
+        index < before.length ? before[index] : undefined,
+        index < after.length ? after[index] : undefined,
+        out,
+      );
     }
     return;
   }
   const nameOf = (item: unknown) => (item as Record<string, string>)[key] as string;
-  const names = [...before.map(nameOf), ...after.map(nameOf).filter((name) => !before.some((item) => nameOf(item) === name))];
+  const names = [
+    ...before.map(nameOf),
+    ...after.map(nameOf).filter((name) => !before.some((item) => nameOf(item) === name)),
+  ];
   for (const name of names) {
-    diffAt(`${path}[${name}]`, before.find((item) => nameOf(item) === name), after.find((item) => nameOf(item) === name), out);
+    diffAt(
+      `${path}[${name}]`,
+      before.find((item) => nameOf(item) === name),
+      after.find((item) => nameOf(item) === name),
+      out,
+    );
   }
 }
 
@@ -53,7 +67,8 @@ function diffAt(path: string, before: unknown, after: unknown, out: DiffEntry[])
     return;
   }
   if (isObject(before) && isObject(after)) {
-    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) diffAt(join(path, key), before[key], after[key], out);
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort())
+      diffAt(join(path, key), before[key], after[key], out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -91,5 +106,8 @@ export function rolloutDiff(
   liveConfigSpec: EndpointConfigSpec | undefined,
   newConfigSpec: EndpointConfigSpec,
 ): RolloutDiff {
-  return { endpoint: diffValues(liveEndpointSpec, newEndpointSpec), config: diffValues(liveConfigSpec ?? {}, newConfigSpec) };
+  return {
+    endpoint: diffValues(liveEndpointSpec, newEndpointSpec),
+    config: diffValues(liveConfigSpec ?? {}, newConfigSpec),
+  };
 }

@@ -83,7 +83,8 @@ function defined<T extends Record<string, unknown>>(object: T): T {
 }
 
 function variantDraft(variant: VariantForm, index: number, errors: FieldError[]): DraftVariant {
-  const number = (text: string, field: keyof DraftVariant, required: boolean) => readNumber(text, draftPaths.variant(index, field), required, errors);
+  const number = (text: string, field: keyof DraftVariant, required: boolean) =>
+    readNumber(text, draftPaths.variant(index, field), required, errors);
   const common = { variantName: variant.variantName, modelName: variant.modelName };
   if (variant.serverless) {
     const serverless = (text: string, field: ServerlessField, required: boolean) =>
@@ -93,7 +94,11 @@ function variantDraft(variant: VariantForm, index: number, errors: FieldError[])
       maxConcurrency: serverless(variant.maxConcurrency, 'maxConcurrency', true),
       provisionedConcurrency: serverless(variant.provisionedConcurrency, 'provisionedConcurrency', false),
     });
-    return defined({ ...common, initialVariantWeight: number(variant.initialVariantWeight, 'initialVariantWeight', false), serverlessConfig } as DraftVariant);
+    return defined({
+      ...common,
+      initialVariantWeight: number(variant.initialVariantWeight, 'initialVariantWeight', false),
+      serverlessConfig,
+    } as DraftVariant);
   }
   return defined({
     ...common,
@@ -109,12 +114,18 @@ function sizeDraft(size: SizeForm, path: string, errors: FieldError[]) {
 
 function policyDraft(form: RolloutForm, errors: FieldError[]): DeploymentConfigInput | undefined {
   const { policy } = form;
-  const alarms = form.alarms.length > 0 ? { autoRollbackConfiguration: { alarms: form.alarms.map((alarmName) => ({ alarmName })) } } : {};
+  const alarms =
+    form.alarms.length > 0
+      ? { autoRollbackConfiguration: { alarms: form.alarms.map((alarmName) => ({ alarmName })) } }
+      : {};
   const wait = () => readNumber(policy.waitSeconds, draftPaths.waitSeconds(policy.kind), true, errors) as number;
   const timeout = () => readNumber(policy.timeoutSeconds, draftPaths.timeoutSeconds(policy.kind), false, errors);
   if (policy.kind === 'none') return form.alarms.length > 0 ? alarms : undefined;
   if (policy.kind === 'rolling') {
-    const rollback = policy.rollbackBatchSize.value.trim() === '' ? undefined : sizeDraft(policy.rollbackBatchSize, draftPaths.rollbackBatchSize.value, errors);
+    const rollback =
+      policy.rollbackBatchSize.value.trim() === ''
+        ? undefined
+        : sizeDraft(policy.rollbackBatchSize, draftPaths.rollbackBatchSize.value, errors);
     return {
       ...alarms,
       rollingUpdatePolicy: defined({
@@ -125,17 +136,27 @@ function policyDraft(form: RolloutForm, errors: FieldError[]): DeploymentConfigI
       }),
     };
   }
-  const type_: TrafficRoutingType = policy.kind === 'canary' ? 'CANARY' : policy.kind === 'linear' ? 'LINEAR' : 'ALL_AT_ONCE';
+  const type_: TrafficRoutingType =
+    policy.kind === 'canary' ? 'CANARY' : policy.kind === 'linear' ? 'LINEAR' : 'ALL_AT_ONCE';
   return {
     ...alarms,
     blueGreenUpdatePolicy: defined({
       trafficRoutingConfiguration: defined({
         type_,
         waitIntervalInSeconds: wait(),
-        canarySize: policy.kind === 'canary' ? sizeDraft(policy.canarySize, draftPaths.canarySize.value, errors) : undefined,
-        linearStepSize: policy.kind === 'linear' ? sizeDraft(policy.linearStepSize, draftPaths.linearStepSize.value, errors) : undefined,
+        canarySize:
+          policy.kind === 'canary' ? sizeDraft(policy.canarySize, draftPaths.canarySize.value, errors) : undefined,
+        linearStepSize:
+          policy.kind === 'linear'
+            ? sizeDraft(policy.linearStepSize, draftPaths.linearStepSize.value, errors)
+            : undefined,
       }),
-      terminationWaitInSeconds: readNumber(policy.terminationWaitSeconds, draftPaths.terminationWaitSeconds, false, errors),
+      terminationWaitInSeconds: readNumber(
+        policy.terminationWaitSeconds,
+        draftPaths.terminationWaitSeconds,
+        false,
+        errors,
+      ),
       maximumExecutionTimeoutInSeconds: timeout(),
     }),
   };
@@ -180,7 +201,9 @@ export function checkRolloutForm(form: RolloutForm, context: RolloutContext): Ch
   };
   inputErrors.forEach(add);
   const parsed = rolloutDraftSchema.safeParse(draft);
-  if (!parsed.success) for (const issue of parsed.error.issues) add({ path: [draftPaths.root, ...issue.path].join('.'), message: issue.message });
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      add({ path: [draftPaths.root, ...issue.path].join('.'), message: issue.message });
   validateRollout(parsed.success ? parsed.data : draft, context).forEach(add);
   return { draft, ...(parsed.success ? { parsed: parsed.data } : {}), errors };
 }

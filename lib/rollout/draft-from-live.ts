@@ -82,7 +82,11 @@ export function variantFormFrom(variant: ProductionVariant, added: boolean): Var
  * the running variants with what the context knows of them), the Endpoint's deploymentConfig and its alarms,
  * based on the live config, with no reason yet.
  */
-export function formFromLive(endpointSpec: EndpointSpec, liveConfig: EndpointConfig | null | undefined, context: RolloutContext): RolloutForm {
+export function formFromLive(
+  endpointSpec: EndpointSpec,
+  liveConfig: EndpointConfig | null | undefined,
+  context: RolloutContext,
+): RolloutForm {
   const variants = liveConfig
     ? liveConfig.spec.productionVariants.map((variant) => variantFormFrom(variant, false))
     : context.variants.map((live) =>
@@ -98,5 +102,11 @@ export function formFromLive(endpointSpec: EndpointSpec, liveConfig: EndpointCon
         ),
       );
   const { policy, alarms } = policyFormFrom(endpointSpec.deploymentConfig);
-  return { baseConfigName: liveConfig?.spec.endpointConfigName ?? context.liveConfigName, variants, policy, alarms, reason: '' };
+  return {
+    baseConfigName: liveConfig?.spec.endpointConfigName ?? context.liveConfigName,
+    variants,
+    policy,
+    alarms,
+    reason: '',
+  };
 }

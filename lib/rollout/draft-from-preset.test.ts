@@ -8,7 +8,16 @@ import { applyPreset, presetFromSearchParams, presetToSearchParams } from './pre
 const context: RolloutContext = {
   endpointStatus: 'InService',
   liveConfigName: 'fraud-v7',
-  variants: [{ variantName: 'primary', instanceType: 'ml.c5.xlarge', currentInstanceCount: 4, desiredInstanceCount: 4, serverless: false, autoscaling: false }],
+  variants: [
+    {
+      variantName: 'primary',
+      instanceType: 'ml.c5.xlarge',
+      currentInstanceCount: 4,
+      desiredInstanceCount: 4,
+      serverless: false,
+      autoscaling: false,
+    },
+  ],
 };
 
 const live: RolloutForm = {
@@ -39,7 +48,9 @@ describe('formWithPreset', () => {
     expect(form.variants).toEqual(live.variants);
     expect(form.alarms).toEqual(['fraud-errors']);
     const { deploymentConfig } = draftFromForm(form).draft;
-    expect(deploymentConfig?.blueGreenUpdatePolicy).toEqual(applyPreset('canary', { canaryPercent: 25 }, 4).blueGreenUpdatePolicy);
+    expect(deploymentConfig?.blueGreenUpdatePolicy).toEqual(
+      applyPreset('canary', { canaryPercent: 25 }, 4).blueGreenUpdatePolicy,
+    );
     expect(checkRolloutForm(form, context).errors).toEqual([]);
   });
 
@@ -50,9 +61,17 @@ describe('formWithPreset', () => {
 
 describe('formFromPresetLink', () => {
   it('starts from the link preset and parameters', () => {
-    const { form, error } = formFromPresetLink(live, new URLSearchParams('preset=linear&stepPercent=25&waitSeconds=120'), 4);
+    const { form, error } = formFromPresetLink(
+      live,
+      new URLSearchParams('preset=linear&stepPercent=25&waitSeconds=120'),
+      4,
+    );
     expect(error).toBeUndefined();
-    expect(form.policy).toMatchObject({ kind: 'linear', linearStepSize: { type_: 'CAPACITY_PERCENT', value: '25' }, waitSeconds: '120' });
+    expect(form.policy).toMatchObject({
+      kind: 'linear',
+      linearStepSize: { type_: 'CAPACITY_PERCENT', value: '25' },
+      waitSeconds: '120',
+    });
   });
 
   it('keeps the form as it was and says what is wrong with a bad link', () => {
@@ -65,7 +84,12 @@ describe('formFromPresetLink', () => {
 describe('withPolicyKind', () => {
   it('fills what the new kind needs from its preset and keeps what was typed', () => {
     const canary = withPolicyKind({ ...emptyPolicyForm, waitSeconds: '45' }, 'canary');
-    expect(canary).toMatchObject({ kind: 'canary', waitSeconds: '45', terminationWaitSeconds: '300', canarySize: { type_: 'CAPACITY_PERCENT', value: '10' } });
+    expect(canary).toMatchObject({
+      kind: 'canary',
+      waitSeconds: '45',
+      terminationWaitSeconds: '300',
+      canarySize: { type_: 'CAPACITY_PERCENT', value: '10' },
+    });
     const rolling = withPolicyKind(canary, 'rolling');
     expect(rolling).toMatchObject({ kind: 'rolling', batchSize: { value: '25' }, canarySize: canary.canarySize });
     expect(withPolicyKind(rolling, 'none').kind).toBe('none');
@@ -77,14 +101,27 @@ describe('presetLinkFromForm', () => {
     const form = formWithPreset(live, { presetId: 'canary', params: { canaryPercent: 20, waitSeconds: 900 } }, 4);
     const shared = presetLinkFromForm(form);
     if (!('link' in shared)) throw new Error(shared.error);
-    expect(shared.link).toEqual({ presetId: 'canary', params: { canaryPercent: 20, waitSeconds: 900, terminationWaitSeconds: 300, timeoutSeconds: expect.any(Number), alarms: ['fraud-errors'] } });
+    expect(shared.link).toEqual({
+      presetId: 'canary',
+      params: {
+        canaryPercent: 20,
+        waitSeconds: 900,
+        terminationWaitSeconds: 300,
+        timeoutSeconds: expect.any(Number),
+        alarms: ['fraud-errors'],
+      },
+    });
     expect(presetFromSearchParams(presetToSearchParams(shared.link.presetId, shared.link.params))).toEqual(shared.link);
   });
 
   it('refuses no policy, a size in instances, and a number a link may not carry', () => {
     expect(presetLinkFromForm(live)).toEqual({ error: expect.stringContaining('Choose a deployment policy first') });
     const canary = withPolicyKind(live.policy, 'canary');
-    expect(presetLinkFromForm({ ...live, policy: { ...canary, canarySize: { type_: 'INSTANCE_COUNT', value: '1' } } })).toEqual({ error: expect.stringContaining('number of instances') });
-    expect(presetLinkFromForm({ ...live, policy: { ...canary, waitSeconds: '5000' } })).toEqual({ error: expect.stringContaining('"5000"') });
+    expect(
+      presetLinkFromForm({ ...live, policy: { ...canary, canarySize: { type_: 'INSTANCE_COUNT', value: '1' } } }),
+    ).toEqual({ error: expect.stringContaining('number of instances') });
+    expect(presetLinkFromForm({ ...live, policy: { ...canary, waitSeconds: '5000' } })).toEqual({
+      error: expect.stringContaining('"5000"'),
+    });
   });
 });

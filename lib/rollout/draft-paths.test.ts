@@ -9,10 +9,22 @@ describe('draftPaths', () => {
     [draftPaths.serverless(0, 'memorySizeInMB'), 'draft.variants.0.serverlessConfig.memorySizeInMB'],
     [draftPaths.alarm(2), 'draft.deploymentConfig.autoRollbackConfiguration.alarms.2.alarmName'],
     [draftPaths.waitSeconds('rolling'), 'draft.deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds'],
-    [draftPaths.waitSeconds('canary'), 'draft.deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds'],
-    [draftPaths.timeoutSeconds('rolling'), 'draft.deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds'],
-    [draftPaths.timeoutSeconds('none'), 'draft.deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds'],
-    [draftPaths.canarySize.value, 'draft.deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.canarySize.value'],
+    [
+      draftPaths.waitSeconds('canary'),
+      'draft.deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds',
+    ],
+    [
+      draftPaths.timeoutSeconds('rolling'),
+      'draft.deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds',
+    ],
+    [
+      draftPaths.timeoutSeconds('none'),
+      'draft.deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds',
+    ],
+    [
+      draftPaths.canarySize.value,
+      'draft.deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.canarySize.value',
+    ],
     [draftPaths.batchSize.unit, 'draft.deploymentConfig.rollingUpdatePolicy.maximumBatchSize.type_'],
     [draftPaths.rollbackBatchSize.path, 'draft.deploymentConfig.rollingUpdatePolicy.rollbackMaximumBatchSize'],
   ])('%s', (path, expected) => {

@@ -11,22 +11,68 @@ describe('expectedRolloutSeconds', () => {
     ['alarms but no update policy', { autoRollbackConfiguration: { alarms: [{ alarmName: 'a' }] } }, 4, undefined],
     [
       'canary with termination wait',
-      { ...alarms, blueGreenUpdatePolicy: { terminationWaitInSeconds: 300, trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 10 } } } },
+      {
+        ...alarms,
+        blueGreenUpdatePolicy: {
+          terminationWaitInSeconds: 300,
+          trafficRoutingConfiguration: {
+            type_: 'CANARY',
+            waitIntervalInSeconds: 600,
+            canarySize: { type_: 'CAPACITY_PERCENT', value: 10 },
+          },
+        },
+      },
       4,
       LAUNCH + 2 * (SHIFT + 600) + 300,
     ],
-    ['all at once without a wait', { blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } } }, 4, LAUNCH + SHIFT],
-    ['rolling one instance at a time on 3', { ...alarms, rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 } }, 3, 3 * (LAUNCH + SHIFT + 60)],
-    ['rolling one instance at a time on 4', { ...alarms, rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 } }, 4, 4 * (LAUNCH + SHIFT + 60)],
+    [
+      'all at once without a wait',
+      { blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } } },
+      4,
+      LAUNCH + SHIFT,
+    ],
+    [
+      'rolling one instance at a time on 3',
+      {
+        ...alarms,
+        rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 },
+      },
+      3,
+      3 * (LAUNCH + SHIFT + 60),
+    ],
+    [
+      'rolling one instance at a time on 4',
+      {
+        ...alarms,
+        rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 },
+      },
+      4,
+      4 * (LAUNCH + SHIFT + 60),
+    ],
   ])('%s on %i instances', (_, config, instances, expected) => {
     expect(expectedRolloutSeconds(config, instances)).toBe(expected);
   });
 });
 
 describe('expectedRolloutSeconds with launch timeouts', () => {
-  const canary = { ...alarms, blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } } } };
-  const rolling = { ...alarms, rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 } };
-  const slow = [{ modelDataDownloadTimeoutInSeconds: 1200, containerStartupHealthCheckTimeoutInSeconds: 900 }, { containerStartupHealthCheckTimeoutInSeconds: 300 }];
+  const canary = {
+    ...alarms,
+    blueGreenUpdatePolicy: {
+      trafficRoutingConfiguration: {
+        type_: 'CANARY',
+        waitIntervalInSeconds: 600,
+        canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+      },
+    },
+  };
+  const rolling = {
+    ...alarms,
+    rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 60 },
+  };
+  const slow = [
+    { modelDataDownloadTimeoutInSeconds: 1200, containerStartupHealthCheckTimeoutInSeconds: 900 },
+    { containerStartupHealthCheckTimeoutInSeconds: 300 },
+  ];
 
   it('adds the longest configured download and start-up timeouts once per launch', () => {
     expect(expectedRolloutSeconds(canary, 4, slow)).toBe(LAUNCH + 2 * (SHIFT + 600) + 2100);

@@ -2,18 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { gateRollout } from './gating';
 
 describe('gateRollout', () => {
-  it.each(['InService', 'OutOfService', 'UpdateRollbackFailed'])('allows a rollout when the endpoint is %s (docs/ack-behaviour.md §7.2)', (endpointStatus) => {
-    expect(gateRollout({ endpointStatus })).toEqual({ allowed: true });
-  });
+  it.each(['InService', 'OutOfService', 'UpdateRollbackFailed'])(
+    'allows a rollout when the endpoint is %s (docs/ack-behaviour.md §7.2)',
+    (endpointStatus) => {
+      expect(gateRollout({ endpointStatus })).toEqual({ allowed: true });
+    },
+  );
 
-  it.each(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting'])('holds a rollout back while %s and says ACK would too', (endpointStatus) => {
-    const gate = gateRollout({ endpointStatus });
-    expect(gate.allowed).toBe(false);
-    if (!gate.allowed) {
-      expect(gate.reason).toContain(`The endpoint is ${endpointStatus}`);
-      expect(gate.reason).toMatch(/ACK holds any change back/);
-    }
-  });
+  it.each(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting'])(
+    'holds a rollout back while %s and says ACK would too',
+    (endpointStatus) => {
+      const gate = gateRollout({ endpointStatus });
+      expect(gate.allowed).toBe(false);
+      if (!gate.allowed) {
+        expect(gate.reason).toContain(`The endpoint is ${endpointStatus}`);
+        expect(gate.reason).toMatch(/ACK holds any change back/);
+      }
+    },
+  );
 
   it.each([
     ['Failed', /can never be updated.*Delete the endpoint and create it again/],

@@ -27,7 +27,8 @@ export const rolloutGates: Readonly<Record<string, RolloutGate>> = {
   // docs/ack-behaviour.md §6.1 step 2a: a Failed endpoint refuses every update with a terminal EndpointUpdateError.
   Failed: {
     allowed: false,
-    reason: 'The endpoint is Failed: SageMaker could not create, update or re-scale it, and a Failed endpoint can never be updated (ACK refuses with a terminal error). Delete the endpoint and create it again.',
+    reason:
+      'The endpoint is Failed: SageMaker could not create, update or re-scale it, and a Failed endpoint can never be updated (ACK refuses with a terminal error). Delete the endpoint and create it again.',
   },
 };
 
@@ -35,7 +36,11 @@ export const rolloutGates: Readonly<Record<string, RolloutGate>> = {
 export function gateRollout(context: Pick<RolloutContext, 'endpointStatus'>): RolloutGate {
   const status = context.endpointStatus;
   if (status === undefined) {
-    return { allowed: false, reason: 'The controller has not reported this endpoint\'s status yet, so a rollout cannot start; wait until it is InService.' };
+    return {
+      allowed: false,
+      reason:
+        "The controller has not reported this endpoint's status yet, so a rollout cannot start; wait until it is InService.",
+    };
   }
   return (
     (Object.hasOwn(rolloutGates, status) ? rolloutGates[status] : undefined) ?? {

@@ -16,31 +16,53 @@ const INF1 = 'ml.inf1.';
 // Marketplace containers come as model packages; one's own packages cannot be told apart by name, so every
 // model package counts (see context.ts).
 const modelUsesPackage = (model: Model | undefined) =>
-  model !== undefined && [model.spec.primaryContainer, ...(model.spec.containers ?? [])].some((container) => Boolean(container?.modelPackageName));
+  model !== undefined &&
+  [model.spec.primaryContainer, ...(model.spec.containers ?? [])].some((container) =>
+    Boolean(container?.modelPackageName),
+  );
 
 /**
  * Features that make SageMaker skip deployment guardrails and fall back to blue/green all at once with no
  * bake (SageMaker guide, deployment guardrails "Exclusions"): Inf1 instances and Marketplace containers, in the
  * draft or in the live fleet.
  */
-export function guardrailExclusions(variants: DraftVariant[], context: Pick<RolloutContext, 'variants'>, models?: Model[]): GuardrailExclusion[] {
+export function guardrailExclusions(
+  variants: DraftVariant[],
+  context: Pick<RolloutContext, 'variants'>,
+  models?: Model[],
+): GuardrailExclusion[] {
   const found: GuardrailExclusion[] = [];
   variants.forEach((variant, index) => {
     if (variant.instanceType?.startsWith(INF1)) {
-      found.push({ code: 'inf1-instances', variantName: variant.variantName, draftIndex: index, detail: variant.instanceType });
+      found.push({
+        code: 'inf1-instances',
+        variantName: variant.variantName,
+        draftIndex: index,
+        detail: variant.instanceType,
+      });
     }
     const model = models?.find((candidate) => candidate.spec.modelName === variant.modelName);
     if (modelUsesPackage(model)) {
-      found.push({ code: 'marketplace-container', variantName: variant.variantName, draftIndex: index, detail: variant.modelName });
+      found.push({
+        code: 'marketplace-container',
+        variantName: variant.variantName,
+        draftIndex: index,
+        detail: variant.modelName,
+      });
     }
   });
   for (const live of context.variants) {
-    const draftHas = (code: GuardrailExclusion['code']) => found.some((item) => item.code === code && item.variantName === live.variantName);
+    const draftHas = (code: GuardrailExclusion['code']) =>
+      found.some((item) => item.code === code && item.variantName === live.variantName);
     if (live.instanceType?.startsWith(INF1) && !draftHas('inf1-instances')) {
       found.push({ code: 'inf1-instances', variantName: live.variantName, detail: live.instanceType });
     }
     if (live.marketplace && !draftHas('marketplace-container')) {
-      found.push({ code: 'marketplace-container', variantName: live.variantName, detail: live.modelName ?? live.variantName });
+      found.push({
+        code: 'marketplace-container',
+        variantName: live.variantName,
+        detail: live.modelName ?? live.variantName,
+      });
     }
   }
   return found;

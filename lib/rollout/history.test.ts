@@ -5,19 +5,34 @@ import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import { endpointLabel, replacedConfigOutcome, rolloutAnnotations, rolloutHistory } from './history';
 
 const SUBMITTED = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
-const refusal = (live: string) => `api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is ${live}`;
-const synced = (status: 'True' | 'False', message: string): AckCondition => ({ type: 'ACK.ResourceSynced', status, message });
+const refusal = (live: string) =>
+  `api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is ${live}`;
+const synced = (status: 'True' | 'False', message: string): AckCondition => ({
+  type: 'ACK.ResourceSynced',
+  status,
+  message,
+});
 const terminal = (message: string): AckCondition => ({ type: 'ACK.Terminal', status: 'True', message });
 
 function endpoint(spec: string, status: EndpointStatus | undefined, submitted?: string): Endpoint {
   return {
-    metadata: { name: 'pricing', namespace: 'ml', generation: 3, ...(submitted ? { annotations: { [SUBMITTED]: submitted } } : {}) },
+    metadata: {
+      name: 'pricing',
+      namespace: 'ml',
+      generation: 3,
+      ...(submitted ? { annotations: { [SUBMITTED]: submitted } } : {}),
+    },
     spec: { endpointName: 'pricing', endpointConfigName: spec },
     ...(status ? { status } : {}),
   };
 }
 
-function config(name: string, createdAt: string, annotations: Record<string, string> = {}, label = 'pricing'): EndpointConfig {
+function config(
+  name: string,
+  createdAt: string,
+  annotations: Record<string, string> = {},
+  label = 'pricing',
+): EndpointConfig {
   return {
     metadata: {
       name,
@@ -29,7 +44,10 @@ function config(name: string, createdAt: string, annotations: Record<string, str
   };
 }
 
-const inService: EndpointStatus = { endpointStatus: 'InService', conditions: [synced('True', 'Endpoint is in InService status.')] };
+const inService: EndpointStatus = {
+  endpointStatus: 'InService',
+  conditions: [synced('True', 'Endpoint is in InService status.')],
+};
 const rolledBack = (live: string): EndpointStatus => ({
   endpointStatus: 'InService',
   failureReason: 'alarm pricing-p99 in ALARM',
@@ -38,14 +56,30 @@ const rolledBack = (live: string): EndpointStatus => ({
 
 describe('the outcome of the config the spec names (the newest rollout)', () => {
   it.each<{ what: string; endpoint: Endpoint; expected: object }>([
-    { what: 'accepted and InService: completed', endpoint: endpoint('c2', inService, 'c2'), expected: { kind: 'completed' } },
-    { what: 'the config the endpoint was created with: completed', endpoint: endpoint('c2', inService), expected: { kind: 'completed' } },
+    {
+      what: 'accepted and InService: completed',
+      endpoint: endpoint('c2', inService, 'c2'),
+      expected: { kind: 'completed' },
+    },
+    {
+      what: 'the config the endpoint was created with: completed',
+      endpoint: endpoint('c2', inService),
+      expected: { kind: 'completed' },
+    },
     {
       what: 'Updating to it: in progress',
-      endpoint: endpoint('c2', { endpointStatus: 'Updating', pendingDeploymentSummary: { endpointConfigName: 'c2' } }, 'c2'),
+      endpoint: endpoint(
+        'c2',
+        { endpointStatus: 'Updating', pendingDeploymentSummary: { endpointConfigName: 'c2' } },
+        'c2',
+      ),
       expected: { kind: 'in-progress', detail: 'The endpoint is Updating.' },
     },
-    { what: 'RollingBack: in progress', endpoint: endpoint('c2', { endpointStatus: 'RollingBack' }, 'c2'), expected: { kind: 'in-progress', detail: 'SageMaker is rolling the update back.' } },
+    {
+      what: 'RollingBack: in progress',
+      endpoint: endpoint('c2', { endpointStatus: 'RollingBack' }, 'c2'),
+      expected: { kind: 'in-progress', detail: 'SageMaker is rolling the update back.' },
+    },
     {
       what: 'not yet submitted, after an earlier config was refused (stale EndpointUpdateError): in progress, not failed',
       endpoint: endpoint('c3', rolledBack('c1'), 'c2'),
@@ -55,17 +89,34 @@ describe('the outcome of the config the spec names (the newest rollout)', () => 
       what: 'not yet submitted because the endpoint is busy: in progress with the controller message',
       endpoint: endpoint(
         'c3',
-        { endpointStatus: 'InService', conditions: [{ type: 'ACK.Recoverable', status: 'True', message: 'Endpoint in SystemUpdating state cannot be modified or deleted.' }] },
+        {
+          endpointStatus: 'InService',
+          conditions: [
+            {
+              type: 'ACK.Recoverable',
+              status: 'True',
+              message: 'Endpoint in SystemUpdating state cannot be modified or deleted.',
+            },
+          ],
+        },
         'c2',
       ),
       expected: { kind: 'in-progress', detail: 'Endpoint in SystemUpdating state cannot be modified or deleted.' },
     },
     {
       what: 'refused by SageMaker with a terminal code before any submission (C8): failed',
-      endpoint: endpoint('c3', { endpointStatus: 'InService', conditions: [terminal('api error InvalidParameterValue: bad instance type')] }, 'c2'),
+      endpoint: endpoint(
+        'c3',
+        { endpointStatus: 'InService', conditions: [terminal('api error InvalidParameterValue: bad instance type')] },
+        'c2',
+      ),
       expected: { kind: 'failed', failureReason: 'api error InvalidParameterValue: bad instance type' },
     },
-    { what: 'rolled back and refused (C6): rolled back', endpoint: endpoint('c2', rolledBack('c1'), 'c2'), expected: { kind: 'rolled-back', failureReason: 'alarm pricing-p99 in ALARM' } },
+    {
+      what: 'rolled back and refused (C6): rolled back',
+      endpoint: endpoint('c2', rolledBack('c1'), 'c2'),
+      expected: { kind: 'rolled-back', failureReason: 'alarm pricing-p99 in ALARM' },
+    },
     {
       what: 'rolled back, before the controller marks it terminal: rolled back',
       endpoint: endpoint('c2', { ...inService, failureReason: 'health check failed' }, 'c2'),
@@ -76,8 +127,16 @@ describe('the outcome of the config the spec names (the newest rollout)', () => 
       endpoint: endpoint('c2', { endpointStatus: 'UpdateRollbackFailed', failureReason: 'rollback failed' }, 'c2'),
       expected: { kind: 'failed', failureReason: 'rollback failed' },
     },
-    { what: 'Failed: failed', endpoint: endpoint('c2', { endpointStatus: 'Failed', failureReason: 'no model data' }), expected: { kind: 'failed', failureReason: 'no model data' } },
-    { what: 'no status yet: in progress', endpoint: endpoint('c2', undefined), expected: { kind: 'in-progress', detail: 'The controller has not reported on the endpoint yet.' } },
+    {
+      what: 'Failed: failed',
+      endpoint: endpoint('c2', { endpointStatus: 'Failed', failureReason: 'no model data' }),
+      expected: { kind: 'failed', failureReason: 'no model data' },
+    },
+    {
+      what: 'no status yet: in progress',
+      endpoint: endpoint('c2', undefined),
+      expected: { kind: 'in-progress', detail: 'The controller has not reported on the endpoint yet.' },
+    },
   ])('$what', ({ endpoint: live, expected }) => {
     const history = rolloutHistory(live, [config(live.spec.endpointConfigName, '2026-11-25T10:00:00.000Z')]);
     expect(history[0]!.outcome).toEqual(expected);
@@ -88,8 +147,16 @@ describe('the outcome of the config the spec names (the newest rollout)', () => 
 describe('replacedConfigOutcome (recorded when a new rollout replaces the spec config)', () => {
   it.each<[string, Endpoint, object]>([
     ['completed', endpoint('c2', inService, 'c2'), { kind: 'completed' }],
-    ['rolled back, with the reason', endpoint('c2', rolledBack('c1'), 'c2'), { kind: 'rolled-back', failureReason: 'alarm pricing-p99 in ALARM' }],
-    ['failed', endpoint('c2', { endpointStatus: 'UpdateRollbackFailed', failureReason: 'x' }, 'c2'), { kind: 'failed', failureReason: 'x' }],
+    [
+      'rolled back, with the reason',
+      endpoint('c2', rolledBack('c1'), 'c2'),
+      { kind: 'rolled-back', failureReason: 'alarm pricing-p99 in ALARM' },
+    ],
+    [
+      'failed',
+      endpoint('c2', { endpointStatus: 'UpdateRollbackFailed', failureReason: 'x' }, 'c2'),
+      { kind: 'failed', failureReason: 'x' },
+    ],
     ['still in progress: unknown', endpoint('c2', { endpointStatus: 'Updating' }, 'c2'), { kind: 'unknown' }],
     ['never submitted: unknown', endpoint('c3', inService, 'c2'), { kind: 'unknown' }],
   ])('%s', (_what, live, expected) => {
@@ -106,7 +173,10 @@ describe('rolloutHistory', () => {
 
   it('lists newest first with who, when, preset, reason and the previous config', () => {
     const history = rolloutHistory(endpoint('c2', inService, 'c2'), [
-      config('c1', '2026-11-25T09:00:00.000Z', { [rolloutAnnotations.createdBy]: 'alice', [rolloutAnnotations.previousConfig]: 'c0' }),
+      config('c1', '2026-11-25T09:00:00.000Z', {
+        [rolloutAnnotations.createdBy]: 'alice',
+        [rolloutAnnotations.previousConfig]: 'c0',
+      }),
       config('c2', '2026-11-25T10:00:00.000Z', {
         [rolloutAnnotations.createdBy]: 'bob',
         [rolloutAnnotations.preset]: 'canary-10',
@@ -172,7 +242,10 @@ describe('rolloutHistory', () => {
   });
 
   it('the newest config, created but not applied: not-applied; the spec config keeps its live outcome', () => {
-    const history = rolloutHistory(endpoint('c1', inService, 'c1'), [config('c1', '2026-11-25T09:00:00.000Z'), config('c2', '2026-11-25T10:00:00.000Z', recorded('c1', 'completed'))]);
+    const history = rolloutHistory(endpoint('c1', inService, 'c1'), [
+      config('c1', '2026-11-25T09:00:00.000Z'),
+      config('c2', '2026-11-25T10:00:00.000Z', recorded('c1', 'completed')),
+    ]);
     expect(history.map((entry) => [entry.configName, entry.current, entry.outcome.kind])).toEqual([
       ['c2', false, 'not-applied'],
       ['c1', true, 'completed'],
@@ -181,12 +254,17 @@ describe('rolloutHistory', () => {
 
   it('a config submitted and then replaced outside Fleetdeck: rolled back if SageMaker says it failed, else unknown', () => {
     const configs = [config('c2', '2026-11-25T10:00:00.000Z')];
-    expect(rolloutHistory(endpoint('hand-made', { ...inService, failureReason: 'boom' }, 'c2'), configs)[0]!.outcome).toEqual({ kind: 'rolled-back', failureReason: 'boom' });
+    expect(
+      rolloutHistory(endpoint('hand-made', { ...inService, failureReason: 'boom' }, 'c2'), configs)[0]!.outcome,
+    ).toEqual({ kind: 'rolled-back', failureReason: 'boom' });
     expect(rolloutHistory(endpoint('hand-made', inService, 'c2'), configs)[0]!.outcome).toEqual({ kind: 'unknown' });
   });
 
   it('an unreadable recorded outcome is unknown', () => {
-    const history = rolloutHistory(endpoint('c2', inService, 'c2'), [config('c1', '2026-11-25T09:00:00.000Z'), config('c2', '2026-11-25T10:00:00.000Z', recorded('c1', 'exploded'))]);
+    const history = rolloutHistory(endpoint('c2', inService, 'c2'), [
+      config('c1', '2026-11-25T09:00:00.000Z'),
+      config('c2', '2026-11-25T10:00:00.000Z', recorded('c1', 'exploded')),
+    ]);
     expect(history[1]!.outcome).toEqual({ kind: 'unknown' });
   });
 

@@ -25,7 +25,8 @@ export type RecordedOutcome = { kind: (typeof recordedOutcomes)[number]; failure
 
 // A rollout of this endpoint's own is under way in these states; SystemUpdating is SageMaker's, not ours.
 const ROLLING = new Set(['Creating', 'Updating', 'RollingBack']);
-const trueCondition = (endpoint: Endpoint, type: string) => endpoint.status?.conditions?.find((condition) => condition.type === type && condition.status === 'True');
+const trueCondition = (endpoint: Endpoint, type: string) =>
+  endpoint.status?.conditions?.find((condition) => condition.type === type && condition.status === 'True');
 
 /**
  * Where the config the Endpoint's spec names stands, from the live status (docs/ack-behaviour.md §6.2): rolled back
@@ -38,7 +39,8 @@ function specConfigOutcome(endpoint: Endpoint): HistoryOutcome {
   const failureReason = endpoint.status?.failureReason;
   const submitted = endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation];
   const terminal = trueCondition(endpoint, 'ACK.Terminal');
-  const withReason = (kind: 'failed' | 'rolled-back', reason = failureReason) => (reason ? { kind, failureReason: reason } : { kind });
+  const withReason = (kind: 'failed' | 'rolled-back', reason = failureReason) =>
+    reason ? { kind, failureReason: reason } : { kind };
 
   if (endpointHealth(endpoint).rolledBack?.failedConfigName === name) return withReason('rolled-back');
   if (status === 'Failed') return withReason('failed');
@@ -53,14 +55,18 @@ function specConfigOutcome(endpoint: Endpoint): HistoryOutcome {
     // SageMaker clears failureReason after a successful update (docs/ack-behaviour.md §4.4), so one left after
     // this submission is the rollback of it, seen before the controller marks it terminal.
     if (submitted === name && status === 'InService' && failureReason) return withReason('rolled-back');
-    if (status === undefined) return { kind: 'in-progress', detail: 'The controller has not reported on the endpoint yet.' };
+    if (status === undefined)
+      return { kind: 'in-progress', detail: 'The controller has not reported on the endpoint yet.' };
     return { kind: 'completed' };
   }
   // Not submitted yet. A refusal of the earlier config (EndpointUpdateError) is stale: the controller has not
   // looked at the new spec. Any other terminal error stops the controller for good (C8).
   if (terminal && !terminal.message?.includes('EndpointUpdateError')) return withReason('failed', terminal.message);
   const recoverable = trueCondition(endpoint, 'ACK.Recoverable');
-  return { kind: 'in-progress', detail: recoverable?.message ?? 'Waiting for the controller to submit the new config.' };
+  return {
+    kind: 'in-progress',
+    detail: recoverable?.message ?? 'Waiting for the controller to submit the new config.',
+  };
 }
 
 /**
@@ -92,7 +98,8 @@ function unrecordedOutcome(endpoint: Endpoint, name: string): HistoryOutcome {
   return failureReason ? { kind: 'rolled-back', failureReason } : { kind: 'unknown' };
 }
 
-const createdAt = (config: EndpointConfig) => config.metadata.annotations?.[rolloutAnnotations.createdAt] ?? config.metadata.creationTimestamp ?? '';
+const createdAt = (config: EndpointConfig) =>
+  config.metadata.annotations?.[rolloutAnnotations.createdAt] ?? config.metadata.creationTimestamp ?? '';
 const time = (config: EndpointConfig) => Date.parse(createdAt(config)) || 0;
 
 /**
@@ -114,8 +121,13 @@ export function rolloutHistory(endpoint: Endpoint, configsLabelledForEndpoint: E
       .slice(0, index)
       .reverse()
       .find((later) => later.metadata.annotations?.[rolloutAnnotations.previousConfig] === name);
-    const outcome = current ? specConfigOutcome(endpoint) : replacedBy ? recordedOutcome(replacedBy) : unrecordedOutcome(endpoint, name);
-    const optional = (key: keyof typeof rolloutAnnotations, field: string) => (annotations[rolloutAnnotations[key]] ? { [field]: annotations[rolloutAnnotations[key]] } : {});
+    const outcome = current
+      ? specConfigOutcome(endpoint)
+      : replacedBy
+        ? recordedOutcome(replacedBy)
+        : unrecordedOutcome(endpoint, name);
+    const optional = (key: keyof typeof rolloutAnnotations, field: string) =>
+      annotations[rolloutAnnotations[key]] ? { [field]: annotations[rolloutAnnotations[key]] } : {};
     return {
       configName: name,
       objectName: config.metadata.name,

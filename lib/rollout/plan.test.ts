@@ -15,32 +15,86 @@ const live = (over: Partial<LiveVariant> = {}): LiveVariant => ({
   modelName: 'm1',
   ...over,
 });
-const context = (variants: LiveVariant[] = [live()]): RolloutContext => ({ endpointStatus: 'InService', liveConfigName: 'cfg-v1', variants });
-const variant = (over: Partial<DraftVariant> = {}): DraftVariant => ({ variantName: 'AllTraffic', modelName: 'm2', instanceType: 'ml.m5.large', initialInstanceCount: 1, ...over });
+const context = (variants: LiveVariant[] = [live()]): RolloutContext => ({
+  endpointStatus: 'InService',
+  liveConfigName: 'cfg-v1',
+  variants,
+});
+const variant = (over: Partial<DraftVariant> = {}): DraftVariant => ({
+  variantName: 'AllTraffic',
+  modelName: 'm2',
+  instanceType: 'ml.m5.large',
+  initialInstanceCount: 1,
+  ...over,
+});
 const canary: DeploymentConfigInput = {
   autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
-  blueGreenUpdatePolicy: { terminationWaitInSeconds: 300, trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } } },
+  blueGreenUpdatePolicy: {
+    terminationWaitInSeconds: 300,
+    trafficRoutingConfiguration: {
+      type_: 'CANARY',
+      waitIntervalInSeconds: 600,
+      canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+    },
+  },
 };
-const rolling: DeploymentConfigInput = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 2 }, waitIntervalInSeconds: 60 } };
-const packaged: Model = { metadata: { name: 'm2' }, spec: { modelName: 'm2', primaryContainer: { modelPackageName: 'arn:aws:sagemaker:us-east-1:123:model-package/vendor' } } };
+const rolling: DeploymentConfigInput = {
+  rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 2 }, waitIntervalInSeconds: 60 },
+};
+const packaged: Model = {
+  metadata: { name: 'm2' },
+  spec: {
+    modelName: 'm2',
+    primaryContainer: { modelPackageName: 'arn:aws:sagemaker:us-east-1:123:model-package/vendor' },
+  },
+};
 const imaged: Model = { metadata: { name: 'm2' }, spec: { modelName: 'm2', primaryContainer: { image: 'repo/m:2' } } };
 
 describe('planRollout', () => {
   it.each<[string, LiveVariant, number, number]>([
-    ['keeps the current desired count, not the config\'s initial count', live({ currentInstanceCount: 4, desiredInstanceCount: 6 }), 4, 6],
-    ['falls back to the current count when no desired count is reported', live({ currentInstanceCount: 3, desiredInstanceCount: undefined }), 3, 3],
+    [
+      "keeps the current desired count, not the config's initial count",
+      live({ currentInstanceCount: 4, desiredInstanceCount: 6 }),
+      4,
+      6,
+    ],
+    [
+      'falls back to the current count when no desired count is reported',
+      live({ currentInstanceCount: 3, desiredInstanceCount: undefined }),
+      3,
+      3,
+    ],
   ])('%s (RetainAllVariantProperties)', (_, running, oldInstances, newInstances) => {
-    const plan = planRollout({ variants: [variant({ initialInstanceCount: 1 })], deploymentConfig: canary }, context([running]));
-    expect(plan.steps[0]).toMatchObject({ newFleetInstances: newInstances, oldFleetInstances: oldInstances, trafficShareNew: 0 });
+    const plan = planRollout(
+      { variants: [variant({ initialInstanceCount: 1 })], deploymentConfig: canary },
+      context([running]),
+    );
+    expect(plan.steps[0]).toMatchObject({
+      newFleetInstances: newInstances,
+      oldFleetInstances: oldInstances,
+      trafficShareNew: 0,
+    });
   });
 
   it('gives a new variant its initial instance count', () => {
-    const plan = planRollout({ variants: [variant(), variant({ variantName: 'B', initialInstanceCount: 3 })] }, context());
+    const plan = planRollout(
+      { variants: [variant(), variant({ variantName: 'B', initialInstanceCount: 3 })] },
+      context(),
+    );
     expect(plan.steps[0]).toMatchObject({ newFleetInstances: 7, oldFleetInstances: 4 });
   });
 
   it('counts no instances for a serverless variant', () => {
-    const plan = planRollout({ variants: [{ variantName: 'S', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }] }, context([live({ variantName: 'S', serverless: true, currentInstanceCount: undefined, desiredInstanceCount: undefined })]));
+    const plan = planRollout(
+      {
+        variants: [
+          { variantName: 'S', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } },
+        ],
+      },
+      context([
+        live({ variantName: 'S', serverless: true, currentInstanceCount: undefined, desiredInstanceCount: undefined }),
+      ]),
+    );
     expect(plan.steps[0]).toMatchObject({ newFleetInstances: 0, oldFleetInstances: 0 });
   });
 
@@ -55,7 +109,10 @@ describe('planRollout', () => {
   });
 
   it('plans rolling batch by batch on the retained count', () => {
-    const plan = planRollout({ variants: [variant()], deploymentConfig: rolling }, context([live({ currentInstanceCount: 5, desiredInstanceCount: 5 })]));
+    const plan = planRollout(
+      { variants: [variant()], deploymentConfig: rolling },
+      context([live({ currentInstanceCount: 5, desiredInstanceCount: 5 })]),
+    );
     expect(plan.kind).toBe('rolling');
     expect(plan.steps.map((step) => [step.newFleetInstances, step.oldFleetInstances])).toEqual([
       [2, 5],
@@ -80,9 +137,24 @@ describe('planRollout', () => {
   });
 
   it("sizes the canary against each variant's own instances", () => {
-    const two = context([live({ variantName: 'A', currentInstanceCount: 3, desiredInstanceCount: 3 }), live({ variantName: 'B', currentInstanceCount: 3, desiredInstanceCount: 3 })]);
-    const halves: DeploymentConfigInput = { ...canary, blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'CAPACITY_PERCENT', value: 50 } } } };
-    const plan = planRollout({ variants: [variant({ variantName: 'A' }), variant({ variantName: 'B' })], deploymentConfig: halves }, two);
+    const two = context([
+      live({ variantName: 'A', currentInstanceCount: 3, desiredInstanceCount: 3 }),
+      live({ variantName: 'B', currentInstanceCount: 3, desiredInstanceCount: 3 }),
+    ]);
+    const halves: DeploymentConfigInput = {
+      ...canary,
+      blueGreenUpdatePolicy: {
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 600,
+          canarySize: { type_: 'CAPACITY_PERCENT', value: 50 },
+        },
+      },
+    };
+    const plan = planRollout(
+      { variants: [variant({ variantName: 'A' }), variant({ variantName: 'B' })], deploymentConfig: halves },
+      two,
+    );
     // 50% of 3 is 1 instance of each variant: 2 of 6, not 3 of 6.
     expect(plan.steps.map((step) => Number(step.trafficShareNew.toFixed(4)))).toEqual([0, 0.3333, 1]);
   });

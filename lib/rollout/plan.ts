@@ -15,9 +15,15 @@ export type RolloutPlan = RolloutSchedule;
  * Marketplace containers; pass `models` to detect the latter) SageMaker deploys all at once whatever the policy.
  * Canary and linear steps are sized against each variant's own instance count.
  */
-export function planRollout(draft: Pick<RolloutDraft, 'variants' | 'deploymentConfig'>, context: RolloutContext, models?: Model[]): RolloutPlan {
+export function planRollout(
+  draft: Pick<RolloutDraft, 'variants' | 'deploymentConfig'>,
+  context: RolloutContext,
+  models?: Model[],
+): RolloutPlan {
   const guardrailsApply = guardrailExclusions(draft.variants, context, models).length === 0;
-  const newVariantInstances = effectiveVariants(draft.variants, context).filter((variant) => !variant.serverless).map((variant) => variant.instanceCount);
+  const newVariantInstances = effectiveVariants(draft.variants, context)
+    .filter((variant) => !variant.serverless)
+    .map((variant) => variant.instanceCount);
   const newInstances = newVariantInstances.reduce((sum, count) => sum + count, 0);
   const fleet = { oldInstances: fleetInstanceCount(context), newInstances, newVariantInstances };
   return rolloutSchedule(draft.deploymentConfig, fleet, guardrailsApply);

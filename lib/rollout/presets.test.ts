@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { deploymentConfigInputSchema, type DeploymentConfigInput } from '@/lib/schemas/deployment-config';
 import type { RolloutContext } from './context';
-import { applyPreset, defaultTimeoutSeconds, presetFromSearchParams, presetIds, presets, presetToSearchParams, type PresetLink } from './presets';
+import {
+  applyPreset,
+  defaultTimeoutSeconds,
+  presetFromSearchParams,
+  presetIds,
+  presets,
+  presetToSearchParams,
+  type PresetLink,
+} from './presets';
 import { validateRollout } from './validate';
 
 const fleetOf = (instances: number): RolloutContext => ({
   endpointStatus: 'InService',
   liveConfigName: 'cfg-v1',
-  variants: [{ variantName: 'AllTraffic', instanceType: 'ml.m5.large', currentInstanceCount: instances, desiredInstanceCount: instances, serverless: false, autoscaling: false }],
+  variants: [
+    {
+      variantName: 'AllTraffic',
+      instanceType: 'ml.m5.large',
+      currentInstanceCount: instances,
+      desiredInstanceCount: instances,
+      serverless: false,
+      autoscaling: false,
+    },
+  ],
 });
 
 describe('applyPreset', () => {
@@ -39,31 +56,61 @@ describe('applyPreset', () => {
   });
 
   it('rolling: 25% batches, wait 300 s, rollback batch left to SageMaker (100%) unless given', () => {
-    expect(applyPreset('rolling').rollingUpdatePolicy).toMatchObject({ maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 25 }, waitIntervalInSeconds: 300 });
+    expect(applyPreset('rolling').rollingUpdatePolicy).toMatchObject({
+      maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 25 },
+      waitIntervalInSeconds: 300,
+    });
     expect(applyPreset('rolling').rollingUpdatePolicy).not.toHaveProperty('rollbackMaximumBatchSize');
-    expect(applyPreset('rolling', { rollbackBatchPercent: 100 }).rollingUpdatePolicy?.rollbackMaximumBatchSize).toEqual({ type_: 'CAPACITY_PERCENT', value: 100 });
+    expect(applyPreset('rolling', { rollbackBatchPercent: 100 }).rollingUpdatePolicy?.rollbackMaximumBatchSize).toEqual(
+      { type_: 'CAPACITY_PERCENT', value: 100 },
+    );
   });
 
   it('takes parameters over the defaults, alarms included', () => {
-    const config = applyPreset('canary', { canaryPercent: 25, waitSeconds: 120, terminationWaitSeconds: 0, timeoutSeconds: 3600, alarms: ['p99', 'errors'] });
+    const config = applyPreset('canary', {
+      canaryPercent: 25,
+      waitSeconds: 120,
+      terminationWaitSeconds: 0,
+      timeoutSeconds: 3600,
+      alarms: ['p99', 'errors'],
+    });
     expect(config).toEqual({
       autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }, { alarmName: 'errors' }] },
       blueGreenUpdatePolicy: {
         terminationWaitInSeconds: 0,
         maximumExecutionTimeoutInSeconds: 3600,
-        trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 120, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } },
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 120,
+          canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+        },
       },
     });
   });
 
-  it.each(presetIds)('%s gives a config the request schema accepts and validation passes on a fleet of 4 and of 20', (presetId) => {
-    for (const instances of [4, 20]) {
-      const deploymentConfig = applyPreset(presetId, { alarms: ['p99'] }, instances);
-      expect(deploymentConfigInputSchema.safeParse(deploymentConfig).success).toBe(true);
-      const draft = { baseConfigName: 'cfg-v1', reason: 'r', deploymentConfig, variants: [{ variantName: 'AllTraffic', modelName: 'm2', instanceType: 'ml.m5.large', initialInstanceCount: instances }] };
-      expect(validateRollout(draft, fleetOf(instances))).toEqual([]);
-    }
-  });
+  it.each(presetIds)(
+    '%s gives a config the request schema accepts and validation passes on a fleet of 4 and of 20',
+    (presetId) => {
+      for (const instances of [4, 20]) {
+        const deploymentConfig = applyPreset(presetId, { alarms: ['p99'] }, instances);
+        expect(deploymentConfigInputSchema.safeParse(deploymentConfig).success).toBe(true);
+        const draft = {
+          baseConfigName: 'cfg-v1',
+          reason: 'r',
+          deploymentConfig,
+          variants: [
+            {
+              variantName: 'AllTraffic',
+              modelName: 'm2',
+              instanceType: 'ml.m5.large',
+              initialInstanceCount: instances,
+            },
+          ],
+        };
+        expect(validateRollout(draft, fleetOf(instances))).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('defaultTimeoutSeconds', () => {
@@ -75,14 +122,32 @@ describe('defaultTimeoutSeconds', () => {
     // rolling 25% of 3 is 1 instance a batch: 3 × 960 = 2880; × 1.5 = 4320.
     ['rolling', 3, 4500],
   ])('%s on %i instances: %i s', (presetId, instances, expected) => {
-    expect(applyPreset(presetId as 'rolling', {}, instances).rollingUpdatePolicy?.maximumExecutionTimeoutInSeconds ?? applyPreset(presetId as 'all-at-once', {}, instances).blueGreenUpdatePolicy?.maximumExecutionTimeoutInSeconds).toBe(expected);
+    expect(
+      applyPreset(presetId as 'rolling', {}, instances).rollingUpdatePolicy?.maximumExecutionTimeoutInSeconds ??
+        applyPreset(presetId as 'all-at-once', {}, instances).blueGreenUpdatePolicy?.maximumExecutionTimeoutInSeconds,
+    ).toBe(expected);
   });
 
   it.each<[string, DeploymentConfigInput, number, number]>([
-    ['a plan longer than SageMaker allows is capped at 28800 s', { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 3600 } }, 10, 28800],
+    [
+      'a plan longer than SageMaker allows is capped at 28800 s',
+      { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 3600 } },
+      10,
+      28800,
+    ],
     // 4 × (600 + 60 + 3600) = 17040 s; × 1.5 = 25560, up to 25800.
-    ['a plan just under the cap is not capped', { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 3600 } }, 4, 25800],
-    ['the shortest plan (launch and shift) stays above SageMaker\'s minimum of 600 s', { blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } } }, 0, 1200],
+    [
+      'a plan just under the cap is not capped',
+      { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 3600 } },
+      4,
+      25800,
+    ],
+    [
+      "the shortest plan (launch and shift) stays above SageMaker's minimum of 600 s",
+      { blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } } },
+      0,
+      1200,
+    ],
   ])('%s', (_, config, instances, expected) => {
     expect(defaultTimeoutSeconds(config, instances)).toBe(expected);
   });
@@ -100,31 +165,65 @@ describe('preset links', () => {
   });
 
   it('writes readable links', () => {
-    expect(presetToSearchParams('canary', { canaryPercent: 10, alarms: ['p99'] }).toString()).toBe('preset=canary&canaryPercent=10&alarm=p99');
+    expect(presetToSearchParams('canary', { canaryPercent: 10, alarms: ['p99'] }).toString()).toBe(
+      'preset=canary&canaryPercent=10&alarm=p99',
+    );
   });
 
   it.each<[string, string, RegExp]>([
     ['no preset', 'canaryPercent=10', /exactly one preset/],
     ['two presets', 'preset=canary&preset=linear', /exactly one preset/],
     ['an unknown preset', 'preset=yolo', /Unknown preset "yolo"; choose one of all-at-once, canary, linear, rolling/],
-    ['a parameter of another preset', 'preset=canary&stepPercent=20', /Blue\/green canary preset has no parameter "stepPercent"; it takes canaryPercent/],
-    ['a repeated number', 'preset=canary&canaryPercent=10&canaryPercent=20', /Canary size \(canaryPercent\) is given 2 times/],
-    ['a word', 'preset=canary&canaryPercent=ten', /Canary size \(canaryPercent\) must be a whole number from 1 to 50%; it is "ten"/],
-    ['an empty number', 'preset=canary&waitSeconds=', /Bake after each step \(waitSeconds\) must be a whole number from 0 to 3600 s; it is ""/],
+    [
+      'a parameter of another preset',
+      'preset=canary&stepPercent=20',
+      /Blue\/green canary preset has no parameter "stepPercent"; it takes canaryPercent/,
+    ],
+    [
+      'a repeated number',
+      'preset=canary&canaryPercent=10&canaryPercent=20',
+      /Canary size \(canaryPercent\) is given 2 times/,
+    ],
+    [
+      'a word',
+      'preset=canary&canaryPercent=ten',
+      /Canary size \(canaryPercent\) must be a whole number from 1 to 50%; it is "ten"/,
+    ],
+    [
+      'an empty number',
+      'preset=canary&waitSeconds=',
+      /Bake after each step \(waitSeconds\) must be a whole number from 0 to 3600 s; it is ""/,
+    ],
     ['a fraction', 'preset=canary&canaryPercent=10.5', /must be a whole number/],
     ['an exponent', 'preset=canary&canaryPercent=1e1', /must be a whole number/],
     ['a negative number', 'preset=canary&waitSeconds=-1', /must be a whole number from 0 to 3600 s/],
     ['a leading zero', 'preset=canary&canaryPercent=010', /must be a whole number/],
     ['canary size below 1%', 'preset=canary&canaryPercent=0', /from 1 to 50%; it is "0"/],
     ['canary size above 50%', 'preset=canary&canaryPercent=51', /from 1 to 50%; it is "51"/],
-    ['linear step below 10%', 'preset=linear&stepPercent=9', /Traffic step \(stepPercent\) must be a whole number from 10 to 50%/],
+    [
+      'linear step below 10%',
+      'preset=linear&stepPercent=9',
+      /Traffic step \(stepPercent\) must be a whole number from 10 to 50%/,
+    ],
     ['linear step above 50%', 'preset=linear&stepPercent=51', /from 10 to 50%/],
-    ['batch below 5%', 'preset=rolling&batchPercent=4', /Batch size \(batchPercent\) must be a whole number from 5 to 50%/],
+    [
+      'batch below 5%',
+      'preset=rolling&batchPercent=4',
+      /Batch size \(batchPercent\) must be a whole number from 5 to 50%/,
+    ],
     ['batch above 50%', 'preset=rolling&batchPercent=51', /from 5 to 50%/],
     ['rollback batch above 100%', 'preset=rolling&rollbackBatchPercent=101', /from 1 to 100%/],
     ['a wait above 3600 s', 'preset=linear&waitSeconds=3601', /from 0 to 3600 s/],
-    ['a termination wait above 3600 s', 'preset=linear&terminationWaitSeconds=3601', /Wait before stopping the old fleet/],
-    ['a timeout below 600 s', 'preset=linear&timeoutSeconds=599', /Maximum execution time \(timeoutSeconds\) must be a whole number from 600 to 28800 s/],
+    [
+      'a termination wait above 3600 s',
+      'preset=linear&terminationWaitSeconds=3601',
+      /Wait before stopping the old fleet/,
+    ],
+    [
+      'a timeout below 600 s',
+      'preset=linear&timeoutSeconds=599',
+      /Maximum execution time \(timeoutSeconds\) must be a whole number from 600 to 28800 s/,
+    ],
     ['a timeout above 28800 s', 'preset=linear&timeoutSeconds=28801', /from 600 to 28800 s/],
     ['a huge number', 'preset=linear&timeoutSeconds=99999999999999999999', /must be a whole number/],
     ['a blank alarm', 'preset=linear&alarm=%20', /Alarm 1 \(alarm\) must be a name of 1 to 255 characters/],

@@ -46,7 +46,13 @@ export interface Preset<P extends PresetId> {
   defaults: PresetParams<P>;
 }
 
-const seconds = (key: string, label: string, range: NumberRange, optional?: true): NumberParam => ({ key, label, unit: 'seconds', ...range, ...(optional ? { optional } : {}) });
+const seconds = (key: string, label: string, range: NumberRange, optional?: true): NumberParam => ({
+  key,
+  label,
+  unit: 'seconds',
+  ...range,
+  ...(optional ? { optional } : {}),
+});
 // A link gives a size as a whole percentage, so at least SageMaker's smallest size value.
 const percent = (key: string, label: string, limit: ShareLimit, optional?: true): NumberParam => ({
   key,
@@ -57,7 +63,11 @@ const percent = (key: string, label: string, limit: ShareLimit, optional?: true)
   ...(optional ? { optional } : {}),
 });
 const wait = seconds('waitSeconds', 'Bake after each step', limits.waitIntervalInSeconds);
-const terminationWait = seconds('terminationWaitSeconds', 'Wait before stopping the old fleet', limits.terminationWaitInSeconds);
+const terminationWait = seconds(
+  'terminationWaitSeconds',
+  'Wait before stopping the old fleet',
+  limits.terminationWaitInSeconds,
+);
 const timeout = seconds('timeoutSeconds', 'Maximum execution time', limits.maximumExecutionTimeoutInSeconds, true);
 
 /** The presets, in the order the form offers them. */
@@ -108,8 +118,13 @@ export const DEFAULT_PLANNING_FLEET = 4;
  * choosing a preset does not make the timeout too short.
  */
 export function defaultTimeoutSeconds(config: DeploymentConfigInput, fleetInstances: number): number {
-  const baked = config.autoRollbackConfiguration?.alarms.length ? config : { ...config, autoRollbackConfiguration: { alarms: [{ alarmName: 'planned' }] } };
-  const planned = rolloutSchedule(baked, { oldInstances: fleetInstances, newInstances: fleetInstances }).expectedTotalSeconds;
+  const baked = config.autoRollbackConfiguration?.alarms.length
+    ? config
+    : { ...config, autoRollbackConfiguration: { alarms: [{ alarmName: 'planned' }] } };
+  const planned = rolloutSchedule(baked, {
+    oldInstances: fleetInstances,
+    newInstances: fleetInstances,
+  }).expectedTotalSeconds;
   return Math.min(limits.maximumExecutionTimeoutInSeconds.max, Math.ceil((planned * 1.5) / 300) * 300);
 }
 
@@ -122,7 +137,9 @@ function policyOf(presetId: PresetId, params: PresetParams<PresetId>): Deploymen
       rollingUpdatePolicy: {
         maximumBatchSize: percentSize(all.batchPercent),
         waitIntervalInSeconds: all.waitSeconds,
-        ...(all.rollbackBatchPercent !== undefined ? { rollbackMaximumBatchSize: percentSize(all.rollbackBatchPercent) } : {}),
+        ...(all.rollbackBatchPercent !== undefined
+          ? { rollbackMaximumBatchSize: percentSize(all.rollbackBatchPercent) }
+          : {}),
       },
     };
   }
@@ -144,13 +161,19 @@ function policyOf(presetId: PresetId, params: PresetParams<PresetId>): Deploymen
  * The deploymentConfig a preset gives, with `params` over its defaults. Alarms become
  * autoRollbackConfiguration only when there are some (SageMaker wants at least one when it is given).
  */
-export function applyPreset<P extends PresetId>(presetId: P, params?: Partial<PresetParams<P>>, fleetInstances = DEFAULT_PLANNING_FLEET): DeploymentConfigInput {
+export function applyPreset<P extends PresetId>(
+  presetId: P,
+  params?: Partial<PresetParams<P>>,
+  fleetInstances = DEFAULT_PLANNING_FLEET,
+): DeploymentConfigInput {
   const full = { ...presets[presetId].defaults, ...params } as PresetParams<P>;
   const config = policyOf(presetId, full);
   const timeoutSeconds = full.timeoutSeconds ?? defaultTimeoutSeconds(config, fleetInstances);
   if (config.rollingUpdatePolicy) config.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds = timeoutSeconds;
   if (config.blueGreenUpdatePolicy) config.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds = timeoutSeconds;
-  return full.alarms.length > 0 ? { autoRollbackConfiguration: { alarms: full.alarms.map((alarmName) => ({ alarmName })) }, ...config } : config;
+  return full.alarms.length > 0
+    ? { autoRollbackConfiguration: { alarms: full.alarms.map((alarmName) => ({ alarmName })) }, ...config }
+    : config;
 }
 
 // Shareable links: `?preset=canary&canaryPercent=10&waitSeconds=600&alarm=p99-latency&alarm=errors`.
@@ -162,7 +185,10 @@ const ALARM_KEY = 'alarm';
 const WHOLE_NUMBER = /^(0|[1-9][0-9]{0,8})$/;
 
 /** The search params of a link to a preset with these parameters (only the ones given). */
-export function presetToSearchParams<P extends PresetId>(presetId: P, params: Partial<PresetParams<P>> = {}): URLSearchParams {
+export function presetToSearchParams<P extends PresetId>(
+  presetId: P,
+  params: Partial<PresetParams<P>> = {},
+): URLSearchParams {
   const search = new URLSearchParams({ [PRESET_KEY]: presetId });
   const values = params as Record<string, unknown>;
   for (const { key } of presets[presetId].numbers) {
@@ -181,7 +207,8 @@ const isPresetId = (value: string): value is PresetId => (presetIds as readonly 
 /** The preset a link names and its parameters, or an error that says which parameter is wrong and why. */
 export function presetFromSearchParams(search: URLSearchParams): PresetLink | { error: string } {
   const ids = search.getAll(PRESET_KEY);
-  if (ids.length !== 1) return { error: `The link must name exactly one preset (${PRESET_KEY}=${presetIds.join('|')}).` };
+  if (ids.length !== 1)
+    return { error: `The link must name exactly one preset (${PRESET_KEY}=${presetIds.join('|')}).` };
   const presetId = ids[0] ?? '';
   if (!isPresetId(presetId)) return { error: `Unknown preset "${presetId}"; choose one of ${presetIds.join(', ')}.` };
   const preset: Preset<PresetId> = presets[presetId];
@@ -190,9 +217,13 @@ export function presetFromSearchParams(search: URLSearchParams): PresetLink | { 
     if (key === PRESET_KEY) continue;
     if (key === ALARM_KEY) {
       const alarms = search.getAll(ALARM_KEY);
-      if (alarms.length > limits.alarms.max) return { error: `At most ${limits.alarms.max} alarms (${ALARM_KEY}); the link gives ${alarms.length}.` };
+      if (alarms.length > limits.alarms.max)
+        return { error: `At most ${limits.alarms.max} alarms (${ALARM_KEY}); the link gives ${alarms.length}.` };
       const bad = alarms.findIndex((alarm) => alarm.trim() === '' || alarm.length > limits.alarmNameMaxLength);
-      if (bad >= 0) return { error: `Alarm ${bad + 1} (${ALARM_KEY}) must be a name of 1 to ${limits.alarmNameMaxLength} characters, not blank.` };
+      if (bad >= 0)
+        return {
+          error: `Alarm ${bad + 1} (${ALARM_KEY}) must be a name of 1 to ${limits.alarmNameMaxLength} characters, not blank.`,
+        };
       params.alarms = alarms;
       continue;
     }

@@ -25,7 +25,10 @@ const DEFAULT_WEIGHT = 1;
  * variant whose name exists keeps its current desired instance count and weight whatever the new config says;
  * only new variants take initialInstanceCount and initialVariantWeight (docs/ack-behaviour.md §2.3, §6.4).
  */
-export function effectiveVariants(variants: DraftVariant[], context: Pick<RolloutContext, 'variants'>): EffectiveVariant[] {
+export function effectiveVariants(
+  variants: DraftVariant[],
+  context: Pick<RolloutContext, 'variants'>,
+): EffectiveVariant[] {
   return variants.map((variant) => {
     const live = context.variants.find((candidate) => candidate.variantName === variant.variantName);
     const serverless = variant.serverlessConfig !== undefined;
@@ -48,10 +51,15 @@ export function effectiveVariants(variants: DraftVariant[], context: Pick<Rollou
       serverless,
       instanceCount,
       weight,
-      ...(!serverless && keptCount !== undefined && variant.initialInstanceCount !== undefined && variant.initialInstanceCount !== keptCount
+      ...(!serverless &&
+      keptCount !== undefined &&
+      variant.initialInstanceCount !== undefined &&
+      variant.initialInstanceCount !== keptCount
         ? { ignoredInstanceCount: variant.initialInstanceCount }
         : {}),
-      ...(keptWeight !== undefined && variant.initialVariantWeight !== undefined && variant.initialVariantWeight !== keptWeight
+      ...(keptWeight !== undefined &&
+      variant.initialVariantWeight !== undefined &&
+      variant.initialVariantWeight !== keptWeight
         ? { ignoredWeight: variant.initialVariantWeight }
         : {}),
       live,

@@ -66,10 +66,19 @@ export interface FleetSizes {
 
 type StepInput = Omit<PlanStep, 'startsAtSeconds' | 'durationSeconds' | 'extraInstances'> & { launches?: boolean };
 
-function timed(kind: RolloutKind, guardrailsApplied: boolean, inputs: StepInput[], terminationWaitSeconds: number, oldInstances: number): RolloutSchedule {
+function timed(
+  kind: RolloutKind,
+  guardrailsApplied: boolean,
+  inputs: StepInput[],
+  terminationWaitSeconds: number,
+  oldInstances: number,
+): RolloutSchedule {
   let at = 0;
   const steps = inputs.map(({ launches, ...step }) => {
-    const durationSeconds = (launches ? INSTANCE_LAUNCH_ALLOWANCE_SECONDS : 0) + (step.trafficShareNew > 0 ? TRAFFIC_SHIFT_ALLOWANCE_SECONDS : 0) + step.bakeSeconds;
+    const durationSeconds =
+      (launches ? INSTANCE_LAUNCH_ALLOWANCE_SECONDS : 0) +
+      (step.trafficShareNew > 0 ? TRAFFIC_SHIFT_ALLOWANCE_SECONDS : 0) +
+      step.bakeSeconds;
     const extraInstances = Math.max(0, step.newFleetInstances + step.oldFleetInstances - oldInstances);
     const timedStep = { ...step, extraInstances, startsAtSeconds: at, durationSeconds };
     at += durationSeconds;
@@ -79,7 +88,16 @@ function timed(kind: RolloutKind, guardrailsApplied: boolean, inputs: StepInput[
   const peakInstances = Math.max(0, ...steps.map((step) => step.newFleetInstances + step.oldFleetInstances));
   const peakExtraInstances = Math.max(0, ...steps.map((step) => step.extraInstances));
   const billed = kind === 'rolling' ? {} : { bothFleetsBilledSeconds: expectedTotalSeconds };
-  return { kind, guardrailsApplied, steps, terminationWaitSeconds, expectedTotalSeconds, ...billed, peakInstances, peakExtraInstances };
+  return {
+    kind,
+    guardrailsApplied,
+    steps,
+    terminationWaitSeconds,
+    expectedTotalSeconds,
+    ...billed,
+    peakInstances,
+    peakExtraInstances,
+  };
 }
 
 // "Amazon CloudWatch alarms are a prerequisite for using baking periods in deployment guardrails" (Developer
@@ -104,21 +122,29 @@ function shares(size: CapacitySize | undefined, variantInstances: number[], repe
     return Array.from({ length: count }, (_, index) => Math.min(1, (index + 1) * step));
   }
   const steps = counts.map((count) => sizeAsInstances(size, count));
-  const shareAfter = (shifts: number) => counts.reduce((sum, count, index) => sum + Math.min(count, shifts * (steps[index] ?? count)), 0) / total;
+  const shareAfter = (shifts: number) =>
+    counts.reduce((sum, count, index) => sum + Math.min(count, shifts * (steps[index] ?? count)), 0) / total;
   if (!repeat) return shareAfter(1) >= 1 ? [1] : [shareAfter(1), 1];
-  const count = Math.max(...counts.map((variantCount, index) => Math.ceil(variantCount / (steps[index] ?? variantCount))));
+  const count = Math.max(
+    ...counts.map((variantCount, index) => Math.ceil(variantCount / (steps[index] ?? variantCount))),
+  );
   return Array.from({ length: count }, (_, index) => shareAfter(index + 1));
 }
 
 function blueGreen(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule {
   const policy = config.blueGreenUpdatePolicy ?? {};
   const routing = policy.trafficRoutingConfiguration;
-  const kind: RolloutKind = routing?.type_ === 'CANARY' ? 'canary' : routing?.type_ === 'LINEAR' ? 'linear' : 'all-at-once';
+  const kind: RolloutKind =
+    routing?.type_ === 'CANARY' ? 'canary' : routing?.type_ === 'LINEAR' ? 'linear' : 'all-at-once';
   const bakeSeconds = bakeOf(config, routing?.waitIntervalInSeconds);
   const { newInstances, oldInstances } = fleet;
   const variants = fleet.newVariantInstances ?? [newInstances];
   const trafficShares =
-    kind === 'canary' ? shares(routing?.canarySize, variants, false) : kind === 'linear' ? shares(routing?.linearStepSize, variants, true) : [1];
+    kind === 'canary'
+      ? shares(routing?.canarySize, variants, false)
+      : kind === 'linear'
+        ? shares(routing?.linearStepSize, variants, true)
+        : [1];
   const launch: StepInput = {
     label: `Launch the new fleet (${instances(newInstances)})`,
     trafficShareNew: 0,
@@ -131,8 +157,16 @@ function blueGreen(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule
     const what =
       kind === 'canary' && index === 0
         ? `Shift ${formatPercent(share)} of traffic to the canary (${describeSize(routing?.canarySize ?? {})})`
-        : share >= 1 && index > 0 ? 'Shift the rest of the traffic (100%)' : `Shift ${formatPercent(share)} of traffic to the new fleet`;
-    return { label: bakeSeconds > 0 ? `${what}, then bake ${bakeSeconds} s` : what, trafficShareNew: share, newFleetInstances: newInstances, oldFleetInstances: oldInstances, bakeSeconds };
+        : share >= 1 && index > 0
+          ? 'Shift the rest of the traffic (100%)'
+          : `Shift ${formatPercent(share)} of traffic to the new fleet`;
+    return {
+      label: bakeSeconds > 0 ? `${what}, then bake ${bakeSeconds} s` : what,
+      trafficShareNew: share,
+      newFleetInstances: newInstances,
+      oldFleetInstances: oldInstances,
+      bakeSeconds,
+    };
   });
   return timed(kind, true, [launch, ...shifts], policy.terminationWaitInSeconds ?? 0, oldInstances);
 }
@@ -141,7 +175,8 @@ function rolling(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule {
   const policy = config.rollingUpdatePolicy ?? {};
   const total = fleet.newInstances;
   const bakeSeconds = bakeOf(config, policy.waitIntervalInSeconds);
-  const batch = total > 0 ? sizeAsInstances(policy.maximumBatchSize ?? { type_: 'CAPACITY_PERCENT', value: 100 }, total) : 0;
+  const batch =
+    total > 0 ? sizeAsInstances(policy.maximumBatchSize ?? { type_: 'CAPACITY_PERCENT', value: 100 }, total) : 0;
   const count = batch > 0 ? Math.ceil(total / batch) : 1;
   const steps = Array.from({ length: count }, (_, index): StepInput => {
     const before = Math.min(total, index * batch);
@@ -149,16 +184,42 @@ function rolling(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule {
     const label = `Batch ${index + 1} of ${count}: launch ${instances(launched - before)}, shift their traffic${bakeSeconds > 0 ? `, bake ${bakeSeconds} s` : ''}, then stop as many old ones`;
     // The old fleet shrinks as the new one grows: old instances of a batch stop once it has baked.
     const oldFleetInstances = Math.max(0, fleet.oldInstances - before);
-    return { label, trafficShareNew: total > 0 ? launched / total : 1, newFleetInstances: launched, oldFleetInstances, bakeSeconds, launches: true };
+    return {
+      label,
+      trafficShareNew: total > 0 ? launched / total : 1,
+      newFleetInstances: launched,
+      oldFleetInstances,
+      bakeSeconds,
+      launches: true,
+    };
   });
   return timed('rolling', true, steps, 0, fleet.oldInstances);
 }
 
 function allAtOnceWithoutGuardrails(fleet: FleetSizes): RolloutSchedule {
-  return timed('all-at-once', false, [
-    { label: `Launch the new fleet (${instances(fleet.newInstances)})`, trafficShareNew: 0, newFleetInstances: fleet.newInstances, oldFleetInstances: fleet.oldInstances, bakeSeconds: 0, launches: true },
-    { label: 'Shift all traffic to the new fleet', trafficShareNew: 1, newFleetInstances: fleet.newInstances, oldFleetInstances: fleet.oldInstances, bakeSeconds: 0 },
-  ], 0, fleet.oldInstances);
+  return timed(
+    'all-at-once',
+    false,
+    [
+      {
+        label: `Launch the new fleet (${instances(fleet.newInstances)})`,
+        trafficShareNew: 0,
+        newFleetInstances: fleet.newInstances,
+        oldFleetInstances: fleet.oldInstances,
+        bakeSeconds: 0,
+        launches: true,
+      },
+      {
+        label: 'Shift all traffic to the new fleet',
+        trafficShareNew: 1,
+        newFleetInstances: fleet.newInstances,
+        oldFleetInstances: fleet.oldInstances,
+        bakeSeconds: 0,
+      },
+    ],
+    0,
+    fleet.oldInstances,
+  );
 }
 
 /**
@@ -168,7 +229,11 @@ function allAtOnceWithoutGuardrails(fleet: FleetSizes): RolloutSchedule {
  * launch, shift, bake (with alarms), stop as many old instances, so it runs at most one batch beyond the old fleet. No deploymentConfig, or guardrails not applied: all at once, no bake, no termination
  * wait (SageMaker deployment guardrails, "Exclusions").
  */
-export function rolloutSchedule(config: DeploymentConfig | undefined, fleet: FleetSizes, guardrailsApply = true): RolloutSchedule {
+export function rolloutSchedule(
+  config: DeploymentConfig | undefined,
+  fleet: FleetSizes,
+  guardrailsApply = true,
+): RolloutSchedule {
   if (!guardrailsApply || !config) return allAtOnceWithoutGuardrails(fleet);
   if (config.rollingUpdatePolicy && !config.blueGreenUpdatePolicy) return rolling(config, fleet);
   // A deploymentConfig with alarms and no update policy is blue/green all at once, watched by the alarms.

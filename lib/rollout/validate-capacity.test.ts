@@ -8,7 +8,12 @@ describe('capacitySizeErrors', () => {
     ['no value', { type_: 'CAPACITY_PERCENT' }, 10, 'Step must be at least 1; it is 0.'],
     ['10% exactly on 10 instances', { type_: 'CAPACITY_PERCENT', value: 10 }, 10, undefined],
     ['10% on 5 instances (rounds up to 1 instance, 20%)', { type_: 'CAPACITY_PERCENT', value: 10 }, 5, undefined],
-    ['50% of 1 instance', { type_: 'CAPACITY_PERCENT', value: 50 }, 1, 'Step must be at most 50% of the fleet (0 of 1 instance); 50% comes to 1 instance (a step is at least one instance), so the fleet is too small for this policy.'],
+    [
+      '50% of 1 instance',
+      { type_: 'CAPACITY_PERCENT', value: 50 },
+      1,
+      'Step must be at most 50% of the fleet (0 of 1 instance); 50% comes to 1 instance (a step is at least one instance), so the fleet is too small for this policy.',
+    ],
   ])('%s', (_, size, fleet, message) => {
     expect(capacitySizeErrors('p', size, fleet, limit)).toEqual(message ? [{ path: 'p.value', message }] : []);
   });

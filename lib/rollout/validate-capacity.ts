@@ -21,18 +21,26 @@ export function capacitySizeErrors(path: string, size: CapacitySize, fleet: numb
   const least = sagemakerLimits.capacitySizeMinValue;
   if (!Number.isInteger(value) || value < least) return at(`must be at least ${least}; it is ${value}.`);
   if (size.type_ === 'INSTANCE_COUNT') {
-    if (fleet === 0) return at('is a number of instances, but the endpoint runs no instances now; give it as a percentage.');
+    if (fleet === 0)
+      return at('is a number of instances, but the endpoint runs no instances now; give it as a percentage.');
     const percent = (value / fleet) * 100;
-    if (percent > limit.maxPercent) return at(`must be at most ${fleetShare(limit.maxPercent, fleet, instancesAtMost)}; it is ${instances(value)}.`);
-    if (percent < limit.minPercent) return at(`must be at least ${fleetShare(limit.minPercent, fleet, instancesAtLeast)}; it is ${instances(value)}.`);
+    if (percent > limit.maxPercent)
+      return at(`must be at most ${fleetShare(limit.maxPercent, fleet, instancesAtMost)}; it is ${instances(value)}.`);
+    if (percent < limit.minPercent)
+      return at(
+        `must be at least ${fleetShare(limit.minPercent, fleet, instancesAtLeast)}; it is ${instances(value)}.`,
+      );
     return [];
   }
   if (fleet === 0) {
-    if (value > limit.maxPercent || value < limit.minPercent) return at(`must be from ${limit.minPercent}% to ${limit.maxPercent}% of the fleet; it is ${value}%.`);
+    if (value > limit.maxPercent || value < limit.minPercent)
+      return at(`must be from ${limit.minPercent}% to ${limit.maxPercent}% of the fleet; it is ${value}%.`);
     return [];
   }
-  if (value > limit.maxPercent) return at(`must be at most ${fleetShare(limit.maxPercent, fleet, instancesAtMost)}; it is ${value}%.`);
-  if (value < limit.minPercent) return at(`must be at least ${fleetShare(limit.minPercent, fleet, instancesAtLeast)}; it is ${value}%.`);
+  if (value > limit.maxPercent)
+    return at(`must be at most ${fleetShare(limit.maxPercent, fleet, instancesAtMost)}; it is ${value}%.`);
+  if (value < limit.minPercent)
+    return at(`must be at least ${fleetShare(limit.minPercent, fleet, instancesAtLeast)}; it is ${value}%.`);
   // A step is at least one instance, so on a small fleet a small percentage still breaks the upper limit.
   const rounded = sizeAsInstances(size, fleet);
   if (rounded > instancesAtMost(limit.maxPercent, fleet)) {
@@ -44,7 +52,12 @@ export function capacitySizeErrors(path: string, size: CapacitySize, fleet: numb
 }
 
 /** An error when an optional whole number of seconds lies outside SageMaker's range for it. */
-export function secondsErrors(path: string, label: string, value: number | undefined, { min, max }: NumberRange): FieldError[] {
+export function secondsErrors(
+  path: string,
+  label: string,
+  value: number | undefined,
+  { min, max }: NumberRange,
+): FieldError[] {
   if (value === undefined) return [];
   if (!Number.isInteger(value) || value < min || value > max) {
     return [{ path, message: `${label} must be from ${min} to ${max} seconds; it is ${value}.` }];

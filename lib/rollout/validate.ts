@@ -20,7 +20,10 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
     const at = (field: keyof DraftVariant) => paths.variant(index, field);
     const first = draft.variants.findIndex((other) => other.variantName === variant.variantName);
     if (first !== index) {
-      errors.push({ path: at('variantName'), message: `Variant name "${variant.variantName}" is already used by variant ${first + 1}; names must be unique.` });
+      errors.push({
+        path: at('variantName'),
+        message: `Variant name "${variant.variantName}" is already used by variant ${first + 1}; names must be unique.`,
+      });
     }
     const live = context.variants.find((candidate) => candidate.variantName === variant.variantName);
     // "Update a serverless endpoint" (Developer Guide): updating a real-time endpoint to serverless is not
@@ -32,11 +35,27 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
       });
     }
     if (variant.serverlessConfig) {
-      if (variant.instanceType !== undefined) errors.push({ path: at('instanceType'), message: 'A serverless variant takes no instance type; remove it, or remove the serverless settings.' });
-      if (variant.initialInstanceCount !== undefined) errors.push({ path: at('initialInstanceCount'), message: 'A serverless variant takes no instance count; remove it, or remove the serverless settings.' });
+      if (variant.instanceType !== undefined)
+        errors.push({
+          path: at('instanceType'),
+          message: 'A serverless variant takes no instance type; remove it, or remove the serverless settings.',
+        });
+      if (variant.initialInstanceCount !== undefined)
+        errors.push({
+          path: at('initialInstanceCount'),
+          message: 'A serverless variant takes no instance count; remove it, or remove the serverless settings.',
+        });
     } else {
-      if (variant.instanceType === undefined) errors.push({ path: at('instanceType'), message: 'Instance type is required for a variant on instances (or give serverless settings).' });
-      if (variant.initialInstanceCount === undefined) errors.push({ path: at('initialInstanceCount'), message: `Initial instance count is required for a variant on instances (at least ${limits.initialInstanceCount.min}).` });
+      if (variant.instanceType === undefined)
+        errors.push({
+          path: at('instanceType'),
+          message: 'Instance type is required for a variant on instances (or give serverless settings).',
+        });
+      if (variant.initialInstanceCount === undefined)
+        errors.push({
+          path: at('initialInstanceCount'),
+          message: `Initial instance count is required for a variant on instances (at least ${limits.initialInstanceCount.min}).`,
+        });
     }
   });
   // Guardrails exclusions: a blue/green or rolling deployment must keep the variant names of the live config.
@@ -44,7 +63,10 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
     const live = context.variants.map((variant) => variant.variantName);
     for (const name of live) {
       if (!draft.variants.some((variant) => variant.variantName === name)) {
-        errors.push({ path: paths.variants, message: `Variant "${name}" must stay: with a deployment policy the new config must keep every current variant (${names(live)}).` });
+        errors.push({
+          path: paths.variants,
+          message: `Variant "${name}" must stay: with a deployment policy the new config must keep every current variant (${names(live)}).`,
+        });
       }
     }
     draft.variants.forEach((variant, index) => {
@@ -64,17 +86,28 @@ function alarmErrors(config: DeploymentConfigInput): FieldError[] {
   if (!rollback) return [];
   const path = paths.alarms;
   const { min, max } = limits.alarms;
-  if (rollback.alarms.length < min) return [{ path, message: `Automatic rollback needs at least ${min} alarm; add one or turn automatic rollback off.` }];
-  if (rollback.alarms.length > max) return [{ path, message: `Automatic rollback takes at most ${max} alarms; there are ${rollback.alarms.length}.` }];
+  if (rollback.alarms.length < min)
+    return [
+      { path, message: `Automatic rollback needs at least ${min} alarm; add one or turn automatic rollback off.` },
+    ];
+  if (rollback.alarms.length > max)
+    return [{ path, message: `Automatic rollback takes at most ${max} alarms; there are ${rollback.alarms.length}.` }];
   return rollback.alarms.flatMap((alarm, index): FieldError[] => {
     const at = paths.alarm(index);
     if (alarm.alarmName.trim() === '') return [{ path: at, message: `Alarm ${index + 1} needs a name.` }];
-    if (alarm.alarmName.length > limits.alarmNameMaxLength) return [{ path: at, message: `Alarm name must be at most ${limits.alarmNameMaxLength} characters; it is ${alarm.alarmName.length}.` }];
+    if (alarm.alarmName.length > limits.alarmNameMaxLength)
+      return [
+        {
+          path: at,
+          message: `Alarm name must be at most ${limits.alarmNameMaxLength} characters; it is ${alarm.alarmName.length}.`,
+        },
+      ];
     return [];
   });
 }
 
-const timeoutRangeErrors = (path: string, timeout: number | undefined) => secondsErrors(path, 'Maximum execution time', timeout, limits.maximumExecutionTimeoutInSeconds);
+const timeoutRangeErrors = (path: string, timeout: number | undefined) =>
+  secondsErrors(path, 'Maximum execution time', timeout, limits.maximumExecutionTimeoutInSeconds);
 
 /**
  * What maximumExecutionTimeoutInSeconds must be larger than, as the API reference states it. BlueGreenUpdatePolicy:
@@ -107,13 +140,23 @@ function timeoutErrors(path: string, timeout: number | undefined, config: Deploy
 // TrafficRoutingConfig, RollingUpdatePolicy), so each variant on instances is checked against its own count;
 // the first variant a size does not fit is reported. How SageMaker rounds a percentage is not documented
 // (capacity.ts chooses). With no variant on instances the size is checked as a bare percentage.
-function perVariantSizeErrors(path: string, size: CapacitySize, context: RolloutContext, limit: SizeLimit): FieldError[] {
+function perVariantSizeErrors(
+  path: string,
+  size: CapacitySize,
+  context: RolloutContext,
+  limit: SizeLimit,
+): FieldError[] {
   const onInstances = context.variants.filter((variant) => !variant.serverless);
   if (onInstances.length === 0) return capacitySizeErrors(path, size, 0, limit);
   for (const variant of onInstances) {
     const errors = capacitySizeErrors(path, size, variant.currentInstanceCount ?? 0, limit);
     if (errors.length > 0) {
-      return onInstances.length === 1 ? errors : errors.map((error) => ({ ...error, message: `${error.message} (variant "${variant.variantName}", measured against its own instances)` }));
+      return onInstances.length === 1
+        ? errors
+        : errors.map((error) => ({
+            ...error,
+            message: `${error.message} (variant "${variant.variantName}", measured against its own instances)`,
+          }));
     }
   }
   return [];
@@ -124,8 +167,18 @@ function blueGreenErrors(config: DeploymentConfigInput, context: RolloutContext)
   if (!policy) return [];
   const routing = policy.trafficRoutingConfiguration;
   const errors = [
-    ...secondsErrors(paths.routingWaitSeconds, 'Wait between traffic steps', routing.waitIntervalInSeconds, limits.waitIntervalInSeconds),
-    ...secondsErrors(paths.terminationWaitSeconds, 'Wait before stopping the old fleet', policy.terminationWaitInSeconds, limits.terminationWaitInSeconds),
+    ...secondsErrors(
+      paths.routingWaitSeconds,
+      'Wait between traffic steps',
+      routing.waitIntervalInSeconds,
+      limits.waitIntervalInSeconds,
+    ),
+    ...secondsErrors(
+      paths.terminationWaitSeconds,
+      'Wait before stopping the old fleet',
+      policy.terminationWaitInSeconds,
+      limits.terminationWaitInSeconds,
+    ),
     ...timeoutRangeErrors(paths.blueGreenTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds),
   ];
   const sizes = [
@@ -134,9 +187,15 @@ function blueGreenErrors(config: DeploymentConfigInput, context: RolloutContext)
   ] as const;
   for (const { key, type, label, words } of sizes) {
     const size = routing[key];
-    if (routing.type_ === type && !size) errors.push({ path: paths[key].path, message: `${label} is required for ${words} traffic routing.` });
-    if (routing.type_ !== type && size) errors.push({ path: paths[key].path, message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.` });
-    if (routing.type_ === type && size) errors.push(...perVariantSizeErrors(paths[key].path, size, context, { label, ...limits[key] }));
+    if (routing.type_ === type && !size)
+      errors.push({ path: paths[key].path, message: `${label} is required for ${words} traffic routing.` });
+    if (routing.type_ !== type && size)
+      errors.push({
+        path: paths[key].path,
+        message: `${label} applies only to ${words} traffic routing; remove it or choose ${words}.`,
+      });
+    if (routing.type_ === type && size)
+      errors.push(...perVariantSizeErrors(paths[key].path, size, context, { label, ...limits[key] }));
   }
   if (errors.length > 0) return errors;
   return timeoutErrors(paths.blueGreenTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds, config);
@@ -145,20 +204,49 @@ function blueGreenErrors(config: DeploymentConfigInput, context: RolloutContext)
 function rollingErrors(config: DeploymentConfigInput, draft: RolloutDraft, context: RolloutContext): FieldError[] {
   const policy = config.rollingUpdatePolicy;
   if (!policy) return [];
-  const variants = [...new Set([...context.variants.map((variant) => variant.variantName), ...draft.variants.map((variant) => variant.variantName)])];
+  const variants = [
+    ...new Set([
+      ...context.variants.map((variant) => variant.variantName),
+      ...draft.variants.map((variant) => variant.variantName),
+    ]),
+  ];
   if (variants.length > 1) {
-    return [{ path: paths.rolling, message: `A rolling update is not available for an endpoint with more than one variant (${names(variants)}); choose a blue/green policy.` }];
+    return [
+      {
+        path: paths.rolling,
+        message: `A rolling update is not available for an endpoint with more than one variant (${names(variants)}); choose a blue/green policy.`,
+      },
+    ];
   }
-  const serverless = [...context.variants.filter((variant) => variant.serverless), ...draft.variants.filter((variant) => variant.serverlessConfig)];
+  const serverless = [
+    ...context.variants.filter((variant) => variant.serverless),
+    ...draft.variants.filter((variant) => variant.serverlessConfig),
+  ];
   if (serverless.length > 0) {
-    return [{ path: paths.rolling, message: `A rolling update is not available for a serverless endpoint (variant "${serverless[0]?.variantName}"); choose a blue/green policy.` }];
+    return [
+      {
+        path: paths.rolling,
+        message: `A rolling update is not available for a serverless endpoint (variant "${serverless[0]?.variantName}"); choose a blue/green policy.`,
+      },
+    ];
   }
   return [
-    ...secondsErrors(paths.rollingWaitSeconds, 'Wait between batches', policy.waitIntervalInSeconds, limits.waitIntervalInSeconds),
+    ...secondsErrors(
+      paths.rollingWaitSeconds,
+      'Wait between batches',
+      policy.waitIntervalInSeconds,
+      limits.waitIntervalInSeconds,
+    ),
     ...timeoutRangeErrors(paths.rollingTimeoutSeconds, policy.maximumExecutionTimeoutInSeconds),
-    ...perVariantSizeErrors(paths.batchSize.path, policy.maximumBatchSize, context, { label: 'Batch size', ...limits.maximumBatchSize }),
+    ...perVariantSizeErrors(paths.batchSize.path, policy.maximumBatchSize, context, {
+      label: 'Batch size',
+      ...limits.maximumBatchSize,
+    }),
     ...(policy.rollbackMaximumBatchSize
-      ? perVariantSizeErrors(paths.rollbackBatchSize.path, policy.rollbackMaximumBatchSize, context, { label: 'Rollback batch size', ...limits.rollbackMaximumBatchSize })
+      ? perVariantSizeErrors(paths.rollbackBatchSize.path, policy.rollbackMaximumBatchSize, context, {
+          label: 'Rollback batch size',
+          ...limits.rollbackMaximumBatchSize,
+        })
       : []),
   ];
 }
@@ -167,7 +255,10 @@ function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[
   const config = draft.deploymentConfig;
   if (!config) return [];
   if (config.blueGreenUpdatePolicy && config.rollingUpdatePolicy) {
-    return [{ path: paths.deploymentConfig, message: 'Choose one update policy: blue/green or rolling, not both.' }, ...alarmErrors(config)];
+    return [
+      { path: paths.deploymentConfig, message: 'Choose one update policy: blue/green or rolling, not both.' },
+      ...alarmErrors(config),
+    ];
   }
   return [...alarmErrors(config), ...blueGreenErrors(config, context), ...rollingErrors(config, draft, context)];
 }
@@ -179,5 +270,9 @@ function policyErrors(draft: RolloutDraft, context: RolloutContext): FieldError[
  */
 export function validateRollout(draft: RolloutDraft, context: RolloutContext): FieldError[] {
   const gate = gateRollout(context);
-  return [...(gate.allowed ? [] : [{ path: paths.root, message: gate.reason }]), ...variantErrors(draft, context), ...policyErrors(draft, context)];
+  return [
+    ...(gate.allowed ? [] : [{ path: paths.root, message: gate.reason }]),
+    ...variantErrors(draft, context),
+    ...policyErrors(draft, context),
+  ];
 }

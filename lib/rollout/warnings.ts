@@ -41,18 +41,36 @@ export function sameVariantsAs(variants: DraftVariant[], config: EndpointConfig)
   if (configured.length !== variants.length) return false;
   return variants.every((variant) => {
     const other = configured.find((candidate) => candidate.variantName === variant.variantName);
-    return other !== undefined && other.modelName === variant.modelName && other.instanceType === variant.instanceType && sameServerless(variant.serverlessConfig, other.serverlessConfig);
+    return (
+      other !== undefined &&
+      other.modelName === variant.modelName &&
+      other.instanceType === variant.instanceType &&
+      sameServerless(variant.serverlessConfig, other.serverlessConfig)
+    );
   });
 }
 
 function guardrailWarnings(draft: RolloutDraft, context: RolloutContext, models?: Model[]): RolloutWarning[] {
   // Without a deploymentConfig the update is all at once anyway: nothing is skipped.
   if (!draft.deploymentConfig) return [];
-  const fallback = 'so this update will move all traffic at once, with no bake and no alarm watch, whatever the policy says.';
+  const fallback =
+    'so this update will move all traffic at once, with no bake and no alarm watch, whatever the policy says.';
   return guardrailExclusions(draft.variants, context, models).map((exclusion): RolloutWarning => {
-    const at = exclusion.draftIndex === undefined ? {} : { path: paths.variant(exclusion.draftIndex, exclusion.code === 'inf1-instances' ? 'instanceType' : 'modelName') };
+    const at =
+      exclusion.draftIndex === undefined
+        ? {}
+        : {
+            path: paths.variant(
+              exclusion.draftIndex,
+              exclusion.code === 'inf1-instances' ? 'instanceType' : 'modelName',
+            ),
+          };
     return exclusion.code === 'inf1-instances'
-      ? { code: 'guardrails-skipped-inf1', message: `Variant "${exclusion.variantName}" runs on ${exclusion.detail}: SageMaker applies no deployment guardrails to Inf1 instances, ${fallback}`, ...at }
+      ? {
+          code: 'guardrails-skipped-inf1',
+          message: `Variant "${exclusion.variantName}" runs on ${exclusion.detail}: SageMaker applies no deployment guardrails to Inf1 instances, ${fallback}`,
+          ...at,
+        }
       : {
           code: 'guardrails-skipped-marketplace',
           message: `Variant "${exclusion.variantName}" runs model "${exclusion.detail}", which uses a model package: if it is an AWS Marketplace container, SageMaker applies no deployment guardrails, ${fallback}`,
@@ -118,9 +136,13 @@ function policyWarnings(draft: RolloutDraft, context: RolloutContext, models?: M
   const config = draft.deploymentConfig;
   const policy = config?.blueGreenUpdatePolicy ?? config?.rollingUpdatePolicy;
   if ((config?.autoRollbackConfiguration?.alarms.length ?? 0) === 0) {
-    const wait = config?.blueGreenUpdatePolicy?.trafficRoutingConfiguration.waitIntervalInSeconds ?? config?.rollingUpdatePolicy?.waitIntervalInSeconds ?? 0;
+    const wait =
+      config?.blueGreenUpdatePolicy?.trafficRoutingConfiguration.waitIntervalInSeconds ??
+      config?.rollingUpdatePolicy?.waitIntervalInSeconds ??
+      0;
     // Alarms are a prerequisite for baking periods (guide, "Auto-Rollback Configuration and Monitoring").
-    const noBake = wait > 0 ? ` The ${wait} s wait is not spent baking: SageMaker bakes only while it watches alarms.` : '';
+    const noBake =
+      wait > 0 ? ` The ${wait} s wait is not spent baking: SageMaker bakes only while it watches alarms.` : '';
     warnings.push({
       code: 'no-alarms',
       message: `No alarms are set, so SageMaker cannot roll this update back on its own: a bad model keeps its share of traffic until someone acts.${noBake}`,
@@ -153,7 +175,10 @@ function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: E
       path: paths.variants,
     });
   }
-  const failed = context.failedConfigName !== undefined && context.failedConfigName !== context.liveConfigName ? byName(context.failedConfigName) : undefined;
+  const failed =
+    context.failedConfigName !== undefined && context.failedConfigName !== context.liveConfigName
+      ? byName(context.failedConfigName)
+      : undefined;
   if (failed && sameVariantsAs(draft.variants, failed)) {
     const why = context.failureReason ? ` (${context.failureReason})` : '';
     warnings.push({
@@ -171,6 +196,16 @@ function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: E
  * timeout, and a draft that repeats the live config or the one that just failed. `models` and `configs`
  * (the namespace's) enable the checks that need them.
  */
-export function rolloutWarnings(draft: RolloutDraft, context: RolloutContext, models?: Model[], configs: EndpointConfig[] = []): RolloutWarning[] {
-  return [...guardrailWarnings(draft, context, models), ...variantWarnings(draft, context), ...policyWarnings(draft, context, models), ...sameAsWarnings(draft, context, configs)];
+export function rolloutWarnings(
+  draft: RolloutDraft,
+  context: RolloutContext,
+  models?: Model[],
+  configs: EndpointConfig[] = [],
+): RolloutWarning[] {
+  return [
+    ...guardrailWarnings(draft, context, models),
+    ...variantWarnings(draft, context),
+    ...policyWarnings(draft, context, models),
+    ...sameAsWarnings(draft, context, configs),
+  ];
 }

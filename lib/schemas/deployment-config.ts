@@ -48,9 +48,7 @@ const capacitySizeInput = z.strictObject({ type_: z.enum(capacitySizeTypes), val
 
 /** A deploymentConfig a user sends: unknown keys and unknown enum values are errors at their paths. */
 export const deploymentConfigInputSchema = z.strictObject({
-  autoRollbackConfiguration: z
-    .strictObject({ alarms: z.array(z.strictObject({ alarmName: z.string() })) })
-    .optional(),
+  autoRollbackConfiguration: z.strictObject({ alarms: z.array(z.strictObject({ alarmName: z.string() })) }).optional(),
   blueGreenUpdatePolicy: z
     .strictObject({
       maximumExecutionTimeoutInSeconds: int64().optional(),

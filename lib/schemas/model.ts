@@ -12,9 +12,7 @@ export const containerDefinitionSchema = z.looseObject({
   imageConfig: z
     .looseObject({
       repositoryAccessMode: z.string().optional(),
-      repositoryAuthConfig: z
-        .looseObject({ repositoryCredentialsProviderARN: z.string().optional() })
-        .optional(),
+      repositoryAuthConfig: z.looseObject({ repositoryCredentialsProviderARN: z.string().optional() }).optional(),
     })
     .optional(),
   inferenceSpecificationName: z.string().optional(),

@@ -8,7 +8,12 @@ import { deploymentConfigInputSchema } from './deployment-config';
 
 const DNS_LABEL = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 /** SageMaker names: variant, model and config names are letters, digits and hyphens, at most nameMaxLength of them. */
-const sagemakerName = z.string().trim().min(1, 'Required.').max(limits.nameMaxLength, `At most ${limits.nameMaxLength} characters.`).regex(DNS_LABEL, 'Letters, digits and hyphens; no hyphen at either end.');
+const sagemakerName = z
+  .string()
+  .trim()
+  .min(1, 'Required.')
+  .max(limits.nameMaxLength, `At most ${limits.nameMaxLength} characters.`)
+  .regex(DNS_LABEL, 'Letters, digits and hyphens; no hyphen at either end.');
 const inRange = (schema: z.ZodNumber, { min, max }: NumberRange) => schema.min(min).max(max);
 
 export const draftServerlessSchema = z.strictObject({
@@ -32,7 +37,10 @@ export type DraftVariant = z.infer<typeof draftVariantSchema>;
 export const rolloutDraftSchema = z.strictObject({
   /** The config whose other fields (data capture, KMS key, VPC, per-variant extras) the new one keeps. */
   baseConfigName: sagemakerName,
-  variants: z.array(draftVariantSchema).min(limits.variantsPerConfig.min, 'At least one variant.').max(limits.variantsPerConfig.max, `At most ${limits.variantsPerConfig.max} variants.`),
+  variants: z
+    .array(draftVariantSchema)
+    .min(limits.variantsPerConfig.min, 'At least one variant.')
+    .max(limits.variantsPerConfig.max, `At most ${limits.variantsPerConfig.max} variants.`),
   deploymentConfig: deploymentConfigInputSchema.optional(),
   /** The preset the user started from, if any (recorded in the history). */
   presetId: z.string().max(63).optional(),

@@ -1,7 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 
-const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
 
 /** The loopback host names a local browser uses; the only ones answered by default. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -44,8 +47,15 @@ const envSchema = z
     FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((group) => group.trim()).filter(Boolean))
-      .pipe(z.array(z.string().startsWith('system:', 'FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS names system: groups only'))),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((group) => group.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().startsWith('system:', 'FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS names system: groups only')),
+      ),
     /** kubeconfig mode: whose identity everyone acts with, and whether non-loopback hosts may use it. */
     FLEETDECK_USER_KUBECONFIG: z.string().min(1).optional(),
     FLEETDECK_KUBECONFIG_ALLOW_REMOTE: flag,
@@ -66,7 +76,10 @@ const envSchema = z
       .transform((value, context) => {
         if (value === undefined) return undefined;
         const hosts: string[] = [];
-        for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+        for (const entry of value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)) {
           const host = normalizeHost(entry);
           if (host) hosts.push(host);
           else context.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} is not a host[:port]` });
@@ -79,30 +92,64 @@ const envSchema = z
     /** How often an open stream re-checks the caller's rights, with fresh access reviews. */
     FLEETDECK_STREAM_RENEW_SECONDS: z.coerce.number().positive().default(60),
     /** Unread bytes a stream may hold for a client that stopped reading before it is closed. */
-    FLEETDECK_STREAM_BUFFER_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+    FLEETDECK_STREAM_BUFFER_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
     /** token mode: a session unused for this long ends, besides its absolute lifetime of 12 hours. */
-    FLEETDECK_SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+    FLEETDECK_SESSION_IDLE_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8 * 3600),
     /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
-    FLEETDECK_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'FLEETDECK_NAMESPACE must be a namespace name').default('fleetdeck'),
+    FLEETDECK_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'FLEETDECK_NAMESPACE must be a namespace name')
+      .default('fleetdeck'),
   })
   .superRefine((env, context) => {
     if (env.FLEETDECK_AUTH_MODE === 'proxy' && !env.FLEETDECK_PROXY_SECRET) {
-      context.addIssue({ code: 'custom', path: ['FLEETDECK_PROXY_SECRET'], message: 'proxy mode needs FLEETDECK_PROXY_SECRET' });
+      context.addIssue({
+        code: 'custom',
+        path: ['FLEETDECK_PROXY_SECRET'],
+        message: 'proxy mode needs FLEETDECK_PROXY_SECRET',
+      });
     }
     if (env.FLEETDECK_AUTH_MODE === 'kubeconfig' && !env.FLEETDECK_USER_KUBECONFIG && !env.KUBECONFIG) {
-      context.addIssue({ code: 'custom', path: ['FLEETDECK_USER_KUBECONFIG'], message: 'kubeconfig mode needs FLEETDECK_USER_KUBECONFIG or KUBECONFIG' });
+      context.addIssue({
+        code: 'custom',
+        path: ['FLEETDECK_USER_KUBECONFIG'],
+        message: 'kubeconfig mode needs FLEETDECK_USER_KUBECONFIG or KUBECONFIG',
+      });
     }
     const beyondLoopback = !env.FLEETDECK_LISTEN_HOST || !isLoopbackHost(env.FLEETDECK_LISTEN_HOST);
-    const listening = env.FLEETDECK_LISTEN_HOST ? `listens on ${env.FLEETDECK_LISTEN_HOST}` : 'may listen beyond loopback (FLEETDECK_LISTEN_HOST is unset; `npm start -- -H 127.0.0.1` sets it)';
+    const listening = env.FLEETDECK_LISTEN_HOST
+      ? `listens on ${env.FLEETDECK_LISTEN_HOST}`
+      : 'may listen beyond loopback (FLEETDECK_LISTEN_HOST is unset; `npm start -- -H 127.0.0.1` sets it)';
     // One shared identity, or one-click admin users, for whoever can reach the listener.
     if (env.FLEETDECK_AUTH_MODE === 'kubeconfig' && beyondLoopback && !env.FLEETDECK_KUBECONFIG_ALLOW_REMOTE) {
-      context.addIssue({ code: 'custom', path: ['FLEETDECK_LISTEN_HOST'], message: `kubeconfig mode lends one identity to every caller, and the server ${listening}: listen on 127.0.0.1, or set FLEETDECK_KUBECONFIG_ALLOW_REMOTE=true` });
+      context.addIssue({
+        code: 'custom',
+        path: ['FLEETDECK_LISTEN_HOST'],
+        message: `kubeconfig mode lends one identity to every caller, and the server ${listening}: listen on 127.0.0.1, or set FLEETDECK_KUBECONFIG_ALLOW_REMOTE=true`,
+      });
     }
     if (env.FLEETDECK_DEMO_KUBECONFIGS && !env.FLEETDECK_DEMO) {
-      context.addIssue({ code: 'custom', path: ['FLEETDECK_DEMO'], message: 'FLEETDECK_DEMO_KUBECONFIGS offers one-click users only on a demo server: set FLEETDECK_DEMO=1 as well' });
+      context.addIssue({
+        code: 'custom',
+        path: ['FLEETDECK_DEMO'],
+        message:
+          'FLEETDECK_DEMO_KUBECONFIGS offers one-click users only on a demo server: set FLEETDECK_DEMO=1 as well',
+      });
     }
     if (env.FLEETDECK_DEMO_KUBECONFIGS && env.FLEETDECK_DEMO && beyondLoopback && !env.FLEETDECK_DEMO_ALLOW_REMOTE) {
-      context.addIssue({ code: 'custom', path: ['FLEETDECK_LISTEN_HOST'], message: `demo users sign anyone in with one click, and the server ${listening}: listen on 127.0.0.1, or set FLEETDECK_DEMO_ALLOW_REMOTE=true` });
+      context.addIssue({
+        code: 'custom',
+        path: ['FLEETDECK_LISTEN_HOST'],
+        message: `demo users sign anyone in with one click, and the server ${listening}: listen on 127.0.0.1, or set FLEETDECK_DEMO_ALLOW_REMOTE=true`,
+      });
     }
   });
 

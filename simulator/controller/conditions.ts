@@ -31,7 +31,8 @@ export function stamped(type: string, status: Status, message: string, now: stri
 /** A Terminal or Recoverable condition from an error: no lastTransitionTime, no reason. */
 export const fromError = (type: string, message: string): AckCondition => ({ type, status: 'True', message });
 
-const isTrue = (conditions: AckCondition[], type: string) => conditions.find((c) => c.type === type && c.status === 'True');
+const isTrue = (conditions: AckCondition[], type: string) =>
+  conditions.find((c) => c.type === type && c.status === 'True');
 
 /**
  * Appends `Ready` as `ensureConditions` derives it: False with Terminal's message if Terminal is True, else
@@ -43,7 +44,8 @@ export function withReady(conditions: AckCondition[], now: string): AckCondition
   const synced = conditions.find((c) => c.type === conditionTypes.synced);
   let ready: AckCondition;
   if (terminal) ready = stamped(conditionTypes.ready, 'False', terminal.message ?? '', now, conditionTypes.terminal);
-  else if (recoverable) ready = stamped(conditionTypes.ready, 'False', recoverable.message ?? '', now, conditionTypes.recoverable);
+  else if (recoverable)
+    ready = stamped(conditionTypes.ready, 'False', recoverable.message ?? '', now, conditionTypes.recoverable);
   else if (synced) ready = { ...synced, type: conditionTypes.ready, lastTransitionTime: now };
   else ready = stamped(conditionTypes.ready, 'Unknown', messages.unknown, now);
   return [...conditions, ready];
@@ -52,7 +54,10 @@ export function withReady(conditions: AckCondition[], now: string): AckCondition
 /** C9 and C11: a recoverable error from CreateEndpoint, or any error from DescribeEndpoint that is not a not-found. */
 export function recoverableUnobserved(errorText: string, sdkErrorChain: string, now: string): AckCondition[] {
   return withReady(
-    [fromError(conditionTypes.recoverable, errorText), stamped(conditionTypes.synced, 'Unknown', messages.unknown, now, sdkErrorChain)],
+    [
+      fromError(conditionTypes.recoverable, errorText),
+      stamped(conditionTypes.synced, 'Unknown', messages.unknown, now, sdkErrorChain),
+    ],
     now,
   );
 }
@@ -60,7 +65,10 @@ export function recoverableUnobserved(errorText: string, sdkErrorChain: string, 
 /** C10 and the immutable kinds' "not implemented": a terminal error with Synced False. */
 export function terminalUnsynced(errorText: string, now: string): AckCondition[] {
   return withReady(
-    [fromError(conditionTypes.terminal, errorText), stamped(conditionTypes.synced, 'False', messages.notSynced, now, messages.terminalReason)],
+    [
+      fromError(conditionTypes.terminal, errorText),
+      stamped(conditionTypes.synced, 'False', messages.notSynced, now, messages.terminalReason),
+    ],
     now,
   );
 }

@@ -1,5 +1,18 @@
-import { CoreV1Api, type KubernetesListObject, type KubernetesObject, type V1ConfigMap, type V1Namespace } from '@kubernetes/client-node';
-import { endpointConfigKind, endpointKind, modelKind, sagemakerGroup, sagemakerVersion, type ResourceKind } from '../../lib/schemas/resource-kinds';
+import {
+  CoreV1Api,
+  type KubernetesListObject,
+  type KubernetesObject,
+  type V1ConfigMap,
+  type V1Namespace,
+} from '@kubernetes/client-node';
+import {
+  endpointConfigKind,
+  endpointKind,
+  modelKind,
+  sagemakerGroup,
+  sagemakerVersion,
+  type ResourceKind,
+} from '../../lib/schemas/resource-kinds';
 import type { EndpointFaults, FaultControls } from '../faults';
 import { reconcileEndpoint } from './endpoint-reconciler';
 import { endpointConfigHandling, modelHandling, reconcileImmutable } from './immutable-reconciler';
@@ -42,7 +55,9 @@ export class SimulatedController {
   async start(): Promise<void> {
     await Promise.all([this.watchNamespaces(), this.watchFaults()]);
     this.watchKind(endpointKind, (ns, name) => reconcileEndpoint(this.context, ns, name));
-    this.watchKind(endpointConfigKind, (ns, name) => reconcileImmutable(endpointConfigHandling, this.context, ns, name));
+    this.watchKind(endpointConfigKind, (ns, name) =>
+      reconcileImmutable(endpointConfigHandling, this.context, ns, name),
+    );
     this.watchKind(modelKind, (ns, name) => reconcileImmutable(modelHandling, this.context, ns, name));
   }
 
@@ -59,7 +74,9 @@ export class SimulatedController {
       try {
         result = await reconcile(namespace, name);
       } catch (error) {
-        this.context.log(`${kind.kind} ${key}: reconcile failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.context.log(
+          `${kind.kind} ${key}: reconcile failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         result = { backoff: true };
       }
       if ('backoff' in result) queue.addRateLimited(key);
@@ -75,7 +92,9 @@ export class SimulatedController {
     const list = () =>
       (namespace
         ? this.context.kube.customObjects.listNamespacedCustomObject({ ...coordinates, namespace })
-        : this.context.kube.customObjects.listClusterCustomObject(coordinates)) as Promise<KubernetesListObject<KubernetesObject>>;
+        : this.context.kube.customObjects.listClusterCustomObject(coordinates)) as Promise<
+        KubernetesListObject<KubernetesObject>
+      >;
     const informer = startInformer(
       this.context.kube.kubeConfig,
       path,

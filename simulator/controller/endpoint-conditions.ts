@@ -12,9 +12,22 @@ export const updateRefused = (liveConfigName: string) =>
 
 /** C1, C2, C3: what the status hook sets from the described endpointStatus. */
 export function observedConditions(status: string, now: string): AckCondition[] {
-  const synced = stamped(conditionTypes.synced, modifyingStatuses.has(status) ? 'False' : 'True', `Endpoint is in ${status} status.`, now);
+  const synced = stamped(
+    conditionTypes.synced,
+    modifyingStatuses.has(status) ? 'False' : 'True',
+    `Endpoint is in ${status} status.`,
+    now,
+  );
   if (status !== 'Failed') return [synced];
-  return [synced, stamped(conditionTypes.terminal, 'True', 'Endpoint status reached terminal state: Failed. Check the FailureReason.', now)];
+  return [
+    synced,
+    stamped(
+      conditionTypes.terminal,
+      'True',
+      'Endpoint status reached terminal state: Failed. Check the FailureReason.',
+      now,
+    ),
+  ];
 }
 
 /** C4: a spec change held back because the endpoint is still modifying. */
@@ -26,14 +39,19 @@ export function refusedConditions(status: string, liveConfigName: string, now: s
   const message = updateRefused(liveConfigName);
   const synced = stamped(conditionTypes.synced, 'False', message, now);
   const terminal =
-    status === 'Failed' ? stamped(conditionTypes.terminal, 'True', message, now) : fromError(conditionTypes.terminal, message);
+    status === 'Failed'
+      ? stamped(conditionTypes.terminal, 'True', message, now)
+      : fromError(conditionTypes.terminal, message);
   return withReady([synced, terminal], now);
 }
 
 /** C7 (recoverable) or C8 (terminal): UpdateEndpoint answered with an AWS error. */
 export const updateErrorConditions = (status: string, errorText: string, terminal: boolean, now: string) =>
   withReady(
-    [...observedConditions(status, now), fromError(terminal ? conditionTypes.terminal : conditionTypes.recoverable, errorText)],
+    [
+      ...observedConditions(status, now),
+      fromError(terminal ? conditionTypes.terminal : conditionTypes.recoverable, errorText),
+    ],
     now,
   );
 
@@ -41,7 +59,12 @@ export const updateErrorConditions = (status: string, errorText: string, termina
  * C12: during deletion conditions are not rebuilt. Synced is updated in place, earlier Terminal and
  * Recoverable are turned False with no message, Ready is left stale, and Recoverable says why ACK waits.
  */
-export function deletingConditions(previous: AckCondition[], liveStatus: string, recoverableMessage: string, now: string): AckCondition[] {
+export function deletingConditions(
+  previous: AckCondition[],
+  liveStatus: string,
+  recoverableMessage: string,
+  now: string,
+): AckCondition[] {
   const synced = stamped(conditionTypes.synced, 'False', `Endpoint is in ${liveStatus} status.`, now);
   const kept = previous.map((condition) => {
     if (condition.type === conditionTypes.synced) return synced;

@@ -12,10 +12,21 @@ import { rfc3339 } from '../rfc3339';
 import type { ObjectRef } from './kube-api';
 import { resourceMetadata, retainOnDelete } from './location';
 import { readForReconcile } from './read-for-reconcile';
-import { backoff, done, requeueAfter, sdkErrorChain, type ReconcileContext, type ReconcileResult } from './reconcile-context';
+import {
+  backoff,
+  done,
+  requeueAfter,
+  sdkErrorChain,
+  type ReconcileContext,
+  type ReconcileResult,
+} from './reconcile-context';
 
 type Spec = { tags?: unknown; enableNetworkIsolation?: boolean } & Record<string, unknown>;
-type ImmutableResource = { metadata: z.infer<typeof modelSchema>['metadata']; spec: Spec; status?: z.infer<typeof modelSchema>['status'] };
+type ImmutableResource = {
+  metadata: z.infer<typeof modelSchema>['metadata'];
+  spec: Spec;
+  status?: z.infer<typeof modelSchema>['status'];
+};
 
 /** How one immutable kind (EndpointConfig or Model) maps onto simulated SageMaker. */
 interface ImmutableKind {
@@ -52,7 +63,8 @@ export const modelHandling: ImmutableKind = {
 };
 
 /** The spec as ACK's delta sees it: tags are never compared, and enableNetworkIsolation defaults to false. */
-const comparable = (spec: Spec) => canonicalJson({ ...spec, tags: undefined, enableNetworkIsolation: spec.enableNetworkIsolation ?? false });
+const comparable = (spec: Spec) =>
+  canonicalJson({ ...spec, tags: undefined, enableNetworkIsolation: spec.enableNetworkIsolation ?? false });
 
 /**
  * One reconcile of an EndpointConfig or Model (docs/ack-behaviour.md §11, §12): create with late initialisation,
@@ -98,7 +110,10 @@ export async function reconcileImmutable(
     } catch (createError) {
       if (!(createError instanceof SageMakerError)) throw createError;
       if (terminalCodes.has(createError.code)) {
-        await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location), conditions: terminalUnsynced(createError.apiErrorText, now) });
+        await kube.patchStatus(ref, {
+          ackResourceMetadata: resourceMetadata(location),
+          conditions: terminalUnsynced(createError.apiErrorText, now),
+        });
         return done;
       }
       await kube.patchObject(ref, { metadata: { finalizers: withoutFinalizer(finalizers, handling.finalizer) } });
@@ -113,13 +128,19 @@ export async function reconcileImmutable(
 
   if (comparable(resource.spec) !== comparable(observed.spec)) {
     // Configs and models cannot be updated in SageMaker; ACK's sdkUpdate answers "not implemented".
-    await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location, observed.arn), conditions: terminalUnsynced(messages.notImplemented, now) });
+    await kube.patchStatus(ref, {
+      ackResourceMetadata: resourceMetadata(location, observed.arn),
+      conditions: terminalUnsynced(messages.notImplemented, now),
+    });
     return done;
   }
   if (resource.spec.enableNetworkIsolation === undefined) {
     // Late initialisation writes the AWS default into the spec, which bumps generation and reconciles again.
     await kube.patchObject(ref, { spec: { enableNetworkIsolation: observed.spec.enableNetworkIsolation ?? false } });
   }
-  await kube.patchStatus(ref, { ackResourceMetadata: resourceMetadata(location, observed.arn), conditions: immutableSynced(now) });
+  await kube.patchStatus(ref, {
+    ackResourceMetadata: resourceMetadata(location, observed.arn),
+    conditions: immutableSynced(now),
+  });
   return requeueAfter(context.immutableResyncMs);
 }

@@ -1,4 +1,9 @@
-import { makeInformer, type KubeConfig, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import {
+  makeInformer,
+  type KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
 
 export interface InformerHandlers<T extends KubernetesObject> {
   upsert: (object: T) => void;
@@ -46,7 +51,9 @@ export function startInformer<T extends KubernetesObject>(
   informer.on('delete', handlers.remove);
   informer.on('error', (error?: unknown) => {
     if (stopped) return;
-    log(`watch of ${path} failed (${error instanceof Error ? error.message : String(error)}); listing again in ${retryMs} ms`);
+    log(
+      `watch of ${path} failed (${error instanceof Error ? error.message : String(error)}); listing again in ${retryMs} ms`,
+    );
     scheduleRetry();
   });
   attempt();

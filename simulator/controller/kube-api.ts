@@ -1,4 +1,10 @@
-import { ApiException, CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
+import {
+  ApiException,
+  CustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions,
+  type KubeConfig,
+} from '@kubernetes/client-node';
 import { sagemakerGroup, sagemakerVersion, type ResourceKind } from '../../lib/schemas/resource-kinds';
 
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
@@ -41,7 +47,9 @@ export class KubeApi {
 
   /** Finalizers, annotations and late-initialised spec fields. False when the object is gone. */
   async patchObject(ref: ObjectRef, patch: object): Promise<boolean> {
-    return this.withConflictRetry(() => this.customObjects.patchNamespacedCustomObject({ ...where(ref), body: patch }, mergePatch));
+    return this.withConflictRetry(() =>
+      this.customObjects.patchNamespacedCustomObject({ ...where(ref), body: patch }, mergePatch),
+    );
   }
 
   /** The whole status the reconcile computed; `null` values remove fields SageMaker no longer reports. */

@@ -28,7 +28,12 @@ export async function readForReconcile<T extends Located>(
     return { result: done };
   }
   const resource = parsed.data;
-  const located = locate(resource.metadata, resource.status?.ackResourceMetadata, context.namespaces.of(ref.namespace), context.defaults);
+  const located = locate(
+    resource.metadata,
+    resource.status?.ackResourceMetadata,
+    context.namespaces.of(ref.namespace),
+    context.defaults,
+  );
   if ('drift' in located) {
     context.log(`${where}: ${located.drift}; not writing status`);
     return { result: backoff };

@@ -14,7 +14,10 @@ const onInstances = (variant: SimVariant) => variant.serverless === undefined;
  */
 export function assertNotInstancesToServerless(endpointArn: string, current: SimVariant[], target: SimVariant[]): void {
   const running = new Map(current.map((variant) => [variant.variantName, variant]));
-  const moved = target.find((variant) => !onInstances(variant) && running.has(variant.variantName) && onInstances(running.get(variant.variantName)!));
+  const moved = target.find(
+    (variant) =>
+      !onInstances(variant) && running.has(variant.variantName) && onInstances(running.get(variant.variantName)!),
+  );
   const wholeFleet = current.length > 0 && current.every(onInstances) && target.length > 0 && !target.some(onInstances);
   if (!moved && !wholeFleet) return;
   const which = moved ? ` (production variant "${moved.variantName}")` : '';

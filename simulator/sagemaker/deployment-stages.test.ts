@@ -4,14 +4,30 @@ import type { Timings } from '../timings';
 import { blueGreenStages, rollingStages } from './deployment-stages';
 import type { SimVariant, Stage } from './types';
 
-const timings: Timings = { scale: 0.001, createSeconds: 300, instanceLaunchSeconds: 200, trafficStepSeconds: 30, rollbackSeconds: 100, deleteSeconds: 60 };
-const variant = (variantName: string, instanceCount: number): SimVariant => ({ variantName, instanceType: 'ml.c5.large', instanceCount, weight: 1, images: [] });
+const timings: Timings = {
+  scale: 0.001,
+  createSeconds: 300,
+  instanceLaunchSeconds: 200,
+  trafficStepSeconds: 30,
+  rollbackSeconds: 100,
+  deleteSeconds: 60,
+};
+const variant = (variantName: string, instanceCount: number): SimVariant => ({
+  variantName,
+  instanceType: 'ml.c5.large',
+  instanceCount,
+  weight: 1,
+  images: [],
+});
 const alarms = { autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] } };
 const linear = (type_: string, value: number, extra: object = alarms): DeploymentConfig => ({
   ...extra,
-  blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'LINEAR', waitIntervalInSeconds: 60, linearStepSize: { type_, value } } },
+  blueGreenUpdatePolicy: {
+    trafficRoutingConfiguration: { type_: 'LINEAR', waitIntervalInSeconds: 60, linearStepSize: { type_, value } },
+  },
 });
-const shifts = (stages: Stage[]) => stages.filter((stage) => stage.status === 'ActivatingTraffic').map((stage) => stage.trafficShare);
+const shifts = (stages: Stage[]) =>
+  stages.filter((stage) => stage.status === 'ActivatingTraffic').map((stage) => stage.trafficShare);
 
 describe('linear steps', () => {
   it.each([
@@ -42,8 +58,16 @@ describe('linear steps', () => {
   });
 
   it('moves a serverless variant by a percentage of its capacity', () => {
-    const serverless: SimVariant = { variantName: 's', weight: 1, serverless: { memorySizeInMB: 2048, maxConcurrency: 5 }, images: [] };
-    expect(shifts(blueGreenStages(linear('CAPACITY_PERCENT', 50), [serverless], timings, true))).toEqual([{ s: 0.5 }, { s: 1 }]);
+    const serverless: SimVariant = {
+      variantName: 's',
+      weight: 1,
+      serverless: { memorySizeInMB: 2048, maxConcurrency: 5 },
+      images: [],
+    };
+    expect(shifts(blueGreenStages(linear('CAPACITY_PERCENT', 50), [serverless], timings, true))).toEqual([
+      { s: 0.5 },
+      { s: 1 },
+    ]);
   });
 });
 
@@ -51,7 +75,13 @@ describe('canary steps', () => {
   it("turns on the canary portion of each variant's instances, then the rest", () => {
     const config: DeploymentConfig = {
       ...alarms,
-      blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 60, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } } },
+      blueGreenUpdatePolicy: {
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 60,
+          canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+        },
+      },
     };
     expect(shifts(blueGreenStages(config, [variant('big', 4), variant('small', 2)], timings, true))).toEqual([
       { big: 0.25, small: 0.5 },
@@ -66,7 +96,11 @@ describe('baking', () => {
     ...extra,
     blueGreenUpdatePolicy: {
       terminationWaitInSeconds: 40,
-      trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 60, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } },
+      trafficRoutingConfiguration: {
+        type_: 'CANARY',
+        waitIntervalInSeconds: 60,
+        canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+      },
     },
   });
 
@@ -90,7 +124,9 @@ describe('baking', () => {
   });
 
   it('bakes rolling batches only with alarms', () => {
-    const policy = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 2 }, waitIntervalInSeconds: 60 } };
+    const policy = {
+      rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 2 }, waitIntervalInSeconds: 60 },
+    };
     expect(rollingStages({ ...alarms, ...policy }, [variant('a', 4)], timings).map((stage) => stage.status)).toEqual([
       'Creating',
       'ActivatingTraffic',
@@ -108,12 +144,11 @@ describe('baking', () => {
   });
 
   it('turns a rolling batch on only once it has launched', () => {
-    const policy: DeploymentConfig = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 50 }, waitIntervalInSeconds: 0 } };
-    expect(rollingStages(policy, [variant('a', 4)], timings).map((stage) => `${stage.status} ${stage.trafficShare?.a}`)).toEqual([
-      'Creating 0',
-      'ActivatingTraffic 0.5',
-      'Creating 0.5',
-      'ActivatingTraffic 1',
-    ]);
+    const policy: DeploymentConfig = {
+      rollingUpdatePolicy: { maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 50 }, waitIntervalInSeconds: 0 },
+    };
+    expect(
+      rollingStages(policy, [variant('a', 4)], timings).map((stage) => `${stage.status} ${stage.trafficShare?.a}`),
+    ).toEqual(['Creating 0', 'ActivatingTraffic 0.5', 'Creating 0.5', 'ActivatingTraffic 1']);
   });
 });

@@ -19,7 +19,8 @@ function withStartTimes(stages: StageInput[]): Stage[] {
   });
 }
 
-const none = (fleet: SimVariant[]): TrafficShare => Object.fromEntries(fleet.map((variant) => [variant.variantName, 0]));
+const none = (fleet: SimVariant[]): TrafficShare =>
+  Object.fromEntries(fleet.map((variant) => [variant.variantName, 0]));
 
 /**
  * Whether a deployment bakes at all. The Developer Guide's "Auto-Rollback Configuration and Monitoring" page:
@@ -74,11 +75,18 @@ export function blueGreenStages(
   steps.forEach((trafficShare, index) => {
     const active = activatedText(trafficShare, fleet);
     const common = { newFleetFraction: 1, oldFleetFraction: 1, trafficShare, monitored };
-    stages.push({ ...common, status: 'ActivatingTraffic', message: `Turning on traffic for ${active}.`, durationMs: scaledMs(timings, timings.trafficStepSeconds) });
+    stages.push({
+      ...common,
+      status: 'ActivatingTraffic',
+      message: `Turning on traffic for ${active}.`,
+      durationMs: scaledMs(timings, timings.trafficStepSeconds),
+    });
     const last = index === steps.length - 1;
     const wait = last ? finalWaitSeconds : bakeSeconds;
     if (wait <= 0) return;
-    const message = last ? `Baking for ${wait} seconds with all traffic on the new fleet.` : `Baking for ${wait} seconds with traffic on ${active}.`;
+    const message = last
+      ? `Baking for ${wait} seconds with all traffic on the new fleet.`
+      : `Baking for ${wait} seconds with traffic on ${active}.`;
     stages.push({ ...common, status: 'Baking', message, durationMs: scaledMs(timings, wait) });
   });
   return withStartTimes(stages);
@@ -94,9 +102,10 @@ export function rollingStages(config: DeploymentConfig, fleet: SimVariant[], tim
   const total = Math.max(1, instanceTotal(fleet));
   const batch = stepInstances(policy?.maximumBatchSize, total);
   const wait = bakes(config) ? (policy?.waitIntervalInSeconds ?? 0) : 0;
-  const shareOf = (launched: number) => Object.fromEntries(fleet.map((variant) => [variant.variantName, launched / total]));
+  const shareOf = (launched: number) =>
+    Object.fromEntries(fleet.map((variant) => [variant.variantName, launched / total]));
   const stages: StageInput[] = [];
-  for (let launched = 0; launched < total; ) {
+  for (let launched = 0; launched < total;) {
     const size = Math.min(batch, total - launched);
     const oldFleetFraction = (total - launched) / total;
     const before = shareOf(launched);
@@ -132,7 +141,8 @@ export function rollingStages(config: DeploymentConfig, fleet: SimVariant[], tim
 }
 
 /** When the last stage ends, relative to the start of the deployment. */
-export const stagesEndMs = (stages: Stage[]) => stages.reduce((end, stage) => Math.max(end, stage.startMs + stage.durationMs), 0);
+export const stagesEndMs = (stages: Stage[]) =>
+  stages.reduce((end, stage) => Math.max(end, stage.startMs + stage.durationMs), 0);
 
 /** The stage running `elapsedMs` into the deployment, or undefined once all have ended. */
 export const stageAt = (stages: Stage[], elapsedMs: number) =>

@@ -1,5 +1,9 @@
 import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
-import type { PendingDeploymentSummary, PendingVariantSummary, ProductionVariantSummary } from '../../lib/schemas/endpoint';
+import type {
+  PendingDeploymentSummary,
+  PendingVariantSummary,
+  ProductionVariantSummary,
+} from '../../lib/schemas/endpoint';
 import { rfc3339 } from '../rfc3339';
 import { stageAt } from './deployment-stages';
 import type { SimEndpoint, SimVariant, Stage } from './types';
@@ -52,9 +56,18 @@ function runningVariant(variant: SimVariant, fraction = 1): ProductionVariantSum
 
 // Stages saved before trafficShare existed: none while the first launch runs, all of it afterwards.
 const trafficShareOf = (stage: Stage, variantName: string) =>
-  stage.trafficShare ? (stage.trafficShare[variantName] ?? 0) : stage.status === 'Creating' && stage.startMs === 0 ? 0 : 1;
+  stage.trafficShare
+    ? (stage.trafficShare[variantName] ?? 0)
+    : stage.status === 'Creating' && stage.startMs === 0
+      ? 0
+      : 1;
 
-function pendingVariant(variant: SimVariant, fraction: number, stage: Stage, stageStartedAt: number): PendingVariantSummary {
+function pendingVariant(
+  variant: SimVariant,
+  fraction: number,
+  stage: Stage,
+  stageStartedAt: number,
+): PendingVariantSummary {
   const count = variant.instanceCount === undefined ? undefined : Math.floor(variant.instanceCount * fraction);
   return {
     variantName: variant.variantName,
@@ -122,7 +135,12 @@ export function describeEndpoint(endpoint: SimEndpoint, options: DescribeOptions
           pendingVariant(
             variant,
             fraction,
-            { ...stage, message: variant.serverless ? 'Creating serverless capacity.' : `Launching ${variant.instanceCount} instance(s).` },
+            {
+              ...stage,
+              message: variant.serverless
+                ? 'Creating serverless capacity.'
+                : `Launching ${variant.instanceCount} instance(s).`,
+            },
             operation.startedAt,
           ),
         ),
@@ -133,7 +151,11 @@ export function describeEndpoint(endpoint: SimEndpoint, options: DescribeOptions
     const elapsed = now - operation.startedAt;
     const stage = stageAt(operation.stages, elapsed) ?? operation.stages[operation.stages.length - 1]!;
     const previous = operation.stages[operation.stages.indexOf(stage) - 1];
-    const fraction = launchProgress(stage, elapsed, stage.status === 'Creating' ? (previous?.newFleetFraction ?? 0) : 0);
+    const fraction = launchProgress(
+      stage,
+      elapsed,
+      stage.status === 'Creating' ? (previous?.newFleetFraction ?? 0) : 0,
+    );
     return {
       ...base,
       endpointStatus: 'Updating',

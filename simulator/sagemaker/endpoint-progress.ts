@@ -15,7 +15,13 @@ function settle(endpoint: SimEndpoint, at: number, changes: Partial<SimEndpoint>
   Object.assign(endpoint, changes, { lastModifiedAt: at, operation: undefined });
 }
 
-function startRollback(endpoint: SimEndpoint, operation: UpdateOperation, at: number, reason: string, rollbackMs: number) {
+function startRollback(
+  endpoint: SimEndpoint,
+  operation: UpdateOperation,
+  at: number,
+  reason: string,
+  rollbackMs: number,
+) {
   const stage = stageAt(operation.stages, at - operation.startedAt);
   endpoint.lastDeploymentConfig = operation.deploymentConfig;
   endpoint.operation = {
@@ -49,7 +55,13 @@ function advanceUpdate(endpoint: SimEndpoint, operation: UpdateOperation, contex
   }
   if (timesOutAt !== undefined && timesOutAt <= now && timesOutAt < endsAt) {
     const seconds = Math.round(operation.timeoutMs! / 1000);
-    startRollback(endpoint, operation, timesOutAt, `Deployment exceeded MaximumExecutionTimeoutInSeconds (${seconds} s) and was rolled back.`, context.rollbackMs);
+    startRollback(
+      endpoint,
+      operation,
+      timesOutAt,
+      `Deployment exceeded MaximumExecutionTimeoutInSeconds (${seconds} s) and was rolled back.`,
+      context.rollbackMs,
+    );
     return;
   }
   if (now >= endsAt) {
@@ -84,7 +96,8 @@ export function advanceEndpoint(endpoint: SimEndpoint, context: ProgressContext)
       case 'create': {
         const endsAt = operation.startedAt + operation.durationMs;
         if (context.now < endsAt) return 'present';
-        if (operation.failCreate) settle(endpoint, endsAt, { status: 'Failed', failureReason: operation.failCreate, fleet: [] });
+        if (operation.failCreate)
+          settle(endpoint, endsAt, { status: 'Failed', failureReason: operation.failCreate, fleet: [] });
         else settle(endpoint, endsAt, { status: 'InService' });
         break;
       }

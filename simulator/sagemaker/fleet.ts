@@ -11,7 +11,8 @@ export function resolveImage(image: string, at: number): DeployedImage {
 }
 
 // A Model's containers: its primary container, or each of its containers (docs/ack-behaviour.md §12).
-const containersOf = (model: ModelSpec) => (model.primaryContainer ? [model.primaryContainer] : (model.containers ?? []));
+const containersOf = (model: ModelSpec) =>
+  model.primaryContainer ? [model.primaryContainer] : (model.containers ?? []);
 
 /** The images a Model runs: its primary container, or each of its containers. */
 export function imagesOf(model: ModelSpec | undefined): string[] {
@@ -47,7 +48,9 @@ export function initialFleet(
           provisionedConcurrency: variant.serverlessConfig.provisionedConcurrency,
         }
       : undefined,
-    images: imagesOf(variant.modelName ? modelByName(variant.modelName) : undefined).map((image) => resolveImage(image, at)),
+    images: imagesOf(variant.modelName ? modelByName(variant.modelName) : undefined).map((image) =>
+      resolveImage(image, at),
+    ),
   }));
 }
 
@@ -70,4 +73,5 @@ export function retainedFleet(current: SimVariant[], target: SimVariant[]): SimV
 }
 
 /** Instances across a fleet; serverless variants count for none. */
-export const instanceTotal = (fleet: SimVariant[]) => fleet.reduce((sum, variant) => sum + (variant.instanceCount ?? 0), 0);
+export const instanceTotal = (fleet: SimVariant[]) =>
+  fleet.reduce((sum, variant) => sum + (variant.instanceCount ?? 0), 0);

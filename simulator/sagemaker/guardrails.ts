@@ -10,7 +10,9 @@ import type { SimVariant } from './types';
 function inRange(field: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw validation(`Value ${value} at '${field}' failed to satisfy constraint: Member must be between ${min} and ${max}.`);
+    throw validation(
+      `Value ${value} at '${field}' failed to satisfy constraint: Member must be between ${min} and ${max}.`,
+    );
   }
 }
 
@@ -48,7 +50,8 @@ function sizeAsPercent(size: CapacitySize, instances: number): number {
  */
 function fitsSomeVariant(size: CapacitySize, fleet: SimVariant[], min: number, max: number): boolean {
   const counts = fleet.flatMap((variant) => (variant.instanceCount !== undefined ? [variant.instanceCount] : []));
-  if (counts.length === 0) return size.type_ === 'INSTANCE_COUNT' || ((size.value ?? 0) >= min && (size.value ?? 0) <= max);
+  if (counts.length === 0)
+    return size.type_ === 'INSTANCE_COUNT' || ((size.value ?? 0) >= min && (size.value ?? 0) <= max);
   return counts.some((count) => {
     const percent = sizeAsPercent(size, count);
     return percent >= min && percent <= max;
@@ -63,19 +66,33 @@ function checkBlueGreen(config: DeploymentConfig, fleet: SimVariant[]): void {
   if (!policy) return;
   const routing = policy.trafficRoutingConfiguration;
   inRange('deploymentConfig.blueGreenUpdatePolicy.terminationWaitInSeconds', policy.terminationWaitInSeconds, 0, 3600);
-  inRange('deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
-  inRange('deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds', routing?.waitIntervalInSeconds, 0, 3600);
+  inRange(
+    'deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds',
+    policy.maximumExecutionTimeoutInSeconds,
+    600,
+    28800,
+  );
+  inRange(
+    'deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds',
+    routing?.waitIntervalInSeconds,
+    0,
+    3600,
+  );
   if (routing?.type_ === 'CANARY') {
     if (!routing.canarySize) throw validation('CanarySize must be specified for traffic routing type CANARY.');
     // CapacitySize.Value has a minimum of 1; the canary is at most 50% of the variant's instances.
     if ((routing.canarySize.value ?? 0) < 1 || !fitsSomeVariant(routing.canarySize, fleet, 0, 50)) {
-      throw validation(`Canary size must be at least 1 and at most 50% of the variant's total instance count (${variantCounts(fleet)}).`);
+      throw validation(
+        `Canary size must be at least 1 and at most 50% of the variant's total instance count (${variantCounts(fleet)}).`,
+      );
     }
   }
   if (routing?.type_ === 'LINEAR') {
     if (!routing.linearStepSize) throw validation('LinearStepSize must be specified for traffic routing type LINEAR.');
     if ((routing.linearStepSize.value ?? 0) < 1 || !fitsSomeVariant(routing.linearStepSize, fleet, 10, 50)) {
-      throw validation(`Linear step size must be between 10% and 50% of the variant's total instance count (${variantCounts(fleet)}).`);
+      throw validation(
+        `Linear step size must be between 10% and 50% of the variant's total instance count (${variantCounts(fleet)}).`,
+      );
     }
   }
   const timeout = policy.maximumExecutionTimeoutInSeconds;
@@ -95,20 +112,29 @@ function checkRolling(config: DeploymentConfig, current: SimVariant[], target: S
     throw validation('Rolling deployments are not supported for serverless endpoints.');
   }
   inRange('deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds', policy.waitIntervalInSeconds, 0, 3600);
-  inRange('deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds', policy.maximumExecutionTimeoutInSeconds, 600, 28800);
+  inRange(
+    'deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds',
+    policy.maximumExecutionTimeoutInSeconds,
+    600,
+    28800,
+  );
   // One variant only (refused above), so its instances are the endpoint's.
   const instances = instanceTotal(target);
   const batch = policy.maximumBatchSize;
   if (batch) {
     const percent = sizeAsPercent(batch, instances);
     if ((batch.value ?? 0) < 1 || percent < 5 || percent > 50) {
-      throw validation(`maximumBatchSize must be between 5% and 50% of the variant's total instance count (${instances}).`);
+      throw validation(
+        `maximumBatchSize must be between 5% and 50% of the variant's total instance count (${instances}).`,
+      );
     }
   }
   // The rollback batch has no 5-50% guardrail: its default is 100%, the whole old fleet back at once.
   const rollbackBatch = policy.rollbackMaximumBatchSize;
   if (rollbackBatch && ((rollbackBatch.value ?? 0) < 1 || sizeAsPercent(rollbackBatch, instances) > 100)) {
-    throw validation(`rollbackMaximumBatchSize must be at least 1 and at most 100% of the variant's total instance count (${instances}).`);
+    throw validation(
+      `rollbackMaximumBatchSize must be at least 1 and at most 100% of the variant's total instance count (${instances}).`,
+    );
   }
   const timeout = policy.maximumExecutionTimeoutInSeconds;
   if (timeout !== undefined && timeout <= (policy.waitIntervalInSeconds ?? 0)) {
@@ -129,8 +155,14 @@ export function validateDeploymentConfig(
   checkAlarms(config);
   checkBlueGreen(config, target);
   checkRolling(config, current, target);
-  const before = current.map((variant) => variant.variantName).sort().join(',');
-  const after = target.map((variant) => variant.variantName).sort().join(',');
+  const before = current
+    .map((variant) => variant.variantName)
+    .sort()
+    .join(',');
+  const after = target
+    .map((variant) => variant.variantName)
+    .sort()
+    .join(',');
   if (before !== after) {
     throw validation(
       `The new endpoint configuration must keep the production variant names of the current one (${before}) when a DeploymentConfig is given.`,

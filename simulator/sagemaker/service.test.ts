@@ -6,7 +6,14 @@ import { SimulatedSageMaker } from './service';
 import type { Faults } from './types';
 
 // One simulated second is one millisecond here, so durations read as seconds.
-const timings: Timings = { scale: 0.001, createSeconds: 300, instanceLaunchSeconds: 200, trafficStepSeconds: 30, rollbackSeconds: 100, deleteSeconds: 60 };
+const timings: Timings = {
+  scale: 0.001,
+  createSeconds: 300,
+  instanceLaunchSeconds: 200,
+  trafficStepSeconds: 30,
+  rollbackSeconds: 100,
+  deleteSeconds: 60,
+};
 const here = { partition: 'aws', region: 'us-west-2', account: '123456789012' };
 
 let now: number;
@@ -17,7 +24,10 @@ let sagemaker: SimulatedSageMaker;
 function model(name: string, image = `repo/${name}:1`) {
   sagemaker.createModel(here, { modelName: name, primaryContainer: { image } });
 }
-function config(name: string, variants: { name: string; model: string; count?: number; weight?: number; type?: string }[]) {
+function config(
+  name: string,
+  variants: { name: string; model: string; count?: number; weight?: number; type?: string }[],
+) {
   sagemaker.createEndpointConfig(here, {
     endpointConfigName: name,
     productionVariants: variants.map((v) => ({
@@ -76,7 +86,11 @@ describe('create', () => {
     const done = describe_();
     expect(done.endpointStatus).toBe('InService');
     expect(done.pendingDeploymentSummary).toBeUndefined();
-    expect(done.productionVariants?.[0]).toMatchObject({ currentInstanceCount: 4, desiredInstanceCount: 4, currentWeight: 1 });
+    expect(done.productionVariants?.[0]).toMatchObject({
+      currentInstanceCount: 4,
+      desiredInstanceCount: 4,
+      currentWeight: 1,
+    });
     expect(done.productionVariants?.[0]?.deployedImages?.[0]?.resolvedImage).toMatch(/^repo\/m1@sha256:[0-9a-f]{64}$/);
   });
 
@@ -89,8 +103,12 @@ describe('create', () => {
   });
 
   it('refuses an unknown config and a bad name with ValidationException', () => {
-    expect(() => sagemaker.createEndpoint(here, { endpointName: 'ep', endpointConfigName: 'nope' })).toThrow(/Could not find endpoint configuration/);
-    expect(() => sagemaker.createEndpoint(here, { endpointName: 'bad_name', endpointConfigName: 'c1' })).toThrow(SageMakerError);
+    expect(() => sagemaker.createEndpoint(here, { endpointName: 'ep', endpointConfigName: 'nope' })).toThrow(
+      /Could not find endpoint configuration/,
+    );
+    expect(() => sagemaker.createEndpoint(here, { endpointName: 'bad_name', endpointConfigName: 'c1' })).toThrow(
+      SageMakerError,
+    );
   });
 
   it('answers Describe of a missing endpoint with the not-found prefix', () => {
@@ -109,7 +127,11 @@ const canary: DeploymentConfig = {
   blueGreenUpdatePolicy: {
     terminationWaitInSeconds: 60,
     maximumExecutionTimeoutInSeconds: 1800,
-    trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 100, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } },
+    trafficRoutingConfiguration: {
+      type_: 'CANARY',
+      waitIntervalInSeconds: 100,
+      canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+    },
   },
 };
 
@@ -139,7 +161,9 @@ describe('blue/green canary update', () => {
     const finalBake = pending(400);
     expect(finalBake).toMatchObject({ currentWeight: 1, desiredWeight: 1, variantStatus: [{ status: 'Baking' }] });
     expect(pending(500)?.variantStatus).toEqual(finalBake?.variantStatus);
-    expect(finalBake?.variantStatus?.[0]?.statusMessage).toBe('Baking for 160 seconds with all traffic on the new fleet.');
+    expect(finalBake?.variantStatus?.[0]?.statusMessage).toBe(
+      'Baking for 160 seconds with all traffic on the new fleet.',
+    );
     at(300 + 200 + 30 + 100 + 30 + 100 + 60);
     const done = describe_();
     expect(done).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c2' });
@@ -152,7 +176,9 @@ describe('blue/green canary update', () => {
     sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig: canary });
     for (let seconds = 0; seconds < 520; seconds += 5) {
       at(300 + seconds);
-      expect(describe_().pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.statusMessage).not.toMatch(/terminat/i);
+      expect(
+        describe_().pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.statusMessage,
+      ).not.toMatch(/terminat/i);
     }
   });
 
@@ -188,19 +214,29 @@ describe('blue/green canary update', () => {
     faults.ep = { failUpdate: 'Failed to download model data for container "a".' };
     sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2' });
     at(300 + 200);
-    expect(describe_()).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c1', failureReason: faults.ep.failUpdate });
+    expect(describe_()).toMatchObject({
+      endpointStatus: 'InService',
+      endpointConfigName: 'c1',
+      failureReason: faults.ep.failUpdate,
+    });
   });
 
   it('refuses an update while one is in progress', () => {
     sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2' });
-    expect(() => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c1' })).toThrow(/in-progress/);
+    expect(() => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c1' })).toThrow(
+      /in-progress/,
+    );
   });
 });
 
 describe("canary and linear sizes against each variant's instances", () => {
   const routing = (type_: string, size: { type_: string; value: number }): DeploymentConfig => ({
     blueGreenUpdatePolicy: {
-      trafficRoutingConfiguration: { type_, waitIntervalInSeconds: 60, ...(type_ === 'CANARY' ? { canarySize: size } : { linearStepSize: size }) },
+      trafficRoutingConfiguration: {
+        type_,
+        waitIntervalInSeconds: 60,
+        ...(type_ === 'CANARY' ? { canarySize: size } : { linearStepSize: size }),
+      },
     },
   });
 
@@ -212,11 +248,18 @@ describe("canary and linear sizes against each variant's instances", () => {
     [[2, 10], routing('LINEAR', { type_: 'INSTANCE_COUNT', value: 1 }), true],
     [[20, 20], routing('LINEAR', { type_: 'INSTANCE_COUNT', value: 1 }), false],
   ])('variants of %j instances, %j accepted: %s', (counts, deploymentConfig, accepted) => {
-    config('multi', counts.map((count, index) => ({ name: `v${index}`, model: 'm1', count })));
+    config(
+      'multi',
+      counts.map((count, index) => ({ name: `v${index}`, model: 'm1', count })),
+    );
     sagemaker.createEndpoint(here, { endpointName: 'multi', endpointConfigName: 'multi' });
     at(300);
-    config('multi-2', counts.map((count, index) => ({ name: `v${index}`, model: 'm2', count })));
-    const call = () => sagemaker.updateEndpoint(here, { endpointName: 'multi', endpointConfigName: 'multi-2', deploymentConfig });
+    config(
+      'multi-2',
+      counts.map((count, index) => ({ name: `v${index}`, model: 'm2', count })),
+    );
+    const call = () =>
+      sagemaker.updateEndpoint(here, { endpointName: 'multi', endpointConfigName: 'multi-2', deploymentConfig });
     if (accepted) expect(call).not.toThrow();
     else expect(call).toThrow(/of the variant's total instance count/);
   });
@@ -249,7 +292,11 @@ describe('rolling update', () => {
   const rolling = (value: number, type_ = 'INSTANCE_COUNT'): DeploymentConfig => ({
     // Alarms, so that batches bake: without them there are no baking periods.
     autoRollbackConfiguration: { alarms: [{ alarmName: 'rolling-errors' }] },
-    rollingUpdatePolicy: { maximumBatchSize: { type_, value }, waitIntervalInSeconds: 50, maximumExecutionTimeoutInSeconds: 3600 },
+    rollingUpdatePolicy: {
+      maximumBatchSize: { type_, value },
+      waitIntervalInSeconds: 50,
+      maximumExecutionTimeoutInSeconds: 3600,
+    },
   });
 
   beforeEach(() => {
@@ -261,7 +308,10 @@ describe('rolling update', () => {
     sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig: rolling(2) });
     at(300 + 200 + 30 + 10); // first batch baking
     const first = describe_();
-    expect(first.pendingDeploymentSummary?.productionVariants?.[0]).toMatchObject({ currentInstanceCount: 2, desiredInstanceCount: 4 });
+    expect(first.pendingDeploymentSummary?.productionVariants?.[0]).toMatchObject({
+      currentInstanceCount: 2,
+      desiredInstanceCount: 4,
+    });
     expect(first.productionVariants?.[0]?.currentInstanceCount).toBe(4);
     at(300 + 280 + 100); // second batch launching
     expect(describe_().productionVariants?.[0]?.currentInstanceCount).toBe(2);
@@ -292,7 +342,8 @@ describe('rolling update', () => {
     [rolling(4, 'CAPACITY_PERCENT'), false],
     [rolling(51, 'CAPACITY_PERCENT'), false],
   ])('applies the 5-50%% batch guardrail (%j)', (deploymentConfig, accepted) => {
-    const call = () => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig });
+    const call = () =>
+      sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig });
     if (accepted) expect(call).not.toThrow();
     else expect(call).toThrow(/between 5% and 50%/);
   });
@@ -307,16 +358,20 @@ describe('rolling update', () => {
   ])('takes a rollback batch of 1 instance up to the whole fleet (%j)', (rollbackMaximumBatchSize, accepted) => {
     const deploymentConfig = rolling(1);
     deploymentConfig.rollingUpdatePolicy = { ...deploymentConfig.rollingUpdatePolicy, rollbackMaximumBatchSize };
-    const call = () => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig });
+    const call = () =>
+      sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c2', deploymentConfig });
     if (accepted) expect(call).not.toThrow();
     else expect(call).toThrow(/rollbackMaximumBatchSize must be at least 1 and at most 100%/);
   });
 
   it('is refused for a multi-variant endpoint', () => {
-    config('c3', [{ name: 'a', model: 'm1' }, { name: 'b', model: 'm2' }]);
-    expect(() => sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c3', deploymentConfig: rolling(1) })).toThrow(
-      /more than one production variant/,
-    );
+    config('c3', [
+      { name: 'a', model: 'm1' },
+      { name: 'b', model: 'm2' },
+    ]);
+    expect(() =>
+      sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'c3', deploymentConfig: rolling(1) }),
+    ).toThrow(/more than one production variant/);
   });
 });
 
@@ -325,8 +380,10 @@ describe('guardrail validation', () => {
     inService();
     config('c2', [{ name: 'a', model: 'm2' }]);
   });
-  const update = (deploymentConfig: DeploymentConfig, configName = 'c2') => () =>
-    sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: configName, deploymentConfig });
+  const update =
+    (deploymentConfig: DeploymentConfig, configName = 'c2') =>
+    () =>
+      sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: configName, deploymentConfig });
   const blueGreen = (routing: object, extra: object = {}): DeploymentConfig => ({
     blueGreenUpdatePolicy: { trafficRoutingConfiguration: { waitIntervalInSeconds: 60, ...routing }, ...extra },
   });
@@ -359,16 +416,22 @@ describe('guardrail validation', () => {
   });
 
   it('wants 1 to 10 alarms with names', () => {
-    const withAlarms = (names: string[]) => ({ ...blueGreen({ type_: 'ALL_AT_ONCE' }), autoRollbackConfiguration: { alarms: names.map((alarmName) => ({ alarmName })) } });
+    const withAlarms = (names: string[]) => ({
+      ...blueGreen({ type_: 'ALL_AT_ONCE' }),
+      autoRollbackConfiguration: { alarms: names.map((alarmName) => ({ alarmName })) },
+    });
     expect(update(withAlarms([]))).toThrow(/between 1 and 10/);
     expect(update(withAlarms(Array.from({ length: 11 }, (_, i) => `a${i}`)))).toThrow(/between 1 and 10/);
     expect(update(withAlarms(['  ']))).toThrow(/alarmName/);
   });
 
   it('wants one policy only and the same variant names', () => {
-    expect(update({ ...blueGreen({ type_: 'ALL_AT_ONCE' }), rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 0 } })).toThrow(
-      /Only one of/,
-    );
+    expect(
+      update({
+        ...blueGreen({ type_: 'ALL_AT_ONCE' }),
+        rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 0 },
+      }),
+    ).toThrow(/Only one of/);
     config('renamed', [{ name: 'b', model: 'm2' }]);
     expect(update(blueGreen({ type_: 'ALL_AT_ONCE' }), 'renamed')).toThrow(/variant names/);
   });
@@ -378,26 +441,34 @@ describe('moving between instances and serverless capacity', () => {
   function serverlessConfig(name: string, variantName = 'a') {
     sagemaker.createEndpointConfig(here, {
       endpointConfigName: name,
-      productionVariants: [{ variantName, modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }],
+      productionVariants: [
+        { variantName, modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } },
+      ],
     });
   }
 
   it.each([
     ['the same variant', 'a'],
     ['a renamed variant', 'b'],
-  ])('refuses an instance-backed endpoint moved to serverless (%s) with a ValidationException', (_case, variantName) => {
-    inService();
-    serverlessConfig('serverless', variantName);
-    let error: unknown;
-    try {
-      sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'serverless' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(SageMakerError);
-    expect(error).toMatchObject({ code: 'ValidationException', message: expect.stringMatching(/real-time endpoint to a serverless endpoint is not supported/) });
-    expect(describe_()).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c1' });
-  });
+  ])(
+    'refuses an instance-backed endpoint moved to serverless (%s) with a ValidationException',
+    (_case, variantName) => {
+      inService();
+      serverlessConfig('serverless', variantName);
+      let error: unknown;
+      try {
+        sagemaker.updateEndpoint(here, { endpointName: 'ep', endpointConfigName: 'serverless' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(SageMakerError);
+      expect(error).toMatchObject({
+        code: 'ValidationException',
+        message: expect.stringMatching(/real-time endpoint to a serverless endpoint is not supported/),
+      });
+      expect(describe_()).toMatchObject({ endpointStatus: 'InService', endpointConfigName: 'c1' });
+    },
+  );
 
   it('lets a serverless endpoint move to instances (permissive: the guide once allowed it and now is silent)', () => {
     serverlessConfig('serverless');

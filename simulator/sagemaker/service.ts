@@ -22,7 +22,8 @@ export interface SageMakerDependencies {
   onChange: () => void;
 }
 
-const keyOf = (location: AwsLocation, name: string) => `${location.partition}:${location.region}:${location.account}:${name}`;
+const keyOf = (location: AwsLocation, name: string) =>
+  `${location.partition}:${location.region}:${location.account}:${name}`;
 const modifying = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
 
 /**
@@ -50,8 +51,15 @@ export class SimulatedSageMaker {
     this.count('CreateModel');
     assertValidName('modelName', spec.modelName);
     const key = keyOf(location, spec.modelName);
-    if (this.state.models[key]) throw validation(`Cannot create already existing model "${arnOf(location, 'model', spec.modelName)}".`);
-    const model = { location, name: spec.modelName, arn: arnOf(location, 'model', spec.modelName), spec, createdAt: this.deps.now() };
+    if (this.state.models[key])
+      throw validation(`Cannot create already existing model "${arnOf(location, 'model', spec.modelName)}".`);
+    const model = {
+      location,
+      name: spec.modelName,
+      arn: arnOf(location, 'model', spec.modelName),
+      spec,
+      createdAt: this.deps.now(),
+    };
     this.state.models[key] = model;
     this.deps.onChange();
     return model;
@@ -76,7 +84,8 @@ export class SimulatedSageMaker {
     assertValidName('endpointConfigName', spec.endpointConfigName);
     const key = keyOf(location, spec.endpointConfigName);
     const arn = arnOf(location, 'endpoint-config', spec.endpointConfigName);
-    if (this.state.endpointConfigs[key]) throw validation(`Cannot create already existing endpoint configuration "${arn}".`);
+    if (this.state.endpointConfigs[key])
+      throw validation(`Cannot create already existing endpoint configuration "${arn}".`);
     for (const variant of spec.productionVariants) {
       if (variant.modelName && !this.state.models[keyOf(location, variant.modelName)]) {
         throw validation(`Could not find model "${arnOf(location, 'model', variant.modelName)}".`);
@@ -105,7 +114,8 @@ export class SimulatedSageMaker {
 
   private config(location: AwsLocation, name: string): SimEndpointConfig {
     const config = this.state.endpointConfigs[keyOf(location, name)];
-    if (!config) throw validation(`Could not find endpoint configuration "${arnOf(location, 'endpoint-config', name)}".`);
+    if (!config)
+      throw validation(`Could not find endpoint configuration "${arnOf(location, 'endpoint-config', name)}".`);
     return config;
   }
 
@@ -113,7 +123,10 @@ export class SimulatedSageMaker {
     return initialFleet(config.spec, (model) => this.state.models[keyOf(location, model)]?.spec, this.deps.now());
   }
 
-  createEndpoint(location: AwsLocation, input: { endpointName: string; endpointConfigName: string; deploymentConfig?: DeploymentConfig }): string {
+  createEndpoint(
+    location: AwsLocation,
+    input: { endpointName: string; endpointConfigName: string; deploymentConfig?: DeploymentConfig },
+  ): string {
     this.count('CreateEndpoint');
     this.injected(this.deps.faultsFor(input.endpointName).createError);
     assertValidName('endpointName', input.endpointName);
@@ -164,14 +177,21 @@ export class SimulatedSageMaker {
     this.injected(this.deps.faultsFor(name).describeError);
     const endpoint = this.current(location, name);
     if (!endpoint) throw validation(`${notFoundPrefixes.endpoint} "${arnOf(location, 'endpoint', name)}".`);
-    return describeEndpoint(endpoint, { now: this.deps.now(), configNameWhileUpdating: this.deps.configNameWhileUpdating });
+    return describeEndpoint(endpoint, {
+      now: this.deps.now(),
+      configNameWhileUpdating: this.deps.configNameWhileUpdating,
+    });
   }
 
-  updateEndpoint(location: AwsLocation, input: { endpointName: string; endpointConfigName: string; deploymentConfig?: DeploymentConfig }): string {
+  updateEndpoint(
+    location: AwsLocation,
+    input: { endpointName: string; endpointConfigName: string; deploymentConfig?: DeploymentConfig },
+  ): string {
     this.count('UpdateEndpoint');
     this.injected(this.deps.faultsFor(input.endpointName).updateError);
     const endpoint = this.current(location, input.endpointName);
-    if (!endpoint) throw validation(`${notFoundPrefixes.endpoint} "${arnOf(location, 'endpoint', input.endpointName)}".`);
+    if (!endpoint)
+      throw validation(`${notFoundPrefixes.endpoint} "${arnOf(location, 'endpoint', input.endpointName)}".`);
     if (modifying.has(endpoint.status) || endpoint.operation) {
       throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`);
     }
@@ -182,7 +202,9 @@ export class SimulatedSageMaker {
     validateDeploymentConfig(input.deploymentConfig, endpoint.fleet, fleet);
 
     const marketplace = config.spec.productionVariants.some(
-      (variant) => variant.modelName !== undefined && usesModelPackage(this.state.models[keyOf(location, variant.modelName)]?.spec),
+      (variant) =>
+        variant.modelName !== undefined &&
+        usesModelPackage(this.state.models[keyOf(location, variant.modelName)]?.spec),
     );
     const guarded = guardrailsApply(fleet, marketplace);
     const rolling = guarded && input.deploymentConfig?.rollingUpdatePolicy !== undefined;
@@ -203,7 +225,11 @@ export class SimulatedSageMaker {
         : blueGreenStages(input.deploymentConfig, fleet, this.deps.timings, guarded),
       deploymentConfig: input.deploymentConfig,
       rolling,
-      alarms: guarded ? (input.deploymentConfig?.autoRollbackConfiguration?.alarms ?? []).flatMap((a) => (a.alarmName ? [a.alarmName] : [])) : [],
+      alarms: guarded
+        ? (input.deploymentConfig?.autoRollbackConfiguration?.alarms ?? []).flatMap((a) =>
+            a.alarmName ? [a.alarmName] : [],
+          )
+        : [],
       timeoutMs: guarded && timeout !== undefined ? scaledMs(this.deps.timings, timeout) : undefined,
       faults: this.deps.faultsFor(input.endpointName),
     };
@@ -217,7 +243,11 @@ export class SimulatedSageMaker {
     if (!endpoint) throw validation(`${notFoundPrefixes.endpoint} "${arnOf(location, 'endpoint', name)}".`);
     if (endpoint.operation) throw validation(`Cannot delete in-progress endpoint "${endpoint.arn}".`);
     endpoint.status = 'Deleting';
-    endpoint.operation = { kind: 'delete', startedAt: this.deps.now(), durationMs: scaledMs(this.deps.timings, this.deps.timings.deleteSeconds) };
+    endpoint.operation = {
+      kind: 'delete',
+      startedAt: this.deps.now(),
+      durationMs: scaledMs(this.deps.timings, this.deps.timings.deleteSeconds),
+    };
     this.deps.onChange();
   }
 

@@ -45,7 +45,11 @@ function sharesPerStep(size: CapacitySize | undefined, variant: SimVariant, step
   return Array.from({ length: count }, (_, index) => Math.min(units, perStep * (index + 1)) / units);
 }
 
-function byStep(fleet: SimVariant[], perVariant: (variant: SimVariant) => number[] | undefined, fixedSteps?: number): TrafficShare[] {
+function byStep(
+  fleet: SimVariant[],
+  perVariant: (variant: SimVariant) => number[] | undefined,
+  fixedSteps?: number,
+): TrafficShare[] {
   const plans = fleet.map((variant) => ({ name: variant.variantName, shares: perVariant(variant) }));
   const steps = fixedSteps ?? Math.max(1, ...plans.map((plan) => plan.shares?.length ?? 0));
   return Array.from({ length: steps }, (_, index) =>
@@ -62,16 +66,22 @@ export const canarySteps = (size: CapacitySize | undefined, fleet: SimVariant[])
   byStep(fleet, (variant) => sharesPerStep(size, variant, 1)?.concat(1), 2);
 
 /** All at once: one step that turns on the whole new fleet. */
-export const allAtOnce = (fleet: SimVariant[]): TrafficShare[] => [Object.fromEntries(fleet.map((variant) => [variant.variantName, 1]))];
+export const allAtOnce = (fleet: SimVariant[]): TrafficShare[] => [
+  Object.fromEntries(fleet.map((variant) => [variant.variantName, 1])),
+];
 
 /** "2 of 6 new instance(s)", or a percentage of the capacity of a fleet with no instances. */
 export function activatedText(share: TrafficShare, fleet: SimVariant[]): string {
   const withInstances = fleet.filter((variant) => variant.instanceCount !== undefined);
   if (withInstances.length === 0) {
-    const average = fleet.reduce((sum, variant) => sum + (share[variant.variantName] ?? 0), 0) / Math.max(1, fleet.length);
+    const average =
+      fleet.reduce((sum, variant) => sum + (share[variant.variantName] ?? 0), 0) / Math.max(1, fleet.length);
     return `${Math.round(average * 100)}% of the new capacity`;
   }
   const total = withInstances.reduce((sum, variant) => sum + variant.instanceCount!, 0);
-  const active = withInstances.reduce((sum, variant) => sum + Math.round((share[variant.variantName] ?? 0) * variant.instanceCount!), 0);
+  const active = withInstances.reduce(
+    (sum, variant) => sum + Math.round((share[variant.variantName] ?? 0) * variant.instanceCount!),
+    0,
+  );
   return `${active} of ${total} new instance(s)`;
 }

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { call, configureServer } from '../support/api-client';
 import { inject } from '../support/control-plane';
 
-configureServer({ FLEETDECK_AUTH_MODE: 'kubeconfig', FLEETDECK_USER_KUBECONFIG: join(inject('controlPlane').kubeconfigDir, 'ml-eng.kubeconfig') });
+configureServer({
+  FLEETDECK_AUTH_MODE: 'kubeconfig',
+  FLEETDECK_USER_KUBECONFIG: join(inject('controlPlane').kubeconfigDir, 'ml-eng.kubeconfig'),
+});
 const me = await import('@/app/api/me/route');
 const fleet = await import('@/app/api/fleet/route');
 
@@ -13,7 +16,10 @@ describe('kubeconfig mode', () => {
   it('acts as the kubeconfig user for loopback requests', async () => {
     const profile = await (await call(me.GET, { path: '/api/me', headers: { host: '127.0.0.1:3000' } })).json();
     expect(profile).toMatchObject({ user: 'ml-eng', mode: 'kubeconfig', sharedIdentity: null });
-    const response = await call(fleet.GET, { path: '/api/fleet?namespace=team-b', headers: { host: 'localhost:3000' } });
+    const response = await call(fleet.GET, {
+      path: '/api/fleet?namespace=team-b',
+      headers: { host: 'localhost:3000' },
+    });
     expect(response.status).toBe(403);
   });
 

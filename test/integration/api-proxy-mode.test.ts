@@ -28,7 +28,10 @@ const readers = uniqueName('proxy-readers');
 beforeAll(async () => {
   // ml-eng's namespace must hold something for Fleetdeck to know it.
   const name = uniqueName('proxy');
-  await customObjectsAs('admin').createNamespacedCustomObject({ ...coordinates('Endpoint', 'team-a'), body: endpointBody(name) });
+  await customObjectsAs('admin').createNamespacedCustomObject({
+    ...coordinates('Endpoint', 'team-a'),
+    body: endpointBody(name),
+  });
   await kubeConfigAs('admin')
     .makeApiClient(RbacAuthorizationV1Api)
     .createNamespacedRoleBinding({
@@ -46,7 +49,10 @@ describe('proxy mode', () => {
   it('answers 401 to identity headers without the secret, or with a wrong one', async () => {
     const forged = await call(fleet.GET, { path: '/api/fleet', headers: { 'x-forwarded-user': 'oncall' } });
     expect(forged.status).toBe(401);
-    const wrong = await call(fleet.GET, { path: '/api/fleet', headers: proxied('oncall', undefined, 'guess-the-secret-please') });
+    const wrong = await call(fleet.GET, {
+      path: '/api/fleet',
+      headers: proxied('oncall', undefined, 'guess-the-secret-please'),
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -64,12 +70,17 @@ describe('proxy mode', () => {
   it('passes every group on, one Impersonate-Group line each', async () => {
     const alone = await call(fleet.GET, { path: '/api/fleet?namespace=team-a', headers: proxied('ghost') });
     expect(alone.status).toBe(403);
-    const withGroups = await call(fleet.GET, { path: '/api/fleet?namespace=team-a', headers: proxied('ghost', `writers, ${readers}`) });
+    const withGroups = await call(fleet.GET, {
+      path: '/api/fleet?namespace=team-a',
+      headers: proxied('ghost', `writers, ${readers}`),
+    });
     expect(withGroups.status).toBe(200);
     // With no rights anywhere the whole fleet is empty for ghost, not a 403 (its namespaces may just be empty).
     const everywhere = await (await call(fleet.GET, { path: '/api/fleet', headers: proxied('ghost') })).json();
     expect(everywhere).toMatchObject({ items: [], namespaces: [] });
-    const profile = await (await call(me.GET, { path: '/api/me', headers: proxied('ghost', `writers, ${readers}`) })).json();
+    const profile = await (
+      await call(me.GET, { path: '/api/me', headers: proxied('ghost', `writers, ${readers}`) })
+    ).json();
     expect(profile).toMatchObject({ user: 'ghost', groups: ['writers', readers], mode: 'proxy' });
   });
 
@@ -86,7 +97,9 @@ describe('proxy mode', () => {
       expect(response.status, `${user} ${groups}`).toBe(401);
       const body = await response.json();
       expect(body.error.code).toBe('unauthenticated');
-      const logged = warn.mock.calls.map((args) => String(args[0])).find((line) => line.includes(body.error.correlationId));
+      const logged = warn.mock.calls
+        .map((args) => String(args[0]))
+        .find((line) => line.includes(body.error.correlationId));
       expect(logged, `${user} ${groups}`).toMatch(/proxy identity refused \(401\): the reserved (user|group) "system:/);
     }
   });
@@ -94,7 +107,9 @@ describe('proxy mode', () => {
   it('refuses a repeated user header instead of joining it', async () => {
     const headers = new Headers(proxied('admin'));
     headers.append('x-forwarded-user', 'ml-eng');
-    const response = await fleet.GET(new Request('http://localhost:3000/api/fleet', { headers }), { params: Promise.resolve({}) });
+    const response = await fleet.GET(new Request('http://localhost:3000/api/fleet', { headers }), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(401);
   });
 

@@ -14,7 +14,10 @@ const name = uniqueName('refused');
 let mlEng: { cookie: string; csrf: string };
 
 beforeAll(async () => {
-  await customObjectsAs('admin').createNamespacedCustomObject({ ...coordinates('Endpoint', 'team-b'), body: endpointBody(name) });
+  await customObjectsAs('admin').createNamespacedCustomObject({
+    ...coordinates('Endpoint', 'team-b'),
+    body: endpointBody(name),
+  });
   mlEng = await signIn({ session: session.POST, me: me.GET }, 'ml-eng');
 });
 afterEach(() => vi.restoreAllMocks());
@@ -30,20 +33,35 @@ describe('403s are logged', () => {
   it('a read the API server refuses, with who and what', async () => {
     const warn = vi.spyOn(console, 'warn');
     const path = `/api/endpoints/team-b/${name}`;
-    const response = await call(detail.GET, { path, params: { namespace: 'team-b', name }, headers: { cookie: mlEng.cookie } });
+    const response = await call(detail.GET, {
+      path,
+      params: { namespace: 'team-b', name },
+      headers: { cookie: mlEng.cookie },
+    });
     const line = await loggedLineFor(response, warn);
     expect(line).toContain(`403 for token user "ml-eng" on GET ${path}`);
   });
 
   it('a mutating request that fails the CSRF check', async () => {
     const warn = vi.spyOn(console, 'warn');
-    const response = await call(session.DELETE, { method: 'DELETE', path: '/api/session', headers: { cookie: mlEng.cookie, origin: 'https://evil.example' } });
-    expect(await loggedLineFor(response, warn)).toMatch(/403 for token user "ml-eng" on DELETE \/api\/session: .*origin/);
+    const response = await call(session.DELETE, {
+      method: 'DELETE',
+      path: '/api/session',
+      headers: { cookie: mlEng.cookie, origin: 'https://evil.example' },
+    });
+    expect(await loggedLineFor(response, warn)).toMatch(
+      /403 for token user "ml-eng" on DELETE \/api\/session: .*origin/,
+    );
   });
 
   it('a sign-in from another origin, before anyone is known', async () => {
     const warn = vi.spyOn(console, 'warn');
-    const response = await call(session.POST, { method: 'POST', path: '/api/session', headers: { origin: 'https://evil.example' }, body: { token: 'x' } });
+    const response = await call(session.POST, {
+      method: 'POST',
+      path: '/api/session',
+      headers: { origin: 'https://evil.example' },
+      body: { token: 'x' },
+    });
     expect(await loggedLineFor(response, warn)).toContain('403 for an anonymous caller on POST /api/session');
   });
 });

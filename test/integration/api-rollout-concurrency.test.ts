@@ -29,19 +29,39 @@ beforeAll(async () => {
         subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'ml-eng' }],
       },
     });
-  mlEng = { mode: 'token', user: 'ml-eng', groups: [], credentials: { kind: 'token', token: tokenOf('ml-eng') }, key: 'ml-eng', sessionId: 'ml-eng' };
+  mlEng = {
+    mode: 'token',
+    user: 'ml-eng',
+    groups: [],
+    credentials: { kind: 'token', token: tokenOf('ml-eng') },
+    key: 'ml-eng',
+    sessionId: 'ml-eng',
+  };
 });
 
 const at = (name: string) => ({ ...coordinates('Endpoint', namespace), name });
 const read = async (name: string) => endpointSchema.parse(await admin.getNamespacedCustomObject(at(name)));
 const writeStatus = (name: string, message: string) =>
-  admin.patchNamespacedCustomObjectStatus({ ...at(name), body: { status: { endpointStatus: 'InService', conditions: [{ type: 'ACK.ResourceSynced', status: 'True', message }] } } }, mergePatch);
+  admin.patchNamespacedCustomObjectStatus(
+    {
+      ...at(name),
+      body: {
+        status: { endpointStatus: 'InService', conditions: [{ type: 'ACK.ResourceSynced', status: 'True', message }] },
+      },
+    },
+    mergePatch,
+  );
 
 async function endpointReadBeforeAWrite(change: (name: string) => Promise<unknown>): Promise<Endpoint> {
   const name = uniqueName('cc');
   await admin.createNamespacedCustomObject({
     ...coordinates('Endpoint', namespace),
-    body: { apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind: 'Endpoint', metadata: { name }, spec: { endpointName: name, endpointConfigName: `${name}-v1` } },
+    body: {
+      apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
+      kind: 'Endpoint',
+      metadata: { name },
+      spec: { endpointName: name, endpointConfigName: `${name}-v1` },
+    },
   });
   await writeStatus(name, 'first');
   const held = await read(name);
@@ -79,13 +99,25 @@ describe('the endpoint patch of a rollout', () => {
   });
 
   it('gives the stale error, and does not patch, when the spec changed since it read the endpoint', async () => {
-    const held = await endpointReadBeforeAWrite((name) => admin.patchNamespacedCustomObject({ ...at(name), body: { spec: { tags: [{ key: 'k', value: 'v' }] } } }, mergePatch));
-    await expect(patchEndpointAsCaller(mlEng, held, request(held))).rejects.toThrow(new Stale(`generation ${held.metadata.generation! + 1}`));
+    const held = await endpointReadBeforeAWrite((name) =>
+      admin.patchNamespacedCustomObject(
+        { ...at(name), body: { spec: { tags: [{ key: 'k', value: 'v' }] } } },
+        mergePatch,
+      ),
+    );
+    await expect(patchEndpointAsCaller(mlEng, held, request(held))).rejects.toThrow(
+      new Stale(`generation ${held.metadata.generation! + 1}`),
+    );
     expect((await read(held.metadata.name)).spec.endpointConfigName).toBe(`${held.metadata.name}-v1`);
   });
 
   it('reports success without patching when a request with the same id pointed the endpoint at the config first', async () => {
-    const held = await endpointReadBeforeAWrite((name) => admin.patchNamespacedCustomObject({ ...at(name), body: { spec: { endpointConfigName: `${name}-v2` } } }, mergePatch));
+    const held = await endpointReadBeforeAWrite((name) =>
+      admin.patchNamespacedCustomObject(
+        { ...at(name), body: { spec: { endpointConfigName: `${name}-v2` } } },
+        mergePatch,
+      ),
+    );
     const generation = (await read(held.metadata.name)).metadata.generation;
     const result = await patchEndpointAsCaller(mlEng, held, request(held));
     expect(result.alreadyPointed).toBe(true);

@@ -31,7 +31,8 @@ beforeAll(async () => {
         subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'ml-eng' }],
       },
     });
-  for (const user of ['ml-eng', 'oncall', 'outsider'] as const) sessions[user] = await signIn({ session: session.POST, me: me.GET }, user);
+  for (const user of ['ml-eng', 'oncall', 'outsider'] as const)
+    sessions[user] = await signIn({ session: session.POST, me: me.GET }, user);
   await world.inServiceEndpoint(NAME, [{ name: 'primary', count: 2 }]);
   await world.createModel('hist-model-v2', '123456789012.dkr.ecr.us-west-2.amazonaws.com/hist:2');
   await world.createModel('hist-model-v3', '123456789012.dkr.ecr.us-west-2.amazonaws.com/hist:3');
@@ -42,14 +43,22 @@ const path = `/api/endpoints/{ns}/${NAME}/rollout`;
 const params = () => ({ namespace: world.namespace, name: NAME });
 
 function getContext(user: User) {
-  return call(rollout.GET, { path: path.replace('{ns}', world.namespace), params: params(), headers: { cookie: sessions[user].cookie } });
+  return call(rollout.GET, {
+    path: path.replace('{ns}', world.namespace),
+    params: params(),
+    headers: { cookie: sessions[user].cookie },
+  });
 }
 
 /**
  * The form context once the shared cache shows what `ready` waits for. The first read in this process starts
  * the cache, which answers 503 while it fills; any other status fails at once.
  */
-async function contextWhen(user: User, ready: (context: RolloutFormContext) => boolean, what: string): Promise<RolloutFormContext> {
+async function contextWhen(
+  user: User,
+  ready: (context: RolloutFormContext) => boolean,
+  what: string,
+): Promise<RolloutFormContext> {
   const context = await world.waitFor(
     async () => {
       const response = await getContext(user);
@@ -88,7 +97,8 @@ async function apply(endpoint: Endpoint, model: string, deploymentConfig?: objec
   return body as { configName: string; endpoint: Endpoint };
 }
 
-const runningImage = (endpoint: Endpoint) => endpoint.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage ?? '';
+const runningImage = (endpoint: Endpoint) =>
+  endpoint.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage ?? '';
 const settledOn = (configName: string, image: string) => (endpoint: Endpoint) =>
   endpoint.metadata.annotations?.['sagemaker.services.k8s.aws/last-endpoint-config-for-update'] === configName &&
   endpoint.status?.endpointStatus === 'InService' &&
@@ -107,7 +117,11 @@ describe('the rollout form context', () => {
       ['hist-model-v2', '123456789012.dkr.ecr.us-west-2.amazonaws.com/hist:2', false],
       ['hist-model-v3', '123456789012.dkr.ecr.us-west-2.amazonaws.com/hist:3', false],
     ]);
-    expect(context.context).toMatchObject({ endpointStatus: 'InService', liveConfigName: `${NAME}-v1`, variants: [{ variantName: 'primary', instanceType: 'ml.c5.large' }] });
+    expect(context.context).toMatchObject({
+      endpointStatus: 'InService',
+      liveConfigName: `${NAME}-v1`,
+      variants: [{ variantName: 'primary', instanceType: 'ml.c5.large' }],
+    });
     expect(context.gate).toEqual({ allowed: true });
     expect(context.canRollOut).toBe(true);
     expect(context.history).toEqual([]);
@@ -128,12 +142,26 @@ describe('the rollout history through real deployments', () => {
     const first = await apply(await world.endpoint(NAME), 'hist-model-v2');
     names.push(first.configName);
     // The shared cache may show the new config a moment before the patched endpoint; wait for both.
-    const during = await contextWhen('ml-eng', (each) => each.history.length === 1 && each.history[0]!.current, 'the first rollout in the history');
-    expect(during.history[0]).toMatchObject({ configName: first.configName, createdBy: 'ml-eng', previousConfig: `${NAME}-v1`, reason: 'roll out hist-model-v2', current: true });
+    const during = await contextWhen(
+      'ml-eng',
+      (each) => each.history.length === 1 && each.history[0]!.current,
+      'the first rollout in the history',
+    );
+    expect(during.history[0]).toMatchObject({
+      configName: first.configName,
+      createdBy: 'ml-eng',
+      previousConfig: `${NAME}-v1`,
+      reason: 'roll out hist-model-v2',
+      current: true,
+    });
     expect(['in-progress', 'completed']).toContain(during.history[0]!.outcome.kind);
 
     await world.waitForEndpoint(NAME, settledOn(first.configName, ':2'), 'v2 in service', 30_000);
-    const done = await contextWhen('ml-eng', (each) => each.history[0]?.outcome.kind === 'completed', 'the first rollout completed');
+    const done = await contextWhen(
+      'ml-eng',
+      (each) => each.history[0]?.outcome.kind === 'completed',
+      'the first rollout completed',
+    );
     expect(done.history).toHaveLength(1);
   });
 
@@ -142,16 +170,33 @@ describe('the rollout history through real deployments', () => {
       autoRollbackConfiguration: { alarms: [{ alarmName: 'hist-p99' }] },
       blueGreenUpdatePolicy: {
         maximumExecutionTimeoutInSeconds: 3600,
-        trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } },
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 600,
+          canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+        },
       },
     };
     const second = await apply(await world.endpoint(NAME), 'hist-model-v3', canary);
     names.push(second.configName);
-    await world.waitForEndpoint(NAME, (e) => e.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking', 'the canary bake');
+    await world.waitForEndpoint(
+      NAME,
+      (e) => e.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking',
+      'the canary bake',
+    );
     await world.setFaults({ alarms: { 'hist-p99': 'ALARM' } });
-    await world.waitForEndpoint(NAME, (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true, 'the rollback and refusal', 30_000);
+    await world.waitForEndpoint(
+      NAME,
+      (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true,
+      'the rollback and refusal',
+      30_000,
+    );
 
-    const context = await contextWhen('ml-eng', (each) => each.history[0]?.outcome.kind === 'rolled-back', 'the rollback in the history');
+    const context = await contextWhen(
+      'ml-eng',
+      (each) => each.history[0]?.outcome.kind === 'rolled-back',
+      'the rollback in the history',
+    );
     expect(context.history.map((entry) => [entry.configName, entry.outcome.kind])).toEqual([
       [second.configName, 'rolled-back'],
       [names[0], 'completed'],
@@ -177,8 +222,17 @@ describe('the rollout history through real deployments', () => {
     });
 
     // SageMaker clears the failure reason once the next update succeeds; the history still has it.
-    await world.waitForEndpoint(NAME, (e) => settledOn(third.configName, ':3')(e) && e.status?.failureReason === undefined, 'v3 in service', 30_000);
-    const context = await contextWhen('ml-eng', (each) => each.history[0]?.outcome.kind === 'completed', 'the third rollout completed');
+    await world.waitForEndpoint(
+      NAME,
+      (e) => settledOn(third.configName, ':3')(e) && e.status?.failureReason === undefined,
+      'v3 in service',
+      30_000,
+    );
+    const context = await contextWhen(
+      'ml-eng',
+      (each) => each.history[0]?.outcome.kind === 'completed',
+      'the third rollout completed',
+    );
     expect(context.history.map((entry) => [entry.configName, entry.outcome])).toEqual([
       [names[2], { kind: 'completed' }],
       [names[1], { kind: 'rolled-back', failureReason: expect.stringMatching(/hist-p99/) }],

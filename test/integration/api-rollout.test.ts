@@ -19,17 +19,35 @@ const admin = customObjectsAs('admin');
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 let namespace: string;
 
-const inService = (variants: object[] = [{ variantName: 'primary', currentInstanceCount: 2, desiredInstanceCount: 2, currentWeight: 1, desiredWeight: 1 }]) => ({
+const inService = (
+  variants: object[] = [
+    { variantName: 'primary', currentInstanceCount: 2, desiredInstanceCount: 2, currentWeight: 1, desiredWeight: 1 },
+  ],
+) => ({
   endpointStatus: 'InService',
   ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' },
-  conditions: [{ type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in InService status.', lastTransitionTime: new Date().toISOString() }],
+  conditions: [
+    {
+      type: 'ACK.ResourceSynced',
+      status: 'True',
+      message: 'Endpoint is in InService status.',
+      lastTransitionTime: new Date().toISOString(),
+    },
+  ],
   productionVariants: variants,
 });
 
 const typeOf = (kind: string) => ({ apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind });
 
-async function createModel(ns: string, name: string, container: object = { image: `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}:1` }) {
-  await admin.createNamespacedCustomObject({ ...coordinates('Model', ns), body: { ...typeOf('Model'), metadata: { name }, spec: { modelName: name, primaryContainer: container } } });
+async function createModel(
+  ns: string,
+  name: string,
+  container: object = { image: `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}:1` },
+) {
+  await admin.createNamespacedCustomObject({
+    ...coordinates('Model', ns),
+    body: { ...typeOf('Model'), metadata: { name }, spec: { modelName: name, primaryContainer: container } },
+  });
 }
 
 /** An InService endpoint on config `<name>-v1` (model m1, two ml.c5.large, with extras a rollout must keep). */
@@ -42,7 +60,16 @@ async function endpointInService(name: string, ns = namespace) {
       spec: {
         endpointConfigName: `${name}-v1`,
         kmsKeyID: 'alias/pricing',
-        productionVariants: [{ variantName: 'primary', modelName: 'm1', instanceType: 'ml.c5.large', initialInstanceCount: 2, initialVariantWeight: 1, volumeSizeInGB: 64 }],
+        productionVariants: [
+          {
+            variantName: 'primary',
+            modelName: 'm1',
+            instanceType: 'ml.c5.large',
+            initialInstanceCount: 2,
+            initialVariantWeight: 1,
+            volumeSizeInGB: 64,
+          },
+        ],
       },
     },
   });
@@ -55,10 +82,18 @@ async function endpointInService(name: string, ns = namespace) {
 }
 
 const at = (kind: string, name: string, ns = namespace) => ({ ...coordinates(kind, ns), name });
-const read = async (name: string, ns = namespace) => (await admin.getNamespacedCustomObject(at('Endpoint', name, ns))) as Record<string, any>;
-const setStatus = (name: string, status: object, ns = namespace) => admin.patchNamespacedCustomObjectStatus({ ...at('Endpoint', name, ns), body: { status } }, mergePatch);
+const read = async (name: string, ns = namespace) =>
+  (await admin.getNamespacedCustomObject(at('Endpoint', name, ns))) as Record<string, any>;
+const setStatus = (name: string, status: object, ns = namespace) =>
+  admin.patchNamespacedCustomObjectStatus({ ...at('Endpoint', name, ns), body: { status } }, mergePatch);
 const configNames = async (ns = namespace) =>
-  ((await admin.listNamespacedCustomObject(coordinates('EndpointConfig', ns))) as { items: { metadata: { name: string } }[] }).items.map((item) => item.metadata.name).sort();
+  (
+    (await admin.listNamespacedCustomObject(coordinates('EndpointConfig', ns))) as {
+      items: { metadata: { name: string } }[];
+    }
+  ).items
+    .map((item) => item.metadata.name)
+    .sort();
 
 /** Reads until `done` holds (the shared cache follows the API server within moments), for at most 10 s. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -89,13 +124,22 @@ function request(endpoint: Record<string, any>, mode: 'dry-run' | 'apply', overr
   };
 }
 
-function post(user: User, name: string, body: unknown, options: { ns?: string; headers?: Record<string, string> } = {}) {
+function post(
+  user: User,
+  name: string,
+  body: unknown,
+  options: { ns?: string; headers?: Record<string, string> } = {},
+) {
   const ns = options.ns ?? namespace;
   return call(rollout.POST, {
     method: 'POST',
     path: `/api/endpoints/${ns}/${name}/rollout`,
     params: { namespace: ns, name },
-    headers: options.headers ?? { cookie: sessions[user].cookie, origin: ORIGIN, 'x-fleetdeck-csrf': sessions[user].csrf },
+    headers: options.headers ?? {
+      cookie: sessions[user].cookie,
+      origin: ORIGIN,
+      'x-fleetdeck-csrf': sessions[user].csrf,
+    },
     body,
   });
 }
@@ -118,7 +162,11 @@ beforeAll(async () => {
     body: {
       metadata: { name: 'config-writer' },
       rules: [
-        { apiGroups: ['sagemaker.services.k8s.aws'], resources: ['endpoints', 'endpointconfigs', 'models'], verbs: ['get', 'list', 'watch'] },
+        {
+          apiGroups: ['sagemaker.services.k8s.aws'],
+          resources: ['endpoints', 'endpointconfigs', 'models'],
+          verbs: ['get', 'list', 'watch'],
+        },
         { apiGroups: ['sagemaker.services.k8s.aws'], resources: ['endpointconfigs'], verbs: ['create'] },
       ],
     },
@@ -133,7 +181,8 @@ beforeAll(async () => {
   });
   await createModel(namespace, 'm1');
   await createModel(namespace, 'm2');
-  for (const user of ['ml-eng', 'oncall', 'outsider'] as const) sessions[user] = await signIn({ session: session.POST, me: me.GET }, user);
+  for (const user of ['ml-eng', 'oncall', 'outsider'] as const)
+    sessions[user] = await signIn({ session: session.POST, me: me.GET }, user);
 });
 
 describe('dry run', () => {
@@ -148,14 +197,29 @@ describe('dry run', () => {
     expect(body.config.metadata).toMatchObject({
       name: body.configName,
       labels: { 'fleetdeck.io/endpoint': endpoint.metadata.name },
-      annotations: { 'fleetdeck.io/created-by': 'ml-eng', 'fleetdeck.io/previous-config': `${endpoint.metadata.name}-v1` },
+      annotations: {
+        'fleetdeck.io/created-by': 'ml-eng',
+        'fleetdeck.io/previous-config': `${endpoint.metadata.name}-v1`,
+      },
     });
     expect(body.config.spec).toEqual({
       endpointConfigName: body.configName,
       kmsKeyID: 'alias/pricing',
-      productionVariants: [{ variantName: 'primary', modelName: 'm2', instanceType: 'ml.c5.large', initialInstanceCount: 2, initialVariantWeight: 1, volumeSizeInGB: 64 }],
+      productionVariants: [
+        {
+          variantName: 'primary',
+          modelName: 'm2',
+          instanceType: 'ml.c5.large',
+          initialInstanceCount: 2,
+          initialVariantWeight: 1,
+          volumeSizeInGB: 64,
+        },
+      ],
     });
-    expect(body.endpointPatch).toEqual({ metadata: { resourceVersion: endpoint.metadata.resourceVersion }, spec: { endpointConfigName: body.configName, deploymentConfig: null } });
+    expect(body.endpointPatch).toEqual({
+      metadata: { resourceVersion: endpoint.metadata.resourceVersion },
+      spec: { endpointConfigName: body.configName, deploymentConfig: null },
+    });
     expect(body.endpoint.spec.endpointConfigName).toBe(body.configName);
 
     expect(await configNames()).toEqual(before);
@@ -172,7 +236,11 @@ describe('apply', () => {
     const deploymentConfig = {
       blueGreenUpdatePolicy: {
         maximumExecutionTimeoutInSeconds: 1800,
-        trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 300, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } },
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 300,
+          canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+        },
       },
     };
     const body = request(endpoint, 'apply', { draft: draft(endpoint.metadata.name, { deploymentConfig }) });
@@ -182,7 +250,10 @@ describe('apply', () => {
     expect(result).toMatchObject({ outcome: 'applied', configReused: false });
 
     expect(await configNames()).toEqual([...before, result.configName].sort());
-    const created = (await admin.getNamespacedCustomObject(at('EndpointConfig', result.configName))) as Record<string, any>;
+    const created = (await admin.getNamespacedCustomObject(at('EndpointConfig', result.configName))) as Record<
+      string,
+      any
+    >;
     expect(created.metadata.labels).toEqual({ 'fleetdeck.io/endpoint': endpoint.metadata.name });
     expect(created.metadata.annotations).toEqual({
       'fleetdeck.io/created-by': 'ml-eng',
@@ -197,18 +268,33 @@ describe('apply', () => {
 
     const after = await read(endpoint.metadata.name);
     expect(after.metadata.generation).toBe(endpoint.metadata.generation + 1);
-    expect(after.spec).toEqual({ endpointName: endpoint.metadata.name, endpointConfigName: result.configName, deploymentConfig });
+    expect(after.spec).toEqual({
+      endpointName: endpoint.metadata.name,
+      endpointConfigName: result.configName,
+      deploymentConfig,
+    });
     expect(result.endpoint.metadata.generation).toBe(after.metadata.generation);
   });
 
   it('removes a deployment config the draft does not have, and replaces one it changes whole', async () => {
     const name = uniqueName('policy');
     const endpoint = await endpointInService(name);
-    const rolling = { rollingUpdatePolicy: { maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 50 }, waitIntervalInSeconds: 60 } };
-    await admin.patchNamespacedCustomObject({ ...at('Endpoint', name), body: { spec: { deploymentConfig: rolling } } }, mergePatch);
+    const rolling = {
+      rollingUpdatePolicy: { maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 50 }, waitIntervalInSeconds: 60 },
+    };
+    await admin.patchNamespacedCustomObject(
+      { ...at('Endpoint', name), body: { spec: { deploymentConfig: rolling } } },
+      mergePatch,
+    );
     const withRolling = await read(name);
-    const allAtOnce = { blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } } };
-    const first = await post('ml-eng', name, request(withRolling, 'apply', { draft: draft(name, { deploymentConfig: allAtOnce }) }));
+    const allAtOnce = {
+      blueGreenUpdatePolicy: { trafficRoutingConfiguration: { type_: 'ALL_AT_ONCE', waitIntervalInSeconds: 0 } },
+    };
+    const first = await post(
+      'ml-eng',
+      name,
+      request(withRolling, 'apply', { draft: draft(name, { deploymentConfig: allAtOnce }) }),
+    );
     expect(first.status).toBe(200);
     expect((await read(name)).spec.deploymentConfig).toEqual(allAtOnce);
     const second = await post('ml-eng', name, request(await read(name), 'apply'));
@@ -221,7 +307,10 @@ describe('apply', () => {
     const endpoint = await endpointInService(uniqueName('retry'));
     const before = await configNames();
     const body = request(endpoint, 'apply');
-    const [a, b] = await Promise.all([post('ml-eng', endpoint.metadata.name, body), post('ml-eng', endpoint.metadata.name, body)]);
+    const [a, b] = await Promise.all([
+      post('ml-eng', endpoint.metadata.name, body),
+      post('ml-eng', endpoint.metadata.name, body),
+    ]);
     const outcomes = [(await a.json()).outcome, (await b.json()).outcome].sort();
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(outcomes).toEqual(['already-applied', 'applied']);
@@ -237,7 +326,10 @@ describe('apply', () => {
     const name = uniqueName('stale');
     const endpoint = await endpointInService(name);
     const before = await configNames();
-    await admin.patchNamespacedCustomObject({ ...at('Endpoint', name), body: { spec: { tags: [{ key: 'owner', value: 'someone-else' }] } } }, mergePatch);
+    await admin.patchNamespacedCustomObject(
+      { ...at('Endpoint', name), body: { spec: { tags: [{ key: 'owner', value: 'someone-else' }] } } },
+      mergePatch,
+    );
     for (const mode of ['dry-run', 'apply'] as const) {
       const response = await post('ml-eng', name, request(endpoint, mode));
       const body = await response.json();
@@ -297,11 +389,25 @@ describe('apply', () => {
 
     // Not silently orphaned: the history lists it as created but not applied.
     // The first read in this process starts the shared cache, which may answer 503 while it fills.
-    const history = await eventually(async () => {
-      const context = await call(rollout.GET, { path: '/x', params: { namespace, name }, headers: { cookie: sessions['ml-eng'].cookie } });
-      return context.status === 200 ? ((await context.json()).history as object[]) : `status ${context.status}`;
-    }, (entries) => Array.isArray(entries) && entries.length > 0);
-    expect(history).toEqual([expect.objectContaining({ configName: body.error.details.createdConfigName, createdBy: 'outsider', current: false, outcome: { kind: 'not-applied' } })]);
+    const history = await eventually(
+      async () => {
+        const context = await call(rollout.GET, {
+          path: '/x',
+          params: { namespace, name },
+          headers: { cookie: sessions['ml-eng'].cookie },
+        });
+        return context.status === 200 ? ((await context.json()).history as object[]) : `status ${context.status}`;
+      },
+      (entries) => Array.isArray(entries) && entries.length > 0,
+    );
+    expect(history).toEqual([
+      expect.objectContaining({
+        configName: body.error.details.createdConfigName,
+        createdBy: 'outsider',
+        current: false,
+        outcome: { kind: 'not-applied' },
+      }),
+    ]);
   });
 
   it('will not point the endpoint at a config of this request that SageMaker already rolled back', async () => {
@@ -311,13 +417,27 @@ describe('apply', () => {
     const applied = await (await post('ml-eng', name, first)).json();
     // SageMaker rolled it back, then someone pointed the spec back at the live config.
     await admin.patchNamespacedCustomObject(
-      { ...at('Endpoint', name), body: { metadata: { annotations: { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': applied.configName } } } },
+      {
+        ...at('Endpoint', name),
+        body: {
+          metadata: {
+            annotations: { 'sagemaker.services.k8s.aws/last-endpoint-config-for-update': applied.configName },
+          },
+        },
+      },
       mergePatch,
     );
     await setStatus(name, { ...inService(), failureReason: 'alarm p99 in ALARM' });
-    await admin.patchNamespacedCustomObject({ ...at('Endpoint', name), body: { spec: { endpointConfigName: `${name}-v1` } } }, mergePatch);
+    await admin.patchNamespacedCustomObject(
+      { ...at('Endpoint', name), body: { spec: { endpointConfigName: `${name}-v1` } } },
+      mergePatch,
+    );
     const reverted = await read(name);
-    const response = await post('ml-eng', name, { ...first, baseGeneration: reverted.metadata.generation, baseResourceVersion: reverted.metadata.resourceVersion });
+    const response = await post('ml-eng', name, {
+      ...first,
+      baseGeneration: reverted.metadata.generation,
+      baseResourceVersion: reverted.metadata.resourceVersion,
+    });
     expect(response.status).toBe(409);
     expect((await response.json()).error.message).toMatch(/already failed/);
     expect((await read(name)).spec.endpointConfigName).toBe(`${name}-v1`);
@@ -341,14 +461,34 @@ describe('invalid drafts', () => {
   }
 
   it('names the fields the request schema refuses', async () => {
-    const variant = { variantName: 'primary', modelName: 'm2', instanceType: 'ml.c5.large', initialInstanceCount: 0, colour: 'blue' };
-    const fields = await fieldsOf({ ...request(endpoint, 'apply', { draft: draft(endpoint.metadata.name, { variants: [variant] }) }), requestId: 'not-a-uuid' });
-    expect(fields.map((field) => field.path).sort()).toEqual(['draft.variants.0.colour', 'draft.variants.0.initialInstanceCount', 'requestId']);
+    const variant = {
+      variantName: 'primary',
+      modelName: 'm2',
+      instanceType: 'ml.c5.large',
+      initialInstanceCount: 0,
+      colour: 'blue',
+    };
+    const fields = await fieldsOf({
+      ...request(endpoint, 'apply', { draft: draft(endpoint.metadata.name, { variants: [variant] }) }),
+      requestId: 'not-a-uuid',
+    });
+    expect(fields.map((field) => field.path).sort()).toEqual([
+      'draft.variants.0.colour',
+      'draft.variants.0.initialInstanceCount',
+      'requestId',
+    ]);
   });
 
   it('names the fields the rollout rules refuse', async () => {
-    const fields = await fieldsOf(request(endpoint, 'dry-run', { draft: draft(endpoint.metadata.name, { variants: [{ variantName: 'primary', modelName: 'm2' }] }) }));
-    expect(fields.map((field) => field.path).sort()).toEqual(['draft.variants.0.initialInstanceCount', 'draft.variants.0.instanceType']);
+    const fields = await fieldsOf(
+      request(endpoint, 'dry-run', {
+        draft: draft(endpoint.metadata.name, { variants: [{ variantName: 'primary', modelName: 'm2' }] }),
+      }),
+    );
+    expect(fields.map((field) => field.path).sort()).toEqual([
+      'draft.variants.0.initialInstanceCount',
+      'draft.variants.0.instanceType',
+    ]);
   });
 
   it('names a model or base config that does not exist in the namespace', async () => {
@@ -356,7 +496,11 @@ describe('invalid drafts', () => {
       { variantName: 'primary', modelName: 'm2', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
       { variantName: 'extra', modelName: 'no-such-model', instanceType: 'ml.c5.large', initialInstanceCount: 1 },
     ];
-    const fields = await fieldsOf(request(endpoint, 'apply', { draft: draft(endpoint.metadata.name, { variants, baseConfigName: 'no-such-config' }) }));
+    const fields = await fieldsOf(
+      request(endpoint, 'apply', {
+        draft: draft(endpoint.metadata.name, { variants, baseConfigName: 'no-such-config' }),
+      }),
+    );
     expect(fields).toEqual([
       { path: 'draft.baseConfigName', message: 'There is no EndpointConfig no-such-config in this namespace.' },
       { path: 'draft.variants.1.modelName', message: 'There is no Model no-such-model in this namespace.' },
@@ -380,7 +524,14 @@ describe('who may roll out', () => {
 
   it('ml-eng gets 403 in team-b, where it is no deployer', async () => {
     const name = uniqueName('team-b');
-    await admin.createNamespacedCustomObject({ ...coordinates('Endpoint', 'team-b'), body: { ...typeOf('Endpoint'), metadata: { name }, spec: { endpointName: name, endpointConfigName: `${name}-v1` } } });
+    await admin.createNamespacedCustomObject({
+      ...coordinates('Endpoint', 'team-b'),
+      body: {
+        ...typeOf('Endpoint'),
+        metadata: { name },
+        spec: { endpointName: name, endpointConfigName: `${name}-v1` },
+      },
+    });
     const endpoint = await read(name, 'team-b');
     const response = await post('ml-eng', name, request(endpoint, 'apply'), { ns: 'team-b' });
     expect(response.status).toBe(403);
@@ -404,7 +555,11 @@ describe('who may roll out', () => {
 
   it('refuses a body over 256 KiB with 413', async () => {
     const endpoint = await endpointInService(uniqueName('big'));
-    const response = await post('ml-eng', endpoint.metadata.name, request(endpoint, 'apply', { draft: draft(endpoint.metadata.name, { reason: 'x'.repeat(300 * 1024) }) }));
+    const response = await post(
+      'ml-eng',
+      endpoint.metadata.name,
+      request(endpoint, 'apply', { draft: draft(endpoint.metadata.name, { reason: 'x'.repeat(300 * 1024) }) }),
+    );
     expect(response.status).toBe(413);
   });
 });

@@ -20,15 +20,28 @@ const sessions: Record<string, { cookie: string; csrf: string }> = {};
 const status = {
   endpointStatus: 'InService',
   ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' },
-  conditions: [{ type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in InService status.', lastTransitionTime: '2026-11-25T10:00:00Z' }],
+  conditions: [
+    {
+      type: 'ACK.ResourceSynced',
+      status: 'True',
+      message: 'Endpoint is in InService status.',
+      lastTransitionTime: '2026-11-25T10:00:00Z',
+    },
+  ],
 };
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 
 beforeAll(async () => {
   const admin = customObjectsAs('admin');
-  for (const [namespace, name] of [['team-a', names.a], ['team-b', names.b]] as const) {
+  for (const [namespace, name] of [
+    ['team-a', names.a],
+    ['team-b', names.b],
+  ] as const) {
     await admin.createNamespacedCustomObject({ ...coordinates('Endpoint', namespace), body: endpointBody(name) });
-    await admin.patchNamespacedCustomObjectStatus({ ...coordinates('Endpoint', namespace), name, body: { status } }, mergePatch);
+    await admin.patchNamespacedCustomObjectStatus(
+      { ...coordinates('Endpoint', namespace), name, body: { status } },
+      mergePatch,
+    );
   }
   for (const user of ['ml-eng', 'oncall', 'outsider'] as const) sessions[user] = await signIn(handlers, user);
 });
@@ -58,17 +71,30 @@ describe('who is calling', () => {
   });
 
   it('ignores identity headers from anyone but the configured proxy', async () => {
-    const response = await call(fleet.GET, { path: '/api/fleet', headers: { 'x-forwarded-user': 'admin', 'x-forwarded-groups': 'system:masters' } });
+    const response = await call(fleet.GET, {
+      path: '/api/fleet',
+      headers: { 'x-forwarded-user': 'admin', 'x-forwarded-groups': 'system:masters' },
+    });
     expect(response.status).toBe(401);
   });
 
   it('refuses a token the cluster does not accept', async () => {
-    const response = await call(session.POST, { method: 'POST', path: '/api/session', headers: { origin: ORIGIN }, body: { token: 'not-a-real-token' } });
+    const response = await call(session.POST, {
+      method: 'POST',
+      path: '/api/session',
+      headers: { origin: ORIGIN },
+      body: { token: 'not-a-real-token' },
+    });
     expect(response.status).toBe(401);
   });
 
   it('keeps the session in an encrypted HttpOnly SameSite=Strict cookie', async () => {
-    const response = await call(session.POST, { method: 'POST', path: '/api/session', headers: { origin: ORIGIN }, body: { demoUser: 'oncall' } });
+    const response = await call(session.POST, {
+      method: 'POST',
+      path: '/api/session',
+      headers: { origin: ORIGIN },
+      body: { demoUser: 'oncall' },
+    });
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^fleetdeck_session=[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     expect(cookie).not.toContain(await import('../support/api-client').then((m) => m.tokenOf('oncall')));
@@ -77,7 +103,8 @@ describe('who is calling', () => {
 
 // Other files run beside this one on the same control plane and may grant the shared test users rights in
 // namespaces of their own; what these tests assert is about the harness's fixed namespaces.
-const harnessNamespaces = (namespaces: string[] | null) => namespaces?.filter((namespace) => namespace === 'team-a' || namespace === 'team-b') ?? null;
+const harnessNamespaces = (namespaces: string[] | null) =>
+  namespaces?.filter((namespace) => namespace === 'team-a' || namespace === 'team-b') ?? null;
 
 describe('what each user sees', () => {
   it('ml-eng sees team-a only', async () => {
@@ -85,7 +112,11 @@ describe('what each user sees', () => {
     expect(harnessNamespaces(page.namespaces)).toEqual(['team-a']);
     expect(keys).toContain(`team-a/${names.a}`);
     expect(keys.some((key) => key.startsWith('team-b/'))).toBe(false);
-    const other = await call(detail.GET, { path: '/x', params: { namespace: 'team-b', name: names.b }, headers: as('ml-eng') });
+    const other = await call(detail.GET, {
+      path: '/x',
+      params: { namespace: 'team-b', name: names.b },
+      headers: as('ml-eng'),
+    });
     expect(other.status).toBe(403);
   });
 
@@ -96,8 +127,16 @@ describe('what each user sees', () => {
   });
 
   it('outsider gets the same 403 for an existing and a missing endpoint', async () => {
-    const existing = await call(detail.GET, { path: '/x', params: { namespace: 'team-a', name: names.a }, headers: as('outsider') });
-    const missing = await call(detail.GET, { path: '/x', params: { namespace: 'team-a', name: 'no-such-endpoint' }, headers: as('outsider') });
+    const existing = await call(detail.GET, {
+      path: '/x',
+      params: { namespace: 'team-a', name: names.a },
+      headers: as('outsider'),
+    });
+    const missing = await call(detail.GET, {
+      path: '/x',
+      params: { namespace: 'team-a', name: 'no-such-endpoint' },
+      headers: as('outsider'),
+    });
     expect([existing.status, missing.status]).toEqual([403, 403]);
     expect(withoutCorrelation(await existing.text())).toBe(withoutCorrelation(await missing.text()));
   });
@@ -118,14 +157,23 @@ describe('what each user sees', () => {
   it('injected Impersonate headers change nothing', async () => {
     const response = await call(fleet.GET, {
       path: '/api/fleet',
-      headers: { ...as('ml-eng'), 'Impersonate-User': 'admin', 'Impersonate-Group': 'system:masters', Connection: 'Impersonate-User' },
+      headers: {
+        ...as('ml-eng'),
+        'Impersonate-User': 'admin',
+        'Impersonate-Group': 'system:masters',
+        Connection: 'Impersonate-User',
+      },
     });
     const page = (await response.json()) as { namespaces: string[] | null };
     expect(harnessNamespaces(page.namespaces)).toEqual(['team-a']);
   });
 
   it('detail carries the endpoint without managedFields or the last-applied annotation', async () => {
-    const response = await call(detail.GET, { path: '/x', params: { namespace: 'team-a', name: names.a }, headers: as('oncall') });
+    const response = await call(detail.GET, {
+      path: '/x',
+      params: { namespace: 'team-a', name: names.a },
+      headers: as('oncall'),
+    });
     const body = await response.json();
     expect(response.status).toBe(200);
     expect(body.summary).toMatchObject({ name: names.a, status: 'InService', health: { level: 'healthy' } });
@@ -135,14 +183,21 @@ describe('what each user sees', () => {
 
 describe('security by default', () => {
   it('sends no-store JSON with no CORS headers', async () => {
-    const response = await call(fleet.GET, { path: '/api/fleet', headers: { ...as('oncall'), origin: 'https://evil.example' } });
+    const response = await call(fleet.GET, {
+      path: '/api/fleet',
+      headers: { ...as('oncall'), origin: 'https://evil.example' },
+    });
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('validates path parameters as DNS-1123 names (400) and unknown query fields', async () => {
-    const response = await call(detail.GET, { path: '/x', params: { namespace: 'Team_A', name: 'x' }, headers: as('oncall') });
+    const response = await call(detail.GET, {
+      path: '/x',
+      params: { namespace: 'Team_A', name: 'x' },
+      headers: as('oncall'),
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.fields[0].path).toBe('namespace');
     const query = await call(fleet.GET, { path: '/api/fleet?everything=yes', headers: as('oncall') });
@@ -150,8 +205,16 @@ describe('security by default', () => {
   });
 
   it('wants JSON bodies (415), at most 256 KiB (413), with known fields only (422)', async () => {
-    const post = (options: object) => call(session.POST, { method: 'POST', path: '/api/session', headers: { origin: ORIGIN }, ...options });
-    expect((await post({ rawBody: 'token=x', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
+    const post = (options: object) =>
+      call(session.POST, { method: 'POST', path: '/api/session', headers: { origin: ORIGIN }, ...options });
+    expect(
+      (
+        await post({
+          rawBody: 'token=x',
+          headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(415);
     expect((await post({ body: { token: 'x'.repeat(300 * 1024) } })).status).toBe(413);
     const unknown = await post({ body: { token: 'x', admin: true } });
     expect(unknown.status).toBe(422);
@@ -161,7 +224,8 @@ describe('security by default', () => {
   it('checks CSRF on every mutating route: exact origin and the session token', async () => {
     // A session of its own: the sign-out that gets through ends it on every replica.
     const own = await signIn(handlers, 'oncall');
-    const signOut = (headers: Record<string, string>) => call(session.DELETE, { method: 'DELETE', path: '/api/session', headers: { cookie: own.cookie, ...headers } });
+    const signOut = (headers: Record<string, string>) =>
+      call(session.DELETE, { method: 'DELETE', path: '/api/session', headers: { cookie: own.cookie, ...headers } });
     expect((await signOut({})).status).toBe(403);
     expect((await signOut({ origin: 'https://evil.example', 'x-fleetdeck-csrf': own.csrf })).status).toBe(403);
     expect((await signOut({ origin: ORIGIN })).status).toBe(403);
@@ -200,14 +264,20 @@ describe('the live stream', () => {
     expect(events.events[0]?.event).toBe('hello');
 
     // First, a write that only restamps lastTransitionTime, as ACK does every 30 s.
-    const restamp = { ...status, conditions: [{ ...status.conditions[0], lastTransitionTime: '2026-11-25T10:00:30Z' }] };
+    const restamp = {
+      ...status,
+      conditions: [{ ...status.conditions[0], lastTransitionTime: '2026-11-25T10:00:30Z' }],
+    };
     await admin.patchNamespacedCustomObjectStatus({ ...where, body: { status: restamp } }, mergePatch);
     await events.until(() => false, 500);
     expect(events.events.filter((e) => e.event === 'upsert')).toEqual([]);
 
     // Then a real change.
     const started = Date.now();
-    await admin.patchNamespacedCustomObjectStatus({ ...where, body: { status: { endpointStatus: 'Updating' } } }, mergePatch);
+    await admin.patchNamespacedCustomObjectStatus(
+      { ...where, body: { status: { endpointStatus: 'Updating' } } },
+      mergePatch,
+    );
     await events.until((seen) => seen.some((e) => e.event === 'upsert'), 1000);
     const upserts = events.events.filter((e) => e.event === 'upsert' && e.data.name === names.a);
     expect(upserts).toHaveLength(1);

@@ -45,18 +45,29 @@ const writes = {
   canary: {
     endpointStatus: 'Updating',
     conditions: synced('False', 'Endpoint is in Updating status.', '2026-11-25T10:02:00Z'),
-    pendingDeploymentSummary: { endpointConfigName: `${name}-v2`, productionVariants: [variant('blue', 0, 1, 2), variant('green', 1, 1)] },
+    pendingDeploymentSummary: {
+      endpointConfigName: `${name}-v2`,
+      productionVariants: [variant('blue', 0, 1, 2), variant('green', 1, 1)],
+    },
   },
   shifted: {
     productionVariants: [variant('blue', 1, 1, 2)],
-    pendingDeploymentSummary: { endpointConfigName: `${name}-v2`, productionVariants: [variant('blue', 3, 2), variant('green', 1, 1)] },
+    pendingDeploymentSummary: {
+      endpointConfigName: `${name}-v2`,
+      productionVariants: [variant('blue', 3, 2), variant('green', 1, 1)],
+    },
   },
 };
 
 const where = () => ({ ...coordinates('Endpoint', namespace), name });
-const writeStatus = (status: object) => customObjectsAs('admin').patchNamespacedCustomObjectStatus({ ...where(), body: { status } }, mergePatch);
+const writeStatus = (status: object) =>
+  customObjectsAs('admin').patchNamespacedCustomObjectStatus({ ...where(), body: { status } }, mergePatch);
 const get = (user: string, endpoint = name) =>
-  call(series.GET, { path: `/api/endpoints/${namespace}/${endpoint}/series`, params: { namespace, name: endpoint }, headers: { cookie: sessions[user]! } });
+  call(series.GET, {
+    path: `/api/endpoints/${namespace}/${endpoint}/series`,
+    params: { namespace, name: endpoint },
+    headers: { cookie: sessions[user]! },
+  });
 
 async function read(user = 'oncall'): Promise<EndpointSeries> {
   const response = await get(user);
@@ -78,13 +89,24 @@ const lastStatus = (status: string) => (recorded: EndpointSeries['points']) => r
 const shape = (body: EndpointSeries) =>
   body.points.map((point) => ({
     status: point.status,
-    variants: point.variants.map((each) => [each.fleet, each.name, each.currentWeight, each.trafficShare, each.currentInstanceCount, each.desiredInstanceCount]),
+    variants: point.variants.map((each) => [
+      each.fleet,
+      each.name,
+      each.currentWeight,
+      each.trafficShare,
+      each.currentInstanceCount,
+      each.desiredInstanceCount,
+    ]),
   }));
 
 beforeAll(async () => {
   namespace = await freshNamespace('series');
-  await customObjectsAs('admin').createNamespacedCustomObject({ ...coordinates('Endpoint', namespace), body: endpointBody(name) });
-  for (const user of ['oncall', 'outsider', 'ml-eng'] as const) sessions[user] = (await signIn({ session: session.POST, me: me.GET }, user)).cookie;
+  await customObjectsAs('admin').createNamespacedCustomObject({
+    ...coordinates('Endpoint', namespace),
+    body: endpointBody(name),
+  });
+  for (const user of ['oncall', 'outsider', 'ml-eng'] as const)
+    sessions[user] = (await signIn({ session: session.POST, me: me.GET }, user)).cookie;
 });
 
 describe('the series of an endpoint', () => {
@@ -103,7 +125,14 @@ describe('the series of an endpoint', () => {
     await writeStatus(writes.shifted);
     const body = await seriesWhen((recorded) => recorded.at(-1)?.variants[0]?.currentInstanceCount === 1);
 
-    const running = (weight: number, current: number, desired = current) => ['current', 'blue', weight, 1, current, desired];
+    const running = (weight: number, current: number, desired = current) => [
+      'current',
+      'blue',
+      weight,
+      1,
+      current,
+      desired,
+    ];
     const canary = [
       ['new', 'blue', 0, 0, 1, 2],
       ['new', 'green', 1, 1, 1, 1],
@@ -155,7 +184,11 @@ describe('who may read it', () => {
   });
 
   it('answers other methods with 405 and the Allow that OPTIONS gives', async () => {
-    const response = await call(series.POST, { method: 'POST', path: `/api/endpoints/${namespace}/${name}/series`, params: { namespace, name } });
+    const response = await call(series.POST, {
+      method: 'POST',
+      path: `/api/endpoints/${namespace}/${name}/series`,
+      params: { namespace, name },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
@@ -166,11 +199,15 @@ describe('a deleted endpoint', () => {
     expect(seriesRecorder().tracks(namespace, name)).toBe(true);
     await customObjectsAs('admin').deleteNamespacedCustomObject(where());
     const deadline = Date.now() + 5000;
-    while ((await get('oncall')).status !== 404 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await get('oncall')).status !== 404 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await get('oncall')).status).toBe(404);
     expect(seriesRecorder().tracks(namespace, name)).toBe(false);
 
-    await customObjectsAs('admin').createNamespacedCustomObject({ ...coordinates('Endpoint', namespace), body: endpointBody(name) });
+    await customObjectsAs('admin').createNamespacedCustomObject({
+      ...coordinates('Endpoint', namespace),
+      body: endpointBody(name),
+    });
     let body: EndpointSeries | undefined;
     while (Date.now() < deadline + 5000) {
       const response = await get('oncall');

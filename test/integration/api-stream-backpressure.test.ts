@@ -21,12 +21,18 @@ describe('a stream nobody reads', () => {
     const stalled = await call(stream.GET, { path: `/api/stream?namespace=${namespace}`, headers: { cookie } });
     expect(stalled.status).toBe(200);
     // The only slot is taken while the stalled stream lives.
-    expect((await call(stream.GET, { path: `/api/stream?namespace=${namespace}`, headers: { cookie } })).status).toBe(429);
+    expect((await call(stream.GET, { path: `/api/stream?namespace=${namespace}`, headers: { cookie } })).status).toBe(
+      429,
+    );
 
     // Each status change is an upsert of several hundred bytes; nobody reads them.
     for (let i = 0; i < 20; i++) {
       await admin.patchNamespacedCustomObjectStatus(
-        { ...coordinates('Endpoint', namespace), name: 'busy', body: { status: { endpointStatus: `Step-${i}`, failureReason: 'x'.repeat(200) } } },
+        {
+          ...coordinates('Endpoint', namespace),
+          name: 'busy',
+          body: { status: { endpointStatus: `Step-${i}`, failureReason: 'x'.repeat(200) } },
+        },
         mergePatch,
       );
     }

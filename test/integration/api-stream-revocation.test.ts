@@ -13,7 +13,10 @@ const stream = await import('@/app/api/stream/route');
 describe('a stream whose rights are revoked', () => {
   it('ends with an error event at the next renewal', async () => {
     const namespace = await freshNamespace('revoke');
-    await customObjectsAs('admin').createNamespacedCustomObject({ ...coordinates('Endpoint', namespace), body: endpointBody('watched') });
+    await customObjectsAs('admin').createNamespacedCustomObject({
+      ...coordinates('Endpoint', namespace),
+      body: endpointBody('watched'),
+    });
     const rbac = kubeConfigAs('admin').makeApiClient(RbacAuthorizationV1Api);
     await rbac.createNamespacedRoleBinding({
       namespace,

@@ -53,12 +53,27 @@ describe('an unreachable API server', () => {
     plane.startApiServer();
     await events.until((seen) => seen.some((e) => e.event === 'cluster' && e.data.reachable === true), 15_000);
     await admin.patchNamespacedCustomObjectStatus(
-      { ...coordinates('Endpoint', 'team-a'), name: 'steady', body: { status: { endpointStatus: 'InService', ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' } } } },
+      {
+        ...coordinates('Endpoint', 'team-a'),
+        name: 'steady',
+        body: {
+          status: {
+            endpointStatus: 'InService',
+            ackResourceMetadata: { ownerAccountID: '123456789012', region: 'us-west-2' },
+          },
+        },
+      },
       mergePatch,
     );
     // Within 30 s of the cluster's return, as the monitoring pages promise.
-    await events.until((seen) => seen.some((e) => e.event === 'upsert' && e.data.name === 'steady' && e.data.status === 'InService'), 30_000);
-    expect(events.events.some((e) => e.event === 'upsert' && e.data.status === 'InService'), JSON.stringify(events.events.map((e) => [e.event, e.data?.reachable ?? e.data?.status]))).toBe(true);
+    await events.until(
+      (seen) => seen.some((e) => e.event === 'upsert' && e.data.name === 'steady' && e.data.status === 'InService'),
+      30_000,
+    );
+    expect(
+      events.events.some((e) => e.event === 'upsert' && e.data.status === 'InService'),
+      JSON.stringify(events.events.map((e) => [e.event, e.data?.reachable ?? e.data?.status])),
+    ).toBe(true);
     expect((await read()).status).toBe(200);
     await events.cancel();
   }, 90_000);

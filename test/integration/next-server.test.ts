@@ -14,7 +14,12 @@ configureServer();
 const { proxy } = await import('@/proxy');
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-const allowOf = (response: Response) => (response.headers.get('allow') ?? '').split(',').map((method) => method.trim()).filter(Boolean).sort();
+const allowOf = (response: Response) =>
+  (response.headers.get('allow') ?? '')
+    .split(',')
+    .map((method) => method.trim())
+    .filter(Boolean)
+    .sort();
 
 let server: NextDevServer;
 beforeAll(async () => {
@@ -44,7 +49,11 @@ describe('a path that does not decode', () => {
       expect(body.error.code).toBe('bad_request');
       expect(response.headers.get('x-correlation-id')).toBe(body.error.correlationId);
     }
-    const post = await get('/api/endpoints/team-a/%c0%ae/rollout', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const post = await get('/api/endpoints/team-a/%c0%ae/rollout', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(post.status).toBe(400);
   });
 
@@ -64,7 +73,10 @@ describe('methods', () => {
       expect(allow, path).toContain('OPTIONS');
       for (const method of METHODS) {
         const response = await get(path, { method });
-        expect(response.status === 405, `${method} ${path} answered ${response.status}; Allow: ${allow.join(', ')}`).toBe(!allow.includes(method));
+        expect(
+          response.status === 405,
+          `${method} ${path} answered ${response.status}; Allow: ${allow.join(', ')}`,
+        ).toBe(!allow.includes(method));
         if (response.status === 405) expect(allowOf(response), `${method} ${path}`).toEqual(allow);
       }
     }
@@ -72,14 +84,23 @@ describe('methods', () => {
 
   it('every API route module exports OPTIONS, and it agrees with its own handlers', async () => {
     const apiDir = join(repoRoot(), 'app', 'api');
-    const routes = readdirSync(apiDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('route.ts'));
+    const routes = readdirSync(apiDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('route.ts'),
+    );
     expect(routes.length).toBeGreaterThan(5);
     for (const file of routes) {
-      const routeModule = (await import(join(apiDir, file))) as Record<string, ((request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined>;
+      const routeModule = (await import(join(apiDir, file))) as Record<
+        string,
+        ((request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined
+      >;
       const where = relative(repoRoot(), join(apiDir, file));
       // Without an OPTIONS export, Next.js answers OPTIONS itself and lists every exported method, 405s included.
       expect(routeModule.OPTIONS, where).toBeTypeOf('function');
-      const options = await call(routeModule.OPTIONS!, { method: 'OPTIONS', path: '/api/x', params: { namespace: 'team-a', name: 'x' } });
+      const options = await call(routeModule.OPTIONS!, {
+        method: 'OPTIONS',
+        path: '/api/x',
+        params: { namespace: 'team-a', name: 'x' },
+      });
       if (file.startsWith('[...path]')) {
         expect(options.status, where).toBe(404);
         continue;
@@ -92,8 +113,15 @@ describe('methods', () => {
           expect(allow, `${where} ${method}`).not.toContain(method);
           continue;
         }
-        const response = await call(handler, { method: method === 'HEAD' ? 'GET' : method, path: '/api/x', params: { namespace: 'team-a', name: 'x' } });
-        expect(response.status === 405, `${where} ${method} answered ${response.status}; Allow: ${allow.join(', ')}`).toBe(!allow.includes(method));
+        const response = await call(handler, {
+          method: method === 'HEAD' ? 'GET' : method,
+          path: '/api/x',
+          params: { namespace: 'team-a', name: 'x' },
+        });
+        expect(
+          response.status === 405,
+          `${where} ${method} answered ${response.status}; Allow: ${allow.join(', ')}`,
+        ).toBe(!allow.includes(method));
       }
     }
   });
@@ -106,7 +134,8 @@ describe('headers', () => {
     expect(page.headers.get('content-security-policy')).toContain("base-uri 'none'");
     for (const response of [page, await get('/api/healthz'), await get('/api/fleet')]) {
       const policy = response.headers.get('permissions-policy') ?? '';
-      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy).toContain(`${feature}=()`);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb'])
+        expect(policy).toContain(`${feature}=()`);
       expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000');
     }

@@ -9,10 +9,16 @@ import { kubeConfigAs } from '../support/control-plane';
 import type { TestUser } from '../support/test-users';
 
 /** What `kubectl auth can-i impersonate <resource> [name]` answers for this user. */
-async function mayImpersonate(user: TestUser, resource: 'users' | 'groups' | 'serviceaccounts', name?: string): Promise<boolean> {
+async function mayImpersonate(
+  user: TestUser,
+  resource: 'users' | 'groups' | 'serviceaccounts',
+  name?: string,
+): Promise<boolean> {
   const review = await kubeConfigAs(user)
     .makeApiClient(AuthorizationV1Api)
-    .createSelfSubjectAccessReview({ body: { spec: { resourceAttributes: { verb: 'impersonate', resource, ...(name ? { name } : {}) } } } });
+    .createSelfSubjectAccessReview({
+      body: { spec: { resourceAttributes: { verb: 'impersonate', resource, ...(name ? { name } : {}) } } },
+    });
   return review.status?.allowed ?? false;
 }
 
@@ -26,7 +32,11 @@ describe("Fleetdeck's own identity", () => {
   });
 
   it('is refused by the API server when it tries to act as system:masters', async () => {
-    const attempt = kubeRequest(kubeConfigAs('fleetdeck-server'), { kind: 'impersonate', user: 'admin', groups: ['system:masters'] }, { method: 'GET', path: '/api/v1/namespaces' });
+    const attempt = kubeRequest(
+      kubeConfigAs('fleetdeck-server'),
+      { kind: 'impersonate', user: 'admin', groups: ['system:masters'] },
+      { method: 'GET', path: '/api/v1/namespaces' },
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'forbidden' });
   });
 

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => world?.stop());
 
-const types = (conditions: { type: string; status: string }[] | undefined) => conditions?.map((c) => `${c.type}=${c.status}`);
+const types = (conditions: { type: string; status: string }[] | undefined) =>
+  conditions?.map((c) => `${c.type}=${c.status}`);
 
 describe('EndpointConfig and Model', () => {
   it('get a finalizer, an ARN, late-initialised enableNetworkIsolation and synced conditions', async () => {
@@ -27,8 +28,18 @@ describe('EndpointConfig and Model', () => {
       partition: 'aws',
     });
     expect(config!.status.conditions).toEqual([
-      expect.objectContaining({ type: 'ACK.LateInitialized', status: 'True', message: 'Late initialization successful', reason: 'Late initialization successful' }),
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'True', message: 'Resource synced successfully', reason: '' }),
+      expect.objectContaining({
+        type: 'ACK.LateInitialized',
+        status: 'True',
+        message: 'Late initialization successful',
+        reason: 'Late initialization successful',
+      }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'True',
+        message: 'Resource synced successfully',
+        reason: '',
+      }),
       expect.objectContaining({ type: 'Ready', status: 'True', message: 'Resource synced successfully', reason: '' }),
     ]);
     const model = await world.get('Model', 'm-basic');
@@ -44,9 +55,15 @@ describe('EndpointConfig and Model', () => {
       (c) => c?.status?.conditions?.some((x: any) => x.type === 'ACK.Recoverable'),
       'recoverable config',
     );
-    expect(types(waiting!.status.conditions)).toEqual(['ACK.Recoverable=True', 'ACK.ResourceSynced=Unknown', 'Ready=False']);
+    expect(types(waiting!.status.conditions)).toEqual([
+      'ACK.Recoverable=True',
+      'ACK.ResourceSynced=Unknown',
+      'Ready=False',
+    ]);
     expect(waiting!.status.conditions[0].message).toMatch(/^api error ValidationException: Could not find model/);
-    expect(waiting!.status.conditions[1].reason).toMatch(/^operation error SageMaker: CreateEndpointConfig, https response error StatusCode: 400/);
+    expect(waiting!.status.conditions[1].reason).toMatch(
+      /^operation error SageMaker: CreateEndpointConfig, https response error StatusCode: 400/,
+    );
     // The finalizer goes on before each Create call and comes off again after a recoverable error (C9).
     history.stop();
     const finalizerStates = history.versions.map((v) => (v.metadata.finalizers ?? []).length);
@@ -99,15 +116,27 @@ describe('Endpoint create', () => {
         deployedImages: [
           {
             specifiedImage: '123456789012.dkr.ecr.us-west-2.amazonaws.com/fraud:7',
-            resolvedImage: expect.stringMatching(/^123456789012\.dkr\.ecr\.us-west-2\.amazonaws\.com\/fraud@sha256:[0-9a-f]{64}$/),
+            resolvedImage: expect.stringMatching(
+              /^123456789012\.dkr\.ecr\.us-west-2\.amazonaws\.com\/fraud@sha256:[0-9a-f]{64}$/,
+            ),
             resolutionTime: expect.any(String),
           },
         ],
       },
     ]);
     expect(done.status?.conditions).toEqual([
-      { type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in InService status.', lastTransitionTime: expect.any(String) },
-      { type: 'Ready', status: 'True', message: 'Endpoint is in InService status.', lastTransitionTime: expect.any(String) },
+      {
+        type: 'ACK.ResourceSynced',
+        status: 'True',
+        message: 'Endpoint is in InService status.',
+        lastTransitionTime: expect.any(String),
+      },
+      {
+        type: 'Ready',
+        status: 'True',
+        message: 'Endpoint is in InService status.',
+        lastTransitionTime: expect.any(String),
+      },
     ]);
     expect(done.status?.ackResourceMetadata?.arn).toBe('arn:aws:sagemaker:us-west-2:123456789012:endpoint/ep');
     // No update was ever submitted, so the controller wrote no annotation.
@@ -125,36 +154,70 @@ describe('Endpoint create', () => {
     expect(failed.status?.productionVariants).toBeUndefined();
     expect(failed.status?.conditions).toEqual([
       expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in Failed status.' }),
-      expect.objectContaining({ type: 'ACK.Terminal', status: 'True', message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.', lastTransitionTime: expect.any(String) }),
-      expect.objectContaining({ type: 'Ready', status: 'False', reason: 'ACK.Terminal', message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.' }),
+      expect.objectContaining({
+        type: 'ACK.Terminal',
+        status: 'True',
+        message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.',
+        lastTransitionTime: expect.any(String),
+      }),
+      expect.objectContaining({
+        type: 'Ready',
+        status: 'False',
+        reason: 'ACK.Terminal',
+        message: 'Endpoint status reached terminal state: Failed. Check the FailureReason.',
+      }),
     ]);
   });
 
   it('an unknown config is a recoverable ValidationException (C9) until the config exists', async () => {
     await world.createEndpoint('ep-early', 'c-not-yet');
-    const waiting = await world.waitForEndpoint('ep-early', (e) => Boolean(e.status?.conditions?.length), 'first status');
-    expect(types(waiting.status?.conditions)).toEqual(['ACK.Recoverable=True', 'ACK.ResourceSynced=Unknown', 'Ready=False']);
+    const waiting = await world.waitForEndpoint(
+      'ep-early',
+      (e) => Boolean(e.status?.conditions?.length),
+      'first status',
+    );
+    expect(types(waiting.status?.conditions)).toEqual([
+      'ACK.Recoverable=True',
+      'ACK.ResourceSynced=Unknown',
+      'Ready=False',
+    ]);
     expect(waiting.status?.conditions?.[0]?.message).toBe(
       'api error ValidationException: Could not find endpoint configuration "arn:aws:sagemaker:us-west-2:123456789012:endpoint-config/c-not-yet".',
     );
     expect(waiting.status?.endpointStatus).toBeUndefined();
-    expect(waiting.status?.ackResourceMetadata).toEqual({ ownerAccountID: '123456789012', region: 'us-west-2', partition: 'aws' });
+    expect(waiting.status?.ackResourceMetadata).toEqual({
+      ownerAccountID: '123456789012',
+      region: 'us-west-2',
+      partition: 'aws',
+    });
     await world.createModel('m-not-yet');
     await world.createConfig('c-not-yet', [{ name: 'primary', model: 'm-not-yet' }]);
-    await world.waitForEndpoint('ep-early', (e) => e.status?.endpointStatus === 'InService', 'InService after the config appeared');
+    await world.waitForEndpoint(
+      'ep-early',
+      (e) => e.status?.endpointStatus === 'InService',
+      'InService after the config appeared',
+    );
   });
 
   it('a name SageMaker rejects is a recoverable ValidationException', async () => {
     await world.createModel('m-badname');
     await world.createConfig('c-badname', [{ name: 'primary', model: 'm-badname' }]);
     await world.createEndpointNamed('bad-name-cr', 'bad_name!', 'c-badname');
-    const rejected = await world.waitForEndpoint('bad-name-cr', (e) => Boolean(e.status?.conditions?.length), 'first status');
-    expect(rejected.status?.conditions?.[0]?.message).toMatch(/^api error ValidationException: 1 validation error detected: Value 'bad_name!' at 'endpointName'/);
+    const rejected = await world.waitForEndpoint(
+      'bad-name-cr',
+      (e) => Boolean(e.status?.conditions?.length),
+      'first status',
+    );
+    expect(rejected.status?.conditions?.[0]?.message).toMatch(
+      /^api error ValidationException: 1 validation error detected: Value 'bad_name!' at 'endpointName'/,
+    );
   });
 
   it('serverless variants report serverless capacity instead of instance counts', async () => {
     await world.createModel('m-sls');
-    await world.createConfig('c-sls', [{ name: 'AllTraffic', model: 'm-sls', serverless: { memorySizeInMB: 2048, maxConcurrency: 10 } }]);
+    await world.createConfig('c-sls', [
+      { name: 'AllTraffic', model: 'm-sls', serverless: { memorySizeInMB: 2048, maxConcurrency: 10 } },
+    ]);
     await world.createEndpoint('ep-sls', 'c-sls');
     const done = await world.waitForEndpoint('ep-sls', (e) => e.status?.endpointStatus === 'InService', 'InService');
     expect(done.status?.productionVariants?.[0]).toMatchObject({

@@ -17,8 +17,10 @@ afterAll(() => world?.stop());
 const lastConfig = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
 const unknown = 'Unable to determine if desired resource state matches latest observed state';
 const endpointFaults: Record<string, object> = {};
-const setEndpointFaults = (name: string, faults: object) => world.setFaults({ endpoints: Object.assign(endpointFaults, { [name]: faults }) });
-const hasCondition = (type: string) => (e: Endpoint) => e.status?.conditions?.some((c) => c.type === type && c.status === 'True') === true;
+const setEndpointFaults = (name: string, faults: object) =>
+  world.setFaults({ endpoints: Object.assign(endpointFaults, { [name]: faults }) });
+const hasCondition = (type: string) => (e: Endpoint) =>
+  e.status?.conditions?.some((c) => c.type === type && c.status === 'True') === true;
 
 /** The controller does not look at the object again: nothing changes for a while (about ten 30-second resyncs, scaled). */
 async function expectNoRequeue(name: string, seen: Endpoint) {
@@ -38,13 +40,23 @@ describe('a terminal error code', () => {
     const text = `api error InvalidParameterValue: ${message}`;
     expect(refused.status?.conditions).toEqual([
       { type: 'ACK.Terminal', status: 'True', message: text },
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'False', message: 'Resource not synced', reason: 'resource is in terminal condition' }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'False',
+        message: 'Resource not synced',
+        reason: 'resource is in terminal condition',
+      }),
       expect.objectContaining({ type: 'Ready', status: 'False', message: text, reason: 'ACK.Terminal' }),
     ]);
     expect(refused.status?.endpointStatus).toBeUndefined();
     expect(refused.status?.ackResourceMetadata?.arn).toBeUndefined();
     expect(refused.metadata.finalizers).toContain('finalizers.sagemaker.services.k8s.aws/Endpoint');
-    expect(endpointHealth(refused)).toMatchObject({ level: 'critical', reasons: [`SageMaker refused to create the endpoint, and the controller will not try again until the spec changes: ${text}`] });
+    expect(endpointHealth(refused)).toMatchObject({
+      level: 'critical',
+      reasons: [
+        `SageMaker refused to create the endpoint, and the controller will not try again until the spec changes: ${text}`,
+      ],
+    });
     await expectNoRequeue('c10', refused);
   });
 
@@ -59,13 +71,22 @@ describe('a terminal error code', () => {
     const refused = await world.waitForEndpoint('c8', hasCondition('ACK.Terminal'), 'C8');
     const text = `api error InvalidParameterCombination: ${message}`;
     expect(refused.status?.conditions).toEqual([
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in InService status.' }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'True',
+        message: 'Endpoint is in InService status.',
+      }),
       { type: 'ACK.Terminal', status: 'True', message: text },
       expect.objectContaining({ type: 'Ready', status: 'False', message: text, reason: 'ACK.Terminal' }),
     ]);
     expect(refused.status?.endpointStatus).toBe('InService');
     expect(refused.metadata.annotations?.[lastConfig]).toBeUndefined();
-    expect(endpointHealth(refused)).toMatchObject({ level: 'critical', reasons: [`SageMaker refused the update to c8-v2, and the controller will not try again until the spec changes: ${text}`] });
+    expect(endpointHealth(refused)).toMatchObject({
+      level: 'critical',
+      reasons: [
+        `SageMaker refused the update to c8-v2, and the controller will not try again until the spec changes: ${text}`,
+      ],
+    });
     await expectNoRequeue('c8', refused);
   });
 });
@@ -85,12 +106,20 @@ describe('a failing DescribeEndpoint', () => {
           /^operation error SageMaker: DescribeEndpoint, https response error StatusCode: 400, RequestID: [0-9a-f-]{36}, api error ThrottlingException: Rate exceeded$/,
         ),
       }),
-      expect.objectContaining({ type: 'Ready', status: 'False', message: 'api error ThrottlingException: Rate exceeded', reason: 'ACK.Recoverable' }),
+      expect.objectContaining({
+        type: 'Ready',
+        status: 'False',
+        message: 'api error ThrottlingException: Rate exceeded',
+        reason: 'ACK.Recoverable',
+      }),
     ]);
     const { conditions: _now, ...rest } = failing.status ?? {};
     const { conditions: _then, ...restBefore } = before.status ?? {};
     expect(rest).toEqual(restBefore);
-    expect(controllerError(failing.status?.conditions)).toEqual({ type: 'ACK.Recoverable', message: 'api error ThrottlingException: Rate exceeded' });
+    expect(controllerError(failing.status?.conditions)).toEqual({
+      type: 'ACK.Recoverable',
+      message: 'api error ThrottlingException: Rate exceeded',
+    });
     expect(endpointHealth(failing)).toMatchObject({
       level: 'warning',
       reasons: [
@@ -100,8 +129,16 @@ describe('a failing DescribeEndpoint', () => {
     });
 
     await setEndpointFaults('c11', {});
-    const recovered = await world.waitForEndpoint('c11', (e) => e.status?.conditions?.[0]?.status === 'True' && !hasCondition('ACK.Recoverable')(e), 'C2 again', 30_000);
-    expect(recovered.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(['ACK.ResourceSynced=True', 'Ready=True']);
+    const recovered = await world.waitForEndpoint(
+      'c11',
+      (e) => e.status?.conditions?.[0]?.status === 'True' && !hasCondition('ACK.Recoverable')(e),
+      'C2 again',
+      30_000,
+    );
+    expect(recovered.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'ACK.ResourceSynced=True',
+      'Ready=True',
+    ]);
   });
 });
 
@@ -109,16 +146,24 @@ describe('a real-time endpoint moved to serverless', () => {
   it('is answered with a ValidationException, which the controller retries (C7)', async () => {
     await world.inServiceEndpoint('to-serverless', [{ name: 'primary', count: 2 }]);
     await world.createModel('to-serverless-model-v2');
-    await world.createConfig('to-serverless-v2', [{ name: 'primary', model: 'to-serverless-model-v2', serverless: { memorySizeInMB: 2048, maxConcurrency: 5 } }]);
+    await world.createConfig('to-serverless-v2', [
+      { name: 'primary', model: 'to-serverless-model-v2', serverless: { memorySizeInMB: 2048, maxConcurrency: 5 } },
+    ]);
     await world.configReady('to-serverless-v2');
     await world.patch('Endpoint', 'to-serverless', { spec: { endpointConfigName: 'to-serverless-v2' } });
     const retried = await world.waitForEndpoint('to-serverless', hasCondition('ACK.Recoverable'), 'C7');
     expect(retried.status?.conditions).toEqual([
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in InService status.' }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'True',
+        message: 'Endpoint is in InService status.',
+      }),
       {
         type: 'ACK.Recoverable',
         status: 'True',
-        message: expect.stringMatching(/^api error ValidationException: .*real-time endpoint to a serverless endpoint is not supported\.$/),
+        message: expect.stringMatching(
+          /^api error ValidationException: .*real-time endpoint to a serverless endpoint is not supported\.$/,
+        ),
       },
       expect.objectContaining({ type: 'Ready', status: 'False', reason: 'ACK.Recoverable' }),
     ]);

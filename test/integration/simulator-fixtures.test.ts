@@ -18,7 +18,10 @@ function fixture(path: string): Record<string, any> {
 }
 
 /** Conditions as comparable across SDK versions and names. */
-function comparable(conditions: { type: string; status: string; message?: string; lastTransitionTime?: string }[] | undefined, names: Record<string, string>) {
+function comparable(
+  conditions: { type: string; status: string; message?: string; lastTransitionTime?: string }[] | undefined,
+  names: Record<string, string>,
+) {
   return (conditions ?? [])
     .filter((c) => c.type !== 'Ready')
     .map((c) => {
@@ -54,7 +57,9 @@ describe('Endpoint status compared with the controller fixtures', () => {
     const history = await world.recordEndpoint('fx');
     await world.createEndpoint('fx', 'fx-v1');
     await world.waitForEndpoint('fx', (e) => e.status?.endpointStatus === 'InService', 'InService');
-    await world.setFaults({ endpoints: { fx: { failUpdate: 'Failed to download model data for container from URL, blah' } } });
+    await world.setFaults({
+      endpoints: { fx: { failUpdate: 'Failed to download model data for container from URL, blah' } },
+    });
     await world.patch('Endpoint', 'fx', {
       spec: {
         endpointConfigName: 'fx-v2',
@@ -63,14 +68,26 @@ describe('Endpoint status compared with the controller fixtures', () => {
           blueGreenUpdatePolicy: {
             maximumExecutionTimeoutInSeconds: 600,
             terminationWaitInSeconds: 100,
-            trafficRoutingConfiguration: { type_: 'LINEAR', waitIntervalInSeconds: 100, linearStepSize: { type_: 'INSTANCE_COUNT', value: 1 } },
+            trafficRoutingConfiguration: {
+              type_: 'LINEAR',
+              waitIntervalInSeconds: 100,
+              linearStepSize: { type_: 'INSTANCE_COUNT', value: 1 },
+            },
           },
         },
       },
     });
-    await world.waitForEndpoint('fx', (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true, 'C6');
+    await world.waitForEndpoint(
+      'fx',
+      (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true,
+      'C6',
+    );
     await world.remove('Endpoint', 'fx');
-    await world.waitFor(() => world.get('Endpoint', 'fx'), (e) => e === undefined, 'deleted');
+    await world.waitFor(
+      () => world.get('Endpoint', 'fx'),
+      (e) => e === undefined,
+      'deleted',
+    );
     history.stop();
     versions = history.versions;
   });
@@ -83,7 +100,9 @@ describe('Endpoint status compared with the controller fixtures', () => {
 
   it('creating_after_describe: the same conditions and at least the same fields', () => {
     const expected = fixture('readone/observed/creating_after_describe.yaml');
-    const ours = first((e) => e.status?.endpointStatus === 'Creating' && e.status.ackResourceMetadata?.arn !== undefined);
+    const ours = first(
+      (e) => e.status?.endpointStatus === 'Creating' && e.status.ackResourceMetadata?.arn !== undefined,
+    );
     expect(comparable(ours.status?.conditions, ourNames)).toEqual(comparable(expected.status.conditions, fixtureNames));
     expect(sorted(keyPaths(ours.status))).toEqual(expect.arrayContaining(sorted(keyPaths(expected.status))));
   });
@@ -108,8 +127,12 @@ describe('Endpoint status compared with the controller fixtures', () => {
 
   it('updating_deployment: the pending deployment carries the same fields', () => {
     const expected = fixture('readone/observed/updating_deployment.yaml');
-    const ours = first((e) => e.status?.endpointStatus === 'Updating' && e.status.pendingDeploymentSummary !== undefined);
-    expect(sorted(keyPaths(ours.status?.pendingDeploymentSummary))).toEqual(sorted(keyPaths(expected.status.pendingDeploymentSummary)));
+    const ours = first(
+      (e) => e.status?.endpointStatus === 'Updating' && e.status.pendingDeploymentSummary !== undefined,
+    );
+    expect(sorted(keyPaths(ours.status?.pendingDeploymentSummary))).toEqual(
+      sorted(keyPaths(expected.status.pendingDeploymentSummary)),
+    );
     expect(comparable(ours.status?.conditions, ourNames)).toEqual(comparable(expected.status.conditions, fixtureNames));
     expect(ours.spec.deploymentConfig).toEqual(expected.spec.deploymentConfig);
   });
@@ -126,25 +149,40 @@ describe('Endpoint status compared with the controller fixtures', () => {
     const expected = fixture('delete/observed/deleting_no_error.yaml');
     const ours = first((e) => e.status?.endpointStatus === 'Deleting');
     // The earlier Terminal from the refused update is flipped to False; the fixture had none to flip.
-    const ourConditions = comparable(ours.status?.conditions, ourNames).filter((c) => c.status !== 'False' || c.type !== 'ACK.Terminal');
+    const ourConditions = comparable(ours.status?.conditions, ourNames).filter(
+      (c) => c.status !== 'False' || c.type !== 'ACK.Terminal',
+    );
     expect(ourConditions).toEqual(comparable(expected.status.conditions, fixtureNames));
-    expect(ours.status?.conditions?.find((c) => c.type === 'ACK.Terminal')).toEqual({ type: 'ACK.Terminal', status: 'False' });
+    expect(ours.status?.conditions?.find((c) => c.type === 'ACK.Terminal')).toEqual({
+      type: 'ACK.Terminal',
+      status: 'False',
+    });
   });
 });
 
 describe('a Failed endpoint compared with the fixtures', () => {
   it('failed_status_on_describe, then no_update_on_failed after a spec change', async () => {
-    await world.setFaults({ endpoints: { fxfail: { failCreate: ' Failed to download model data for container from URL, blah' } } });
+    await world.setFaults({
+      endpoints: { fxfail: { failCreate: ' Failed to download model data for container from URL, blah' } },
+    });
     await world.createModel('fxfail-model');
     await world.createConfig('fxfail-v1', [{ name: 'variant-1', model: 'fxfail-model' }]);
     await world.createConfig('fxfail-v2', [{ name: 'variant-1', model: 'fxfail-model' }]);
     await world.createEndpoint('fxfail', 'fxfail-v1');
     const failed = await world.waitForEndpoint('fxfail', (e) => e.status?.endpointStatus === 'Failed', 'Failed');
     const names = { 'fxfail-v1': '<live config>' };
-    expect(comparable(failed.status?.conditions, names)).toEqual(comparable(fixture('readone/observed/failed_status_on_describe.yaml').status.conditions, fixtureNames));
+    expect(comparable(failed.status?.conditions, names)).toEqual(
+      comparable(fixture('readone/observed/failed_status_on_describe.yaml').status.conditions, fixtureNames),
+    );
 
     await world.patch('Endpoint', 'fxfail', { spec: { endpointConfigName: 'fxfail-v2' } });
-    const refused = await world.waitForEndpoint('fxfail', (e) => e.status?.conditions?.[0]?.status === 'False', 'refused');
-    expect(comparable(refused.status?.conditions, names)).toEqual(comparable(fixture('update/observed/no_update_on_failed.yaml').status.conditions, fixtureNames));
+    const refused = await world.waitForEndpoint(
+      'fxfail',
+      (e) => e.status?.conditions?.[0]?.status === 'False',
+      'refused',
+    );
+    expect(comparable(refused.status?.conditions, names)).toEqual(
+      comparable(fixture('update/observed/no_update_on_failed.yaml').status.conditions, fixtureNames),
+    );
   });
 });

@@ -11,11 +11,17 @@ beforeAll(async () => {
 afterAll(() => world?.stop());
 
 const lastConfig = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
-const refusal = (live: string) => `api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is ${live}`;
+const refusal = (live: string) =>
+  `api error EndpointUpdateError: unable to update endpoint. check FailureReason. latest EndpointConfigName is ${live}`;
 
 async function newConfig(endpoint: string, version: number) {
-  await world.createModel(`${endpoint}-model-v${version}`, `123456789012.dkr.ecr.us-west-2.amazonaws.com/${endpoint}:${version}`);
-  await world.createConfig(`${endpoint}-v${version}`, [{ name: 'primary', model: `${endpoint}-model-v${version}`, count: 4 }]);
+  await world.createModel(
+    `${endpoint}-model-v${version}`,
+    `123456789012.dkr.ecr.us-west-2.amazonaws.com/${endpoint}:${version}`,
+  );
+  await world.createConfig(`${endpoint}-v${version}`, [
+    { name: 'primary', model: `${endpoint}-model-v${version}`, count: 4 },
+  ]);
   await world.configReady(`${endpoint}-v${version}`);
 }
 
@@ -23,7 +29,11 @@ const canaryWithAlarm = (alarmName: string): DeploymentConfig => ({
   autoRollbackConfiguration: { alarms: [{ alarmName }] },
   blueGreenUpdatePolicy: {
     maximumExecutionTimeoutInSeconds: 3600,
-    trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 600, canarySize: { type_: 'INSTANCE_COUNT', value: 1 } },
+    trafficRoutingConfiguration: {
+      type_: 'CANARY',
+      waitIntervalInSeconds: 600,
+      canarySize: { type_: 'INSTANCE_COUNT', value: 1 },
+    },
   },
 });
 
@@ -31,7 +41,9 @@ describe('auto-rollback on a CloudWatch alarm', () => {
   it('rolls back to the old config, sets failureReason, then refuses the failed config for good (C6)', async () => {
     await world.inServiceEndpoint('alarmed', [{ name: 'primary', count: 4 }]);
     await newConfig('alarmed', 2);
-    await world.patch('Endpoint', 'alarmed', { spec: { endpointConfigName: 'alarmed-v2', deploymentConfig: canaryWithAlarm('alarmed-p99') } });
+    await world.patch('Endpoint', 'alarmed', {
+      spec: { endpointConfigName: 'alarmed-v2', deploymentConfig: canaryWithAlarm('alarmed-p99') },
+    });
     await world.waitForEndpoint(
       'alarmed',
       (e) => e.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking',
@@ -48,9 +60,19 @@ describe('auto-rollback on a CloudWatch alarm', () => {
     expect(refused.status?.failureReason).toMatch(/alarmed-p99/);
     expect(refused.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage).toMatch(/:1$/);
     expect(refused.status?.conditions).toEqual([
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'False', message: refusal('alarmed-v1'), lastTransitionTime: expect.any(String) }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'False',
+        message: refusal('alarmed-v1'),
+        lastTransitionTime: expect.any(String),
+      }),
       { type: 'ACK.Terminal', status: 'True', message: refusal('alarmed-v1') },
-      expect.objectContaining({ type: 'Ready', status: 'False', reason: 'ACK.Terminal', message: refusal('alarmed-v1') }),
+      expect.objectContaining({
+        type: 'Ready',
+        status: 'False',
+        reason: 'ACK.Terminal',
+        message: refusal('alarmed-v1'),
+      }),
     ]);
 
     // Terminal: no more requeues, so the status stops churning.
@@ -60,13 +82,21 @@ describe('auto-rollback on a CloudWatch alarm', () => {
 
     // Reverting the spec to the live config clears the refusal but keeps the failure reason visible.
     await world.patch('Endpoint', 'alarmed', { spec: { endpointConfigName: 'alarmed-v1' } });
-    const reverted = await world.waitForEndpoint('alarmed', (e) => e.status?.conditions?.[0]?.status === 'True', 'synced after revert');
+    const reverted = await world.waitForEndpoint(
+      'alarmed',
+      (e) => e.status?.conditions?.[0]?.status === 'True',
+      'synced after revert',
+    );
     expect(reverted.status?.conditions?.map((c) => c.type)).toEqual(['ACK.ResourceSynced', 'Ready']);
     expect(reverted.status?.failureReason).toMatch(/alarmed-p99/);
 
     // Re-applying the config that failed is refused the same way, with no new UpdateEndpoint.
     await world.patch('Endpoint', 'alarmed', { spec: { endpointConfigName: 'alarmed-v2' } });
-    const again = await world.waitForEndpoint('alarmed', (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true, 'refused again');
+    const again = await world.waitForEndpoint(
+      'alarmed',
+      (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true,
+      'refused again',
+    );
     expect(again.status?.conditions?.[0]?.message).toBe(refusal('alarmed-v1'));
     expect(again.status?.endpointStatus).toBe('InService');
 
@@ -74,9 +104,18 @@ describe('auto-rollback on a CloudWatch alarm', () => {
     await world.setFaults({ alarms: { 'alarmed-p99': 'OK' } });
     await newConfig('alarmed', 3);
     await world.patch('Endpoint', 'alarmed', { spec: { endpointConfigName: 'alarmed-v3' } });
-    const accepted = await world.waitForEndpoint('alarmed', (e) => e.metadata.annotations?.[lastConfig] === 'alarmed-v3', 'the new config accepted');
+    const accepted = await world.waitForEndpoint(
+      'alarmed',
+      (e) => e.metadata.annotations?.[lastConfig] === 'alarmed-v3',
+      'the new config accepted',
+    );
     expect(accepted.status?.conditions?.some((c) => c.type === 'ACK.Terminal')).toBe(false);
-    const done = await world.waitForEndpoint('alarmed', (e) => e.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':3') === true, 'v3 in service', 30_000);
+    const done = await world.waitForEndpoint(
+      'alarmed',
+      (e) => e.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':3') === true,
+      'v3 in service',
+      30_000,
+    );
     // SageMaker clears the failure reason after the next successful update.
     expect(done.status?.failureReason).toBeUndefined();
   });
@@ -96,7 +135,12 @@ describe('auto-rollback on a CloudWatch alarm', () => {
         },
       },
     });
-    const done = await world.waitForEndpoint('unwatched', (e) => e.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':2') === true, 'v2 in service', 30_000);
+    const done = await world.waitForEndpoint(
+      'unwatched',
+      (e) => e.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':2') === true,
+      'v2 in service',
+      30_000,
+    );
     expect(done.status?.failureReason).toBeUndefined();
   });
 });
@@ -108,7 +152,11 @@ describe('failures without an alarm', () => {
     await newConfig('broken', 2);
     await world.setFaults({ endpoints: { broken: { failUpdate: reason } } });
     await world.patch('Endpoint', 'broken', { spec: { endpointConfigName: 'broken-v2' } });
-    const refused = await world.waitForEndpoint('broken', (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true, 'C6');
+    const refused = await world.waitForEndpoint(
+      'broken',
+      (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === true,
+      'C6',
+    );
     expect(refused.status).toMatchObject({ endpointStatus: 'InService', failureReason: reason });
     expect(refused.status?.conditions?.[1]?.message).toBe(refusal('broken-v1'));
   });
@@ -126,12 +174,24 @@ describe('failures without an alarm', () => {
         },
       },
     });
-    await world.waitForEndpoint('mixed', (e) => e.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking', 'the first batch baking');
+    await world.waitForEndpoint(
+      'mixed',
+      (e) => e.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking',
+      'the first batch baking',
+    );
     await world.setFaults({ endpoints: { mixed: { failRollback: true } }, alarms: { 'mixed-errors': 'ALARM' } });
-    const failed = await world.waitForEndpoint('mixed', (e) => e.status?.endpointStatus === 'UpdateRollbackFailed', 'UpdateRollbackFailed');
+    const failed = await world.waitForEndpoint(
+      'mixed',
+      (e) => e.status?.endpointStatus === 'UpdateRollbackFailed',
+      'UpdateRollbackFailed',
+    );
     expect(failed.status?.failureReason).toMatch(/mixed-errors/);
     expect(failed.status?.conditions).toEqual([
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'True', message: 'Endpoint is in UpdateRollbackFailed status.' }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'True',
+        message: 'Endpoint is in UpdateRollbackFailed status.',
+      }),
       expect.objectContaining({ type: 'Ready', status: 'True' }),
     ]);
   });

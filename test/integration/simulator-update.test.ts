@@ -16,10 +16,14 @@ const lastConfig = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
 async function rollOut(name: string, configName: string, deploymentConfig?: DeploymentConfig) {
   await world.configReady(configName);
   const history = await world.recordEndpoint(name);
-  await world.patch('Endpoint', name, { spec: { endpointConfigName: configName, ...(deploymentConfig ? { deploymentConfig } : {}) } });
+  await world.patch('Endpoint', name, {
+    spec: { endpointConfigName: configName, ...(deploymentConfig ? { deploymentConfig } : {}) },
+  });
   const done = await world.waitForEndpoint(
     name,
-    (e) => e.status?.endpointStatus === 'InService' && e.status.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.includes(':2') === true,
+    (e) =>
+      e.status?.endpointStatus === 'InService' &&
+      e.status.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.includes(':2') === true,
     `InService on ${configName}`,
     30_000,
   );
@@ -38,7 +42,11 @@ describe('blue/green canary', () => {
       blueGreenUpdatePolicy: {
         terminationWaitInSeconds: 150,
         maximumExecutionTimeoutInSeconds: 3600,
-        trafficRoutingConfiguration: { type_: 'CANARY', waitIntervalInSeconds: 300, canarySize: { type_: 'CAPACITY_PERCENT', value: 25 } },
+        trafficRoutingConfiguration: {
+          type_: 'CANARY',
+          waitIntervalInSeconds: 300,
+          canarySize: { type_: 'CAPACITY_PERCENT', value: 25 },
+        },
       },
     };
     const { done, versions } = await rollOut('canary', 'canary-v2', policy);
@@ -59,16 +67,29 @@ describe('blue/green canary', () => {
     const accepted = versions.find((v) => v.status?.endpointStatus === 'Updating');
     expect(accepted?.metadata.annotations?.[lastConfig]).toBe('canary-v2');
     expect(accepted?.status?.pendingDeploymentSummary).toBeUndefined();
-    expect(accepted?.status?.conditions?.[0]).toMatchObject({ type: 'ACK.ResourceSynced', status: 'False', message: 'Endpoint is in Updating status.' });
+    expect(accepted?.status?.conditions?.[0]).toMatchObject({
+      type: 'ACK.ResourceSynced',
+      status: 'False',
+      message: 'Endpoint is in Updating status.',
+    });
 
-    const updating = versions.filter((v) => v.status?.endpointStatus === 'Updating' && v.status.pendingDeploymentSummary);
+    const updating = versions.filter(
+      (v) => v.status?.endpointStatus === 'Updating' && v.status.pendingDeploymentSummary,
+    );
     expect(updating.length).toBeGreaterThan(5);
     // While Updating, productionVariants is the old fleet and the pending summary the new one.
-    expect(updating.every((v) => v.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':1'))).toBe(true);
+    expect(
+      updating.every((v) => v.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':1')),
+    ).toBe(true);
     expect(updating.every((v) => v.status?.pendingDeploymentSummary?.endpointConfigName === 'canary-v2')).toBe(true);
     // The new fleet's weight is its share of the traffic: none while it launches, a quarter for the canary, then all.
-    expect(distinctRun(updating, (v) => v.status?.pendingDeploymentSummary?.productionVariants?.[0]?.currentWeight)).toEqual([0, 0.25, 1]);
-    const launching = distinctRun(updating, (v) => v.status?.pendingDeploymentSummary?.productionVariants?.[0]?.currentInstanceCount);
+    expect(
+      distinctRun(updating, (v) => v.status?.pendingDeploymentSummary?.productionVariants?.[0]?.currentWeight),
+    ).toEqual([0, 0.25, 1]);
+    const launching = distinctRun(
+      updating,
+      (v) => v.status?.pendingDeploymentSummary?.productionVariants?.[0]?.currentInstanceCount,
+    );
     expect(launching[0]).toBeLessThan(4);
     expect(launching[launching.length - 1]).toBe(4);
     expect([...launching].sort((a, b) => a - b)).toEqual(launching);
@@ -76,8 +97,15 @@ describe('blue/green canary', () => {
     expect(done.metadata.annotations?.[lastConfig]).toBe('canary-v2');
     expect(done.status?.failureReason).toBeUndefined();
     expect(done.status?.pendingDeploymentSummary).toBeUndefined();
-    expect(done.status?.productionVariants?.[0]).toMatchObject({ variantName: 'primary', desiredInstanceCount: 4, desiredWeight: 1 });
-    expect(done.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(['ACK.ResourceSynced=True', 'Ready=True']);
+    expect(done.status?.productionVariants?.[0]).toMatchObject({
+      variantName: 'primary',
+      desiredInstanceCount: 4,
+      desiredWeight: 1,
+    });
+    expect(done.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'ACK.ResourceSynced=True',
+      'Ready=True',
+    ]);
   });
 });
 
@@ -89,10 +117,16 @@ describe('blue/green linear', () => {
     const { versions } = await rollOut('linear', 'linear-v2', {
       autoRollbackConfiguration: { alarms: [{ alarmName: 'linear-latency' }] },
       blueGreenUpdatePolicy: {
-        trafficRoutingConfiguration: { type_: 'LINEAR', waitIntervalInSeconds: 150, linearStepSize: { type_: 'INSTANCE_COUNT', value: 1 } },
+        trafficRoutingConfiguration: {
+          type_: 'LINEAR',
+          waitIntervalInSeconds: 150,
+          linearStepSize: { type_: 'INSTANCE_COUNT', value: 1 },
+        },
       },
     });
-    const shifts = observedStages(versions).filter((s) => s.status === 'ActivatingTraffic').map((s) => s.message);
+    const shifts = observedStages(versions)
+      .filter((s) => s.status === 'ActivatingTraffic')
+      .map((s) => s.message);
     // One instance of 3 is three steps, not four of 33.3%.
     expect(shifts).toEqual([1, 2, 3].map((n) => `Turning on traffic for ${n} of 3 new instance(s).`));
     expect(observedStages(versions).filter((s) => s.status === 'Baking')).toHaveLength(3);
@@ -112,7 +146,9 @@ describe('blue/green all at once without a policy', () => {
     ]);
     const { done, versions } = await rollOut('plain', 'plain-v2');
     expect(observedStages(versions).map((s) => s.status)).toEqual(['Creating', 'ActivatingTraffic']);
-    expect(done.status?.productionVariants?.map((v) => [v.variantName, v.desiredInstanceCount, v.desiredWeight])).toEqual([
+    expect(
+      done.status?.productionVariants?.map((v) => [v.variantName, v.desiredInstanceCount, v.desiredWeight]),
+    ).toEqual([
       ['primary', 4, 0.8],
       ['fresh', 2, 0.5],
     ]);
@@ -127,15 +163,23 @@ describe('rolling update', () => {
     const { versions } = await rollOut('rolling', 'rolling-v2', {
       // Batches bake only with alarms to watch.
       autoRollbackConfiguration: { alarms: [{ alarmName: 'rolling-errors' }] },
-      rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 150, maximumExecutionTimeoutInSeconds: 3600 },
+      rollingUpdatePolicy: {
+        maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 },
+        waitIntervalInSeconds: 150,
+        maximumExecutionTimeoutInSeconds: 3600,
+      },
     });
     const updating = versions.filter((v) => v.status?.endpointStatus === 'Updating');
     expect(distinctRun(updating, (v) => v.status?.productionVariants?.[0]?.currentInstanceCount)).toEqual([4, 3, 2, 1]);
-    const launches = observedStages(versions).filter((s) => s.status === 'Creating').map((s) => s.message);
+    const launches = observedStages(versions)
+      .filter((s) => s.status === 'Creating')
+      .map((s) => s.message);
     expect(launches).toEqual(Array(4).fill('Launching 1 instance(s).'));
-    expect(observedStages(versions).filter((s) => s.status === 'Baking').map((s) => s.message)).toEqual(
-      [1, 2, 3, 4].map((n) => `Baking for 150 seconds with ${n} of 4 new instance(s) in service.`),
-    );
+    expect(
+      observedStages(versions)
+        .filter((s) => s.status === 'Baking')
+        .map((s) => s.message),
+    ).toEqual([1, 2, 3, 4].map((n) => `Baking for 150 seconds with ${n} of 4 new instance(s) in service.`));
   });
 });
 
@@ -148,12 +192,25 @@ describe('changes the controller holds back or ignores', () => {
     await world.createEndpoint('deferred', 'deferred-v1');
     await world.waitForEndpoint('deferred', (e) => e.status?.endpointStatus === 'Creating', 'Creating');
     await world.patch('Endpoint', 'deferred', { spec: { endpointConfigName: 'deferred-v2' } });
-    const held = await world.waitForEndpoint('deferred', (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Recoverable') === true, 'C4');
+    const held = await world.waitForEndpoint(
+      'deferred',
+      (e) => e.status?.conditions?.some((c) => c.type === 'ACK.Recoverable') === true,
+      'C4',
+    );
     expect(held.status?.endpointStatus).toBe('Creating');
     expect(held.status?.conditions).toEqual([
-      expect.objectContaining({ type: 'ACK.ResourceSynced', status: 'False', message: 'Endpoint is in Creating status.' }),
+      expect.objectContaining({
+        type: 'ACK.ResourceSynced',
+        status: 'False',
+        message: 'Endpoint is in Creating status.',
+      }),
       { type: 'ACK.Recoverable', status: 'True', message: 'Endpoint in Creating state cannot be modified or deleted.' },
-      expect.objectContaining({ type: 'Ready', status: 'False', reason: 'ACK.Recoverable', message: 'Endpoint in Creating state cannot be modified or deleted.' }),
+      expect.objectContaining({
+        type: 'Ready',
+        status: 'False',
+        reason: 'ACK.Recoverable',
+        message: 'Endpoint in Creating state cannot be modified or deleted.',
+      }),
     ]);
     // No UpdateEndpoint was accepted: the controller writes this annotation only after one.
     expect(held.metadata.annotations?.[lastConfig]).toBeUndefined();

@@ -45,7 +45,10 @@ describe('watching Endpoints', () => {
       `/apis/sagemaker.services.k8s.aws/v1alpha1/namespaces/${namespace}/endpoints`,
       async () => {
         await admin().createNamespacedCustomObject({ ...where, body: endpointBody('watched') });
-        await admin().patchNamespacedCustomObject({ ...where, body: { spec: { endpointConfigName: 'v2' } } }, mergePatch);
+        await admin().patchNamespacedCustomObject(
+          { ...where, body: { spec: { endpointConfigName: 'v2' } } },
+          mergePatch,
+        );
         await admin().deleteNamespacedCustomObject(where);
       },
       (seen) => seen.some((event) => event.type === 'DELETED'),

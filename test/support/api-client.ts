@@ -19,7 +19,13 @@ export interface CallOptions {
 /** Points the server modules at the control plane as Fleetdeck's own identity; call before importing them. */
 export function configureServer(extra: Record<string, string> = {}, dir = inject('controlPlane').kubeconfigDir) {
   // In-process handlers have no listener; they stand for a demo server on loopback, as `npm run demo` runs.
-  Object.assign(process.env, { KUBECONFIG: join(dir, 'fleetdeck-server.kubeconfig'), FLEETDECK_DEMO: '1', FLEETDECK_DEMO_KUBECONFIGS: dir, FLEETDECK_LISTEN_HOST: '127.0.0.1', ...extra });
+  Object.assign(process.env, {
+    KUBECONFIG: join(dir, 'fleetdeck-server.kubeconfig'),
+    FLEETDECK_DEMO: '1',
+    FLEETDECK_DEMO_KUBECONFIGS: dir,
+    FLEETDECK_LISTEN_HOST: '127.0.0.1',
+    ...extra,
+  });
   kubeconfigDirOverride = dir;
 }
 let kubeconfigDirOverride: string | undefined;
@@ -27,7 +33,11 @@ let kubeconfigDirOverride: string | undefined;
 export function call(handler: Handler, options: CallOptions): Promise<Response> {
   // A browser marks its own page's reads same-origin; tests of other callers override it.
   const method = options.method ?? 'GET';
-  const headers = new Headers({ host: 'localhost:3000', ...(method === 'GET' ? { 'sec-fetch-site': 'same-origin' } : {}), ...options.headers });
+  const headers = new Headers({
+    host: 'localhost:3000',
+    ...(method === 'GET' ? { 'sec-fetch-site': 'same-origin' } : {}),
+    ...options.headers,
+  });
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
@@ -41,8 +51,16 @@ export const tokenOf = (user: TestUser) =>
   loadUserKubeConfig(kubeconfigDirOverride ?? inject('controlPlane').kubeconfigDir, user).getCurrentUser()!.token!;
 
 /** Signs in through POST /api/session with the user's token; returns the session cookie and CSRF token. */
-export async function signIn(handlers: { session: Handler; me: Handler }, user: TestUser): Promise<{ cookie: string; csrf: string }> {
-  const response = await call(handlers.session, { method: 'POST', path: '/api/session', headers: { origin: ORIGIN }, body: { token: tokenOf(user) } });
+export async function signIn(
+  handlers: { session: Handler; me: Handler },
+  user: TestUser,
+): Promise<{ cookie: string; csrf: string }> {
+  const response = await call(handlers.session, {
+    method: 'POST',
+    path: '/api/session',
+    headers: { origin: ORIGIN },
+    body: { token: tokenOf(user) },
+  });
   if (!response.ok) throw new Error(`sign-in as ${user} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
   const me = await call(handlers.me, { path: '/api/me', headers: { cookie } });
@@ -68,7 +86,10 @@ export function sseReader(response: Response) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline && !predicate(events)) {
         pending ??= reader.read();
-        const next = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())))]);
+        const next = await Promise.race([
+          pending,
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
+        ]);
         if (next === null) break;
         pending = undefined;
         if (next.done) break;

@@ -10,7 +10,8 @@ const repo = join(import.meta.dirname, '..', '..');
 const harness = join(repo, 'harness', 'harness');
 
 function harnessEnv(): NodeJS.ProcessEnv {
-  const cache = process.env.FLEETDECK_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fleetdeck');
+  const cache =
+    process.env.FLEETDECK_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fleetdeck');
   // Separate from the demo's control plane, so `npm test` never touches a running demo.
   return { ...process.env, FLEETDECK_HARNESS_DIR: process.env.FLEETDECK_HARNESS_DIR ?? join(cache, 'harness-test') };
 }
@@ -21,7 +22,9 @@ function readExports(text: string): Record<string, string> {
 
 export default function setup(project: TestProject) {
   const env = harnessEnv();
-  const exports = readExports(execFileSync('bash', [harness, 'up'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const exports = readExports(
+    execFileSync('bash', [harness, 'up'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
   const controlPlane: ControlPlane = {
     url: exports.FLEETDECK_APISERVER_URL!,
     kubeconfigDir: exports.FLEETDECK_HARNESS_KUBECONFIGS!,

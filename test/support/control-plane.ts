@@ -20,7 +20,8 @@ declare module 'vitest' {
 }
 
 /** The kubeconfig of one test user of the running control plane. */
-export const kubeConfigAs = (user: TestUser): KubeConfig => loadUserKubeConfig(inject('controlPlane').kubeconfigDir, user);
+export const kubeConfigAs = (user: TestUser): KubeConfig =>
+  loadUserKubeConfig(inject('controlPlane').kubeconfigDir, user);
 
 export const customObjectsAs = (user: TestUser) => kubeConfigAs(user).makeApiClient(CustomObjectsApi);
 

@@ -15,7 +15,8 @@ export function observedStages(versions: Endpoint[]): ObservedStage[] {
     if (!current?.status) continue;
     const stage = { status: current.status, message: current.statusMessage ?? '', startTime: current.startTime ?? '' };
     const last = stages[stages.length - 1];
-    if (!last || last.status !== stage.status || last.message !== stage.message || last.startTime !== stage.startTime) stages.push(stage);
+    if (!last || last.status !== stage.status || last.message !== stage.message || last.startTime !== stage.startTime)
+      stages.push(stage);
   }
   return stages;
 }

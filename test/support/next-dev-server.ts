@@ -10,14 +10,28 @@ import { join } from 'node:path';
 import { repoRoot } from './repo-root';
 
 // What Next.js reads to build the app; harness/, simulator/ and tests are never imported by it.
-const APP_FILES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+const APP_FILES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.js',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'postcss.config.mjs',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -34,11 +48,16 @@ export interface NextDevServer {
  * `startScript`, the server is Fleetdeck's own start script (scripts/start-server.mjs, `npm start`) in its
  * development mode, with the transport's timeouts.
  */
-export async function startNextDevServer(env: Record<string, string>, timeoutMs = 120_000, options: { startScript?: boolean } = {}): Promise<NextDevServer> {
+export async function startNextDevServer(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  options: { startScript?: boolean } = {},
+): Promise<NextDevServer> {
   const repo = repoRoot();
   const dir = mkdtempSync(join(tmpdir(), 'fleetdeck-next-'));
   const files = options.startScript ? [...APP_FILES, 'scripts/start-server.mjs'] : APP_FILES;
-  for (const name of files) if (existsSync(join(repo, name))) cpSync(join(repo, name), join(dir, name), { recursive: true });
+  for (const name of files)
+    if (existsSync(join(repo, name))) cpSync(join(repo, name), join(dir, name), { recursive: true });
   try {
     execFileSync('cp', ['-al', join(repo, 'node_modules'), join(dir, 'node_modules')]);
   } catch {
@@ -54,7 +73,13 @@ export async function startNextDevServer(env: Record<string, string>, timeoutMs 
   const child: ChildProcess = spawn(command, args, {
     cwd: dir,
     // `next dev -H 127.0.0.1` listens on loopback only, as the start script reports by itself.
-    env: { ...process.env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', FLEETDECK_LISTEN_HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      NEXT_TELEMETRY_DISABLED: '1',
+      FLEETDECK_LISTEN_HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it takes Next.js's workers with it.
     detached: true,
@@ -76,7 +101,13 @@ export async function startNextDevServer(env: Record<string, string>, timeoutMs 
       await stop();
       throw new Error(`next dev exited during start:\n${output}`);
     }
-    if (await fetch(`${baseURL}/api/healthz`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${baseURL}/api/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`next dev did not serve /api/healthz within ${timeoutMs / 1000} s:\n${output}`);

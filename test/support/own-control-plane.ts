@@ -9,7 +9,12 @@ const harness = join(repoRoot(), 'harness', 'harness');
 
 export function ownControlPlane() {
   const dir = mkdtempSync(join(tmpdir(), 'fleetdeck-own-'));
-  const run = (command: string) => execFileSync('bash', [harness, command], { env: { ...process.env, FLEETDECK_HARNESS_DIR: dir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const run = (command: string) =>
+    execFileSync('bash', [harness, command], {
+      env: { ...process.env, FLEETDECK_HARNESS_DIR: dir },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
   const exports = Object.fromEntries([...run('up').matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
   return {
     kubeconfigDir: exports.FLEETDECK_HARNESS_KUBECONFIGS!,

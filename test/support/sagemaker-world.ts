@@ -7,5 +7,6 @@ export type SimWorld = World;
 
 export const SimWorld = {
   /** A fresh namespace with its own simulated controller, on the integration tests' control plane. */
-  start: (prefix: string, extraEnv?: Record<string, string>) => World.startIn(inject('controlPlane').kubeconfigDir, prefix, extraEnv),
+  start: (prefix: string, extraEnv?: Record<string, string>) =>
+    World.startIn(inject('controlPlane').kubeconfigDir, prefix, extraEnv),
 };

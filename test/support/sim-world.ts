@@ -1,6 +1,13 @@
 // A namespace with its own simulated controller, and the calls tests make against it as admin. Free of
 // vitest, so end-to-end specs use it too; integration tests reach it through sagemaker-world.ts.
-import { ApiException, CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions, Watch } from '@kubernetes/client-node';
+import {
+  ApiException,
+  CoreV1Api,
+  CustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions,
+  Watch,
+} from '@kubernetes/client-node';
 import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';
 import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
 import { coordinates } from './sagemaker-objects';
@@ -27,7 +34,12 @@ export class SimWorld {
   ) {}
 
   /** A fresh namespace on the control plane whose kubeconfigs are in `kubeconfigDir`, with its own simulator. */
-  static async startIn(kubeconfigDir: string, prefix: string, extraEnv?: Record<string, string>, timeScale?: number): Promise<SimWorld> {
+  static async startIn(
+    kubeconfigDir: string,
+    prefix: string,
+    extraEnv?: Record<string, string>,
+    timeScale?: number,
+  ): Promise<SimWorld> {
     const namespace = await createNamespace(loadUserKubeConfig(kubeconfigDir, 'admin'), prefix);
     const simulator = await startSimulator({
       kubeconfigDir,
@@ -54,7 +66,12 @@ export class SimWorld {
   async createModel(name: string, image = `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}:1`) {
     await this.api.createNamespacedCustomObject({
       ...coordinates('Model', this.namespace),
-      body: { apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind: 'Model', metadata: { name }, spec: { modelName: name, primaryContainer: { image } } },
+      body: {
+        apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
+        kind: 'Model',
+        metadata: { name },
+        spec: { modelName: name, primaryContainer: { image } },
+      },
     });
   }
 
@@ -84,7 +101,12 @@ export class SimWorld {
     });
   }
 
-  async createEndpoint(name: string, endpointConfigName: string, deploymentConfig?: DeploymentConfig, annotations?: Record<string, string>) {
+  async createEndpoint(
+    name: string,
+    endpointConfigName: string,
+    deploymentConfig?: DeploymentConfig,
+    annotations?: Record<string, string>,
+  ) {
     await this.api.createNamespacedCustomObject({
       ...coordinates('Endpoint', this.namespace),
       body: {
@@ -100,7 +122,10 @@ export class SimWorld {
   async configReady(name: string) {
     await this.waitFor(
       () => this.get('EndpointConfig', name),
-      (config) => config?.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+      (config) =>
+        config?.status?.conditions?.some(
+          (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+        ),
       `EndpointConfig ${name} ready`,
     );
   }
@@ -109,14 +134,25 @@ export class SimWorld {
   async createEndpointNamed(name: string, endpointName: string, endpointConfigName: string) {
     await this.api.createNamespacedCustomObject({
       ...coordinates('Endpoint', this.namespace),
-      body: { apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind: 'Endpoint', metadata: { name }, spec: { endpointName, endpointConfigName } },
+      body: {
+        apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
+        kind: 'Endpoint',
+        metadata: { name },
+        spec: { endpointName, endpointConfigName },
+      },
     });
   }
 
   /** Model, config and endpoint in one go, waiting until the endpoint is InService. */
-  async inServiceEndpoint(name: string, variants: Omit<VariantInput, 'model'>[] = [{ name: 'primary', count: 4 }]): Promise<Endpoint> {
+  async inServiceEndpoint(
+    name: string,
+    variants: Omit<VariantInput, 'model'>[] = [{ name: 'primary', count: 4 }],
+  ): Promise<Endpoint> {
     await this.createModel(`${name}-model-v1`);
-    await this.createConfig(`${name}-v1`, variants.map((v) => ({ ...v, model: `${name}-model-v1` })));
+    await this.createConfig(
+      `${name}-v1`,
+      variants.map((v) => ({ ...v, model: `${name}-model-v1` })),
+    );
     await this.createEndpoint(name, `${name}-v1`);
     return this.waitForEndpoint(name, (e) => e.status?.endpointStatus === 'InService', 'InService after create');
   }
@@ -143,13 +179,19 @@ export class SimWorld {
   }
 
   /** Polls the object until the predicate holds; fails naming what it waited for and what it last saw. */
-  async waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  async waitFor<T>(
+    read: () => Promise<T>,
+    predicate: (value: T) => boolean,
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let last: T | undefined;
     for (;;) {
       last = await read();
       if (predicate(last)) return last;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 1)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 1)}`);
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
   }
@@ -174,7 +216,11 @@ export class SimWorld {
     }
     // Wait until the simulator has read this version, so the next step cannot race it.
     const marker = `fault controls now at resourceVersion ${written.metadata?.resourceVersion}`;
-    await this.waitFor(async () => this.simulator.output(), (output) => output.includes(marker), 'the simulator to read the fault controls');
+    await this.waitFor(
+      async () => this.simulator.output(),
+      (output) => output.includes(marker),
+      'the simulator to read the fault controls',
+    );
   }
 
   /** Every version of an object the API server sends on a watch, from now until `stop`. */

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 
-export type TestUser = 'admin' | 'ml-eng' | 'oncall' | 'outsider' | 'fleetdeck-server' | 'fleetdeck-server-proxy' | 'sagemaker-simulator';
+export type TestUser =
+  'admin' | 'ml-eng' | 'oncall' | 'outsider' | 'fleetdeck-server' | 'fleetdeck-server-proxy' | 'sagemaker-simulator';
 
 /** The kubeconfig `harness up` wrote for one test user. */
 export function loadUserKubeConfig(kubeconfigDir: string, user: TestUser): KubeConfig {

@@ -23,7 +23,8 @@ const signInSchema = z.union([
  * SameSite=Strict cookie. A token too large for a cookie is refused (422 at `token`) before it is sent anywhere.
  */
 export const POST = publicRoute(async (request) => {
-  if (serverConfig().FLEETDECK_AUTH_MODE !== 'token') throw new AppError('bad_request', 'Sign-in is handled by your identity provider here.');
+  if (serverConfig().FLEETDECK_AUTH_MODE !== 'token')
+    throw new AppError('bad_request', 'Sign-in is handled by your identity provider here.');
   assertSameOrigin(request);
   const parsed = signInSchema.safeParse(await readJsonBody(request));
   if (!parsed.success) {
@@ -34,14 +35,22 @@ export const POST = publicRoute(async (request) => {
   assertTokenFits(request, token);
   const claimed = 'demoUser' in parsed.data ? parsed.data.demoUser : claimedUser(token);
   const who = await limitedSignIn(request, claimed, () => reviewToken(token));
-  return json({ user: who.user, groups: who.groups }, 200, { 'Set-Cookie': sessionCookie(request, token, who.user, who.groups) });
+  return json({ user: who.user, groups: who.groups }, 200, {
+    'Set-Cookie': sessionCookie(request, token, who.user, who.groups),
+  });
 });
 
 /** Sign out: the session is refused from now on by every replica (and its open streams end), and the cookie is cleared. */
-export const DELETE = route({}, async ({ request }) => json({ signedOut: true }, 200, { 'Set-Cookie': await endSession(request) }));
+export const DELETE = route({}, async ({ request }) =>
+  json({ signedOut: true }, 200, { 'Set-Cookie': await endSession(request) }),
+);
 
 /** Who is signed in, for the sign-in page; 401 when nobody. */
-export const GET = route({}, async ({ identity }) => ({ user: identity.user, groups: identity.groups, mode: identity.mode }));
+export const GET = route({}, async ({ identity }) => ({
+  user: identity.user,
+  groups: identity.groups,
+  mode: identity.mode,
+}));
 
 const notAllowed = methodNotAllowed('GET', 'POST', 'DELETE');
 export { notAllowed as PUT, notAllowed as PATCH, notAllowed as OPTIONS };

@@ -18,7 +18,9 @@ const querySchema = z.strictObject({ namespace: namespaceSchema.optional() });
  */
 export const GET = route({ query: querySchema }, ({ identity, query, request }) => {
   assertSameOrigin(request);
-  return underReplicaCap(serverConfig().FLEETDECK_MAX_STREAMS, request.signal, () => openStream(identity, query.namespace, request.signal));
+  return underReplicaCap(serverConfig().FLEETDECK_MAX_STREAMS, request.signal, () =>
+    openStream(identity, query.namespace, request.signal),
+  );
 });
 
 const notAllowed = methodNotAllowed('GET');

@@ -161,17 +161,26 @@ describe('LiveStream', () => {
       await vi.advanceTimersByTimeAsync(30_000);
     }
     const before = requests.length;
-    const envelope = { error: { code: 'cluster_unavailable', message: 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.' } };
+    const envelope = {
+      error: {
+        code: 'cluster_unavailable',
+        message: 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.',
+      },
+    };
     requests.at(-1)!.respond(new Response(JSON.stringify(envelope), { status: 503, headers: { 'retry-after': '2' } }));
     await settle();
-    expect(stream.getSnapshot()).toMatchObject({ connection: 'stale', message: envelope.error.message, retryPending: true });
+    expect(stream.getSnapshot()).toMatchObject({
+      connection: 'stale',
+      message: envelope.error.message,
+      retryPending: true,
+    });
     await vi.advanceTimersByTimeAsync(1_900);
     expect(requests).toHaveLength(before);
     await vi.advanceTimersByTimeAsync(100);
     expect(requests).toHaveLength(before + 1);
   });
 
-    it('tries again at once when asked, or when the browser is back online, instead of waiting out the backoff', async () => {
+  it('tries again at once when asked, or when the browser is back online, instead of waiting out the backoff', async () => {
     const open = await openLive();
     open.close();
     await settle();
@@ -201,13 +210,17 @@ describe('LiveStream', () => {
     stream.start();
     requests[0]!.respond(new Response('{}', { status: 401 }));
     await settle();
-    expect(stream.getSnapshot()).toMatchObject({ connection: 'signed-out', message: expect.stringMatching(/sign in again/i) });
+    expect(stream.getSnapshot()).toMatchObject({
+      connection: 'signed-out',
+      message: expect.stringMatching(/sign in again/i),
+    });
     await vi.advanceTimersByTimeAsync(120_000);
     stream.reconnectNow();
     expect(requests).toHaveLength(1);
   });
 
-  const forbidden = (message: string) => new Response(JSON.stringify({ error: { code: 'forbidden', message, correlationId: 'c' } }), { status: 403 });
+  const forbidden = (message: string) =>
+    new Response(JSON.stringify({ error: { code: 'forbidden', message, correlationId: 'c' } }), { status: 403 });
 
   /** Refuses the newest request, then waits out the retry delay. */
   async function refuseNewest(message: string): Promise<void> {
@@ -223,7 +236,10 @@ describe('LiveStream', () => {
     expect(requests).toHaveLength(3);
     requests[2]!.respond(forbidden('You may not watch team-b.'));
     await settle();
-    expect(stream.getSnapshot()).toMatchObject({ connection: 'refused', message: expect.stringMatching(/refused live updates 3 times in a row: You may not watch team-b\. Reload/) });
+    expect(stream.getSnapshot()).toMatchObject({
+      connection: 'refused',
+      message: expect.stringMatching(/refused live updates 3 times in a row: You may not watch team-b\. Reload/),
+    });
     expect(stream.getSnapshot().retryPending).toBeUndefined();
     await vi.advanceTimersByTimeAsync(600_000);
     stream.reconnectNow();
@@ -241,7 +257,10 @@ describe('LiveStream', () => {
     expect(stream.getSnapshot().connection).toBe('live');
     open.write('error', { code: 'forbidden', message: 'Your rights to team-a were revoked.' });
     await settle();
-    expect(stream.getSnapshot()).toMatchObject({ connection: 'reconnecting', message: 'Your rights to team-a were revoked.' });
+    expect(stream.getSnapshot()).toMatchObject({
+      connection: 'reconnecting',
+      message: 'Your rights to team-a were revoked.',
+    });
     await vi.advanceTimersByTimeAsync(30_000);
     await refuseNewest('Your rights to team-a were revoked.');
     expect(stream.getSnapshot().connection).not.toBe('refused');
@@ -254,7 +273,10 @@ describe('LiveStream', () => {
     const open = await openLive();
     open.write('cluster', { reachable: false, at: '2026-12-01T00:00:00Z' });
     await settle();
-    expect(stream.getSnapshot()).toMatchObject({ connection: 'stale', message: expect.stringMatching(/cluster cannot be reached/) });
+    expect(stream.getSnapshot()).toMatchObject({
+      connection: 'stale',
+      message: expect.stringMatching(/cluster cannot be reached/),
+    });
     // The stream itself is fine: there is nothing to hasten.
     expect(stream.getSnapshot().retryPending).toBeUndefined();
     open.write('cluster', { reachable: true, at: '2026-12-01T00:00:30Z' });

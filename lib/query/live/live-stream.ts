@@ -103,7 +103,10 @@ export class LiveStream {
     this.clearLoss();
     this.backoff.closed();
     this.running = false;
-    this.set({ connection: 'refused', message: `Fleetdeck refused live updates ${this.refusals} times in a row: ${message} Reload the page to try again.` });
+    this.set({
+      connection: 'refused',
+      message: `Fleetdeck refused live updates ${this.refusals} times in a row: ${message} Reload the page to try again.`,
+    });
   }
 
   private onVisibility = (): void => {
@@ -128,7 +131,8 @@ export class LiveStream {
   /** The data is current now: the cluster answered and the stream is open. */
   private confirm(): void {
     if (this.clusterReachable) this.set({ connection: 'live', asOf: new Date().toISOString() });
-    else this.set({ connection: 'stale', message: 'The cluster cannot be reached. Showing the last data Fleetdeck had.' });
+    else
+      this.set({ connection: 'stale', message: 'The cluster cannot be reached. Showing the last data Fleetdeck had.' });
   }
 
   private disconnect(): void {
@@ -156,13 +160,21 @@ export class LiveStream {
   }
 
   private async read(abort: AbortController): Promise<void> {
-    const response = await fetch('/api/stream', { headers: { Accept: 'text/event-stream' }, credentials: 'same-origin', cache: 'no-store', signal: abort.signal });
+    const response = await fetch('/api/stream', {
+      headers: { Accept: 'text/event-stream' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: abort.signal,
+    });
     if (response.status === 401) return this.markSignedOut();
     if (response.status === 403) return this.refused(await errorMessage(response));
     if (!response.ok || !response.body) {
       // The server says when it expects to serve again (its fleet still loading, the cluster's next probe).
       const retryAfter = Number(response.headers.get('retry-after'));
-      return this.lost(await errorMessage(response), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+      return this.lost(
+        await errorMessage(response),
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      );
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const feed = createSseParser((event) => this.onEvent(event));
@@ -193,14 +205,21 @@ export class LiveStream {
     const backoffDelay = this.backoff.failed();
     const delay = delayMs ?? backoffDelay;
     this.retryTimer = setTimeout(() => this.connect(), delay);
-    if (Date.now() - this.lostSince >= GRACE_MS || this.status.connection === 'stale' || this.status.connection === 'paused') {
+    if (
+      Date.now() - this.lostSince >= GRACE_MS ||
+      this.status.connection === 'stale' ||
+      this.status.connection === 'paused'
+    ) {
       this.set({ connection: 'stale', message, retryPending: true });
     } else {
       this.set({ connection: 'reconnecting', message, retryPending: true });
-      this.graceTimer ??= setTimeout(() => {
-        this.graceTimer = undefined;
-        if (this.lostSince !== undefined) this.set({ ...this.status, connection: 'stale' });
-      }, this.lostSince + GRACE_MS - Date.now());
+      this.graceTimer ??= setTimeout(
+        () => {
+          this.graceTimer = undefined;
+          if (this.lostSince !== undefined) this.set({ ...this.status, connection: 'stale' });
+        },
+        this.lostSince + GRACE_MS - Date.now(),
+      );
     }
   }
 
@@ -236,8 +255,13 @@ export class LiveStream {
       case 'error': {
         const code = (data as { code?: unknown } | undefined)?.code;
         if (code === 'unauthenticated') return this.markSignedOut();
-        if (code === 'forbidden') return this.refused((data as { message?: string } | undefined)?.message ?? 'You may no longer watch these namespaces.');
-        return this.lost((data as { message?: string } | undefined)?.message ?? 'The live stream was closed by Fleetdeck.');
+        if (code === 'forbidden')
+          return this.refused(
+            (data as { message?: string } | undefined)?.message ?? 'You may no longer watch these namespaces.',
+          );
+        return this.lost(
+          (data as { message?: string } | undefined)?.message ?? 'The live stream was closed by Fleetdeck.',
+        );
       }
     }
   }

@@ -14,7 +14,11 @@ export const keepAliveIntervalMs = 10 * 60_000;
  * counts as in use and the server re-seals the session's last-seen time (a stream's response cannot carry a new
  * cookie). A paused, stale or signed-out page does not keep its session alive. Returns the stop function.
  */
-export function keepSessionAlive(source: LiveStatusSource, touch: () => void, intervalMs = keepAliveIntervalMs): () => void {
+export function keepSessionAlive(
+  source: LiveStatusSource,
+  touch: () => void,
+  intervalMs = keepAliveIntervalMs,
+): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   const update = () => {
     const live = source.getSnapshot().connection === 'live';

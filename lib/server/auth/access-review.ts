@@ -14,7 +14,9 @@ export interface AccessQuestion {
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 20_000;
 // On globalThis so every route bundle of the process shares one cache and one count.
-const holder = globalThis as typeof globalThis & { __fleetdeckAccess?: Map<string, { allowed: Promise<boolean>; at: number }> };
+const holder = globalThis as typeof globalThis & {
+  __fleetdeckAccess?: Map<string, { allowed: Promise<boolean>; at: number }>;
+};
 holder.__fleetdeckAccess ??= new Map();
 const answers = holder.__fleetdeckAccess;
 
@@ -24,7 +26,11 @@ const answers = holder.__fleetdeckAccess;
  * noticed within 30 s. Used to decide what to serve from the shared cache; writes are always checked by the
  * API server itself.
  */
-export function isAllowed(identity: Identity, question: AccessQuestion, options: { fresh?: boolean } = {}): Promise<boolean> {
+export function isAllowed(
+  identity: Identity,
+  question: AccessQuestion,
+  options: { fresh?: boolean } = {},
+): Promise<boolean> {
   const key = `${identity.key}|${question.verb}|${question.group}|${question.resource}|${question.namespace}`;
   const cached = answers.get(key);
   if (!options.fresh && cached && Date.now() - cached.at < TTL_MS) return cached.allowed;

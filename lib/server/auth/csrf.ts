@@ -32,7 +32,8 @@ function expectedOrigin(request: Request): string | undefined {
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin !== null) {
-    if (origin !== expectedOrigin(request)) throw new AppError('forbidden', 'This request did not come from Fleetdeck (origin mismatch).');
+    if (origin !== expectedOrigin(request))
+      throw new AppError('forbidden', 'This request did not come from Fleetdeck (origin mismatch).');
     return;
   }
   // Same-origin with whatever name the page was loaded from, so that name must be one Fleetdeck answers to.

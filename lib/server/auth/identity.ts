@@ -42,7 +42,14 @@ export const kubeconfigUserName = () => loadUserKubeConfig().getCurrentUser()?.n
 function kubeconfigIdentity(): Identity {
   userKubeConfig = loadUserKubeConfig();
   const user = kubeconfigUserName();
-  return { mode: 'kubeconfig', user, groups: [], credentials: { kind: 'kubeconfig', kubeConfig: userKubeConfig }, key: hash(`kubeconfig:${user}`), sessionId: `kubeconfig:${user}` };
+  return {
+    mode: 'kubeconfig',
+    user,
+    groups: [],
+    credentials: { kind: 'kubeconfig', kubeConfig: userKubeConfig },
+    key: hash(`kubeconfig:${user}`),
+    sessionId: `kubeconfig:${user}`,
+  };
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -67,7 +74,8 @@ function proxyIdentity(request: RequestLike): Identity | undefined {
   const presented = request.headers.get(config.FLEETDECK_PROXY_SECRET_HEADER);
   // Identity headers count only when the proxy proves itself; anyone can send X-Forwarded-User.
   if (!presented || !config.FLEETDECK_PROXY_SECRET || !safeEqual(presented, config.FLEETDECK_PROXY_SECRET)) {
-    if (presented || request.headers.has(config.FLEETDECK_PROXY_USER_HEADER)) return refuseProxied('identity headers without a valid proxy secret');
+    if (presented || request.headers.has(config.FLEETDECK_PROXY_USER_HEADER))
+      return refuseProxied('identity headers without a valid proxy secret');
     return undefined;
   }
   const claim = readProxyClaim(request.headers, {

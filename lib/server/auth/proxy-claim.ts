@@ -25,9 +25,16 @@ const unsafeCharacter = (value: string) =>
 
 // For the log: quoted, cut short, and with DEL and C1 controls escaped too (JSON leaves them raw).
 const quoted = (value: string) =>
-  JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}...` : value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}...` : value).replace(
+    /[\u007f-\u009f]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
-function problemWith(what: 'user' | 'group', value: string, allowedSystemGroups: readonly string[]): string | undefined {
+function problemWith(
+  what: 'user' | 'group',
+  value: string,
+  allowedSystemGroups: readonly string[],
+): string | undefined {
   if (value === '') return `an empty ${what}`;
   if (value.length > MAX_NAME_LENGTH) return `a ${what} over ${MAX_NAME_LENGTH} characters`;
   if (unsafeCharacter(value)) return `a ${what} with control characters: ${quoted(value)}`;

@@ -8,9 +8,15 @@ export async function reviewToken(token: string): Promise<{ user: string; groups
   const review = await kubeRequest<{ status?: { userInfo?: { username?: string; groups?: string[] } } }>(
     serverKubeConfig(),
     { kind: 'token', token },
-    { method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, timeoutMs: 5000 },
+    {
+      method: 'POST',
+      path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      timeoutMs: 5000,
+    },
   ).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'unauthenticated') throw new AppError('unauthenticated', 'The cluster did not accept this token.');
+    if (error instanceof AppError && error.code === 'unauthenticated')
+      throw new AppError('unauthenticated', 'The cluster did not accept this token.');
     throw error;
   });
   const user = review.status?.userInfo?.username;

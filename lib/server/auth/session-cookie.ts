@@ -81,7 +81,14 @@ const setCookie = (request: Request, session: Session) =>
  */
 export function sessionCookie(request: Request, token: string, user: string, groups: string[]): string {
   const now = Date.now();
-  const cookie = setCookie(request, { token, user, groups, sid: randomBytes(16).toString('hex'), expiresAt: now + SESSION_SECONDS * 1000, seenAt: now });
+  const cookie = setCookie(request, {
+    token,
+    user,
+    groups,
+    sid: randomBytes(16).toString('hex'),
+    expiresAt: now + SESSION_SECONDS * 1000,
+    seenAt: now,
+  });
   const bytes = Buffer.byteLength(cookie);
   if (bytes >= MAX_COOKIE_BYTES) {
     const message = `This token is too large to keep in a browser cookie (${bytes} bytes sealed, under ${MAX_COOKIE_BYTES} fit); use a shorter token.`;

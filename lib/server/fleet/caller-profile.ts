@@ -22,7 +22,10 @@ async function rightsIn(identity: Identity, namespace: string) {
 /** Who the caller is, the CSRF token for their session, and what they may do where. */
 export async function callerProfile(identity: Identity) {
   const namespaces = [...fleetStore().endpoints.namespaces()].sort();
-  const [everywhere, ...each] = await Promise.all([rightsIn(identity, ''), ...namespaces.map((namespace) => rightsIn(identity, namespace))]);
+  const [everywhere, ...each] = await Promise.all([
+    rightsIn(identity, ''),
+    ...namespaces.map((namespace) => rightsIn(identity, namespace)),
+  ]);
   const config = serverConfig();
   return {
     user: identity.user,

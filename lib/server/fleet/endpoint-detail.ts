@@ -13,7 +13,8 @@ interface EventObject extends KubeObject {
   eventTime?: string;
   metadata: KubeObject['metadata'] & { creationTimestamp?: string };
 }
-const eventTime = (event: EventObject) => event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? '';
+const eventTime = (event: EventObject) =>
+  event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? '';
 
 /**
  * One endpoint with its config, models, conditions and the Kubernetes Events about them, from the shared
@@ -28,10 +29,18 @@ export async function endpointDetail(identity: Identity, namespace: string, name
   const parts = visibleParts(store, namespace, access);
   const { configs } = parts;
   const config = configs.find((candidate) => candidate.spec.endpointConfigName === endpoint.spec.endpointConfigName);
-  const pendingConfig = configs.find((candidate) => candidate.spec.endpointConfigName === endpoint.status?.pendingDeploymentSummary?.endpointConfigName);
-  const modelNames = new Set([config, pendingConfig].flatMap((each) => each?.spec.productionVariants.map((variant) => variant.modelName) ?? []));
+  const pendingConfig = configs.find(
+    (candidate) => candidate.spec.endpointConfigName === endpoint.status?.pendingDeploymentSummary?.endpointConfigName,
+  );
+  const modelNames = new Set(
+    [config, pendingConfig].flatMap((each) => each?.spec.productionVariants.map((variant) => variant.modelName) ?? []),
+  );
   const models = parts.models.filter((model) => modelNames.has(model.spec.modelName));
-  const related = new Set([`Endpoint/${name}`, ...(config ? [`EndpointConfig/${config.metadata.name}`] : []), ...models.map((model) => `Model/${model.metadata.name}`)]);
+  const related = new Set([
+    `Endpoint/${name}`,
+    ...(config ? [`EndpointConfig/${config.metadata.name}`] : []),
+    ...models.map((model) => `Model/${model.metadata.name}`),
+  ]);
   const events = access.readable.has('Event')
     ? (store.events.list(namespace) as EventObject[])
         .filter((event) => related.has(`${event.involvedObject?.kind}/${event.involvedObject?.name}`))
@@ -44,7 +53,9 @@ export async function endpointDetail(identity: Identity, namespace: string, name
     config: config ?? null,
     pendingConfig: pendingConfig ?? null,
     models,
-    configsUsed: configs.filter((candidate) => candidate.metadata.labels?.['fleetdeck.io/endpoint'] === name).map((candidate) => candidate.metadata.name),
+    configsUsed: configs
+      .filter((candidate) => candidate.metadata.labels?.['fleetdeck.io/endpoint'] === name)
+      .map((candidate) => candidate.metadata.name),
     events,
     ...(access.omitted.length > 0 ? { omitted: access.omitted } : {}),
   };

@@ -16,7 +16,10 @@ export interface FleetQuery {
 const encodeCursor = (key: string) => Buffer.from(key).toString('base64url');
 function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key.includes('/')) throw new AppError('bad_request', 'The cursor is not one this server gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+  if (!key.includes('/'))
+    throw new AppError('bad_request', 'The cursor is not one this server gave out.', [
+      { path: 'cursor', message: 'unknown cursor' },
+    ]);
   return key;
 }
 
@@ -37,8 +40,11 @@ export async function listFleet(identity: Identity, query: FleetQuery): Promise<
     namespaces = await visibleNamespaces(identity, 'list', store.endpoints.namespaces());
   }
 
-  const visible = namespaces === null ? store.endpointsIn() : namespaces.flatMap((namespace) => store.endpointsIn(namespace));
-  const keyed = visible.map((endpoint) => ({ key: `${endpoint.metadata.namespace}/${endpoint.metadata.name}`, endpoint })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const visible =
+    namespaces === null ? store.endpointsIn() : namespaces.flatMap((namespace) => store.endpointsIn(namespace));
+  const keyed = visible
+    .map((endpoint) => ({ key: `${endpoint.metadata.namespace}/${endpoint.metadata.name}`, endpoint }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const start = after === undefined ? 0 : keyed.findIndex((entry) => entry.key > after);
   const page = start < 0 ? [] : keyed.slice(start, start + query.limit);
@@ -46,7 +52,8 @@ export async function listFleet(identity: Identity, query: FleetQuery): Promise<
   const pageNamespaces = new Set(page.map(({ endpoint }) => endpoint.metadata.namespace ?? ''));
   const access = await kindAccessByNamespace(identity, 'list', pageNamespaces, ['EndpointConfig', 'Model']);
   const parts = new Map<string, VisibleParts>();
-  const partsIn = (namespace: string) => parts.get(namespace) ?? parts.set(namespace, visibleParts(store, namespace, access(namespace))).get(namespace)!;
+  const partsIn = (namespace: string) =>
+    parts.get(namespace) ?? parts.set(namespace, visibleParts(store, namespace, access(namespace))).get(namespace)!;
   const last = page[page.length - 1];
   const hasMore = start >= 0 && start + query.limit < keyed.length;
   return {

@@ -10,7 +10,11 @@ import { assertNamespaceAccess } from './visible-namespaces';
  * right to get Endpoints in the namespace is checked first, so a refusal is the same whether or not the
  * endpoint exists; then 404 when it does not.
  */
-export async function readableEndpoint(identity: Identity, namespace: string, name: string): Promise<{ store: FleetStore; endpoint: Endpoint }> {
+export async function readableEndpoint(
+  identity: Identity,
+  namespace: string,
+  name: string,
+): Promise<{ store: FleetStore; endpoint: Endpoint }> {
   await assertNamespaceAccess(identity, 'get', namespace);
   const store = fleetStore();
   await store.ensureServing();

@@ -16,7 +16,9 @@ export async function visibleNamespaces(
 ): Promise<string[] | null> {
   if (await isAllowed(identity, endpointsQuestion(verb, ''), options)) return null;
   const candidates = [...new Set(known)].sort();
-  const allowed = await Promise.all(candidates.map((namespace) => isAllowed(identity, endpointsQuestion(verb, namespace), options)));
+  const allowed = await Promise.all(
+    candidates.map((namespace) => isAllowed(identity, endpointsQuestion(verb, namespace), options)),
+  );
   return candidates.filter((_, index) => allowed[index]);
 }
 

@@ -14,5 +14,8 @@ export function methodNotAllowed(...implemented: string[]) {
   return async (request: Request): Promise<Response> =>
     request.method === 'OPTIONS'
       ? new Response(null, { status: 204, headers: { Allow: allow, 'Cache-Control': 'no-store' } })
-      : errorResponse(new AppError('method_not_allowed', `Use ${implemented.join(' or ')} here.`, undefined, { Allow: allow }), randomUUID());
+      : errorResponse(
+          new AppError('method_not_allowed', `Use ${implemented.join(' or ')} here.`, undefined, { Allow: allow }),
+          randomUUID(),
+        );
 }

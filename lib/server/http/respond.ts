@@ -15,12 +15,16 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 // Bearer tokens and anything that looks like one never reach a log line.
 const TOKEN_PATTERN = /(bearer\s+)[\w.~+/=-]+|eyJ[\w-]+\.[\w-]+\.[\w-]+|\b[a-f0-9]{40,}\b/gi;
-export const redact = (text: string) => text.replace(TOKEN_PATTERN, (_m, bearer?: string) => `${bearer ?? ''}[redacted]`);
+export const redact = (text: string) =>
+  text.replace(TOKEN_PATTERN, (_m, bearer?: string) => `${bearer ?? ''}[redacted]`);
 
 /** The envelope for an error; unexpected errors are logged with the correlation id and told apart from ours. */
 export function errorResponse(error: unknown, correlationId: string): Response {
   const known = error instanceof AppError ? error : undefined;
-  if (!known) console.error(`[${correlationId}] ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+  if (!known)
+    console.error(
+      `[${correlationId}] ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`,
+    );
   const appError = known ?? new AppError('internal', 'Something went wrong on the Fleetdeck server.');
   const body: ErrorEnvelope = {
     error: {

@@ -42,7 +42,9 @@ function logRefusal(error: unknown, request: Request, correlationId: string, ide
   if (!(error instanceof AppError) || error.code !== 'forbidden') return;
   const who = identity ? `${identity.mode} user ${JSON.stringify(identity.user)}` : 'an anonymous caller';
   const { pathname, search } = new URL(request.url);
-  console.warn(`[fleetdeck] [${correlationId}] 403 for ${who} on ${request.method} ${pathname}${search}: ${error.message}`);
+  console.warn(
+    `[fleetdeck] [${correlationId}] 403 for ${who} on ${request.method} ${pathname}${search}: ${error.message}`,
+  );
 }
 
 /**
@@ -61,10 +63,14 @@ export function route<S extends RouteSchemas>(schemas: S, handler: (context: Rou
         identity = await identify(request);
         if (!identity) throw new AppError('unauthenticated', 'Sign in to use Fleetdeck.');
         if (!SAFE_METHODS.has(request.method)) assertCsrf(request, identity);
-        const params = schemas.params ? parseOrThrow(schemas.params, await segment.params, 'bad_request', 'path') : undefined;
+        const params = schemas.params
+          ? parseOrThrow(schemas.params, await segment.params, 'bad_request', 'path')
+          : undefined;
         const search = Object.fromEntries(new URL(request.url).searchParams);
         const query = schemas.query ? parseOrThrow(schemas.query, search, 'bad_request', 'query') : undefined;
-        const body = schemas.body ? parseOrThrow(schemas.body, await readJsonBody(request), 'invalid', 'body') : undefined;
+        const body = schemas.body
+          ? parseOrThrow(schemas.body, await readJsonBody(request), 'invalid', 'body')
+          : undefined;
         const result = await handler({ request, identity, params, query, body, correlationId } as RouteContext<S>);
         const response = result instanceof Response ? result : json(result);
         const refreshed = await refreshedSessionCookie(request);

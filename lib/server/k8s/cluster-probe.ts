@@ -23,7 +23,11 @@ export class ClusterProbe {
   start(): void {
     const tick = async () => {
       try {
-        await kubeRequest(this.kubeConfig, { kind: 'server' }, { method: 'GET', path: '/version', timeoutMs: this.timeoutMs });
+        await kubeRequest(
+          this.kubeConfig,
+          { kind: 'server' },
+          { method: 'GET', path: '/version', timeoutMs: this.timeoutMs },
+        );
         this.lastContactAt = Date.now();
         this.set(true);
       } catch {

@@ -23,7 +23,15 @@ export class FleetStore {
   constructor() {
     const kubeConfig = serverKubeConfig();
     const cache = (path: string, fieldSelector?: string) =>
-      new ResourceCache({ kubeConfig, path, fieldSelector, renewSeconds: 300, idleMs: 150_000, backoff: reconnectBackoff, log });
+      new ResourceCache({
+        kubeConfig,
+        path,
+        fieldSelector,
+        renewSeconds: 300,
+        idleMs: 150_000,
+        backoff: reconnectBackoff,
+        log,
+      });
     const group = `/apis/${sagemakerApiVersion}`;
     this.endpoints = cache(`${group}/endpoints`);
     this.endpointConfigs = cache(`${group}/endpointconfigs`);
@@ -46,7 +54,12 @@ export class FleetStore {
   /** Throws 503 until every kind a page needs has been listed once; from then on this replica can serve. */
   assertSynced(): void {
     if (!this.synced) {
-      throw new AppError('cluster_unavailable', 'Fleetdeck is still loading the fleet from the cluster; try again in a moment.', undefined, retryAfter(2));
+      throw new AppError(
+        'cluster_unavailable',
+        'Fleetdeck is still loading the fleet from the cluster; try again in a moment.',
+        undefined,
+        retryAfter(2),
+      );
     }
   }
 
@@ -58,9 +71,16 @@ export class FleetStore {
    */
   async ensureServing(waitMs = 5000): Promise<void> {
     const deadline = Date.now() + waitMs;
-    while (!(this.synced && this.probe.checked) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!(this.synced && this.probe.checked) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     this.assertSynced();
-    if (!this.probe.reachable) throw new AppError('cluster_unavailable', 'The cluster cannot be reached right now.', undefined, retryAfter(this.probe.intervalMs / 1000));
+    if (!this.probe.reachable)
+      throw new AppError(
+        'cluster_unavailable',
+        'The cluster cannot be reached right now.',
+        undefined,
+        retryAfter(this.probe.intervalMs / 1000),
+      );
   }
 
   endpoint(namespace: string, name: string): Endpoint | undefined {
@@ -85,7 +105,10 @@ const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.ceil(secon
 // Cached objects are replaced, never mutated, on change; so a parse can be remembered per object.
 const parsedObjects = new WeakMap<KubeObject, unknown>();
 
-function parse<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } }, object: KubeObject | undefined): T | undefined {
+function parse<T>(
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
+  object: KubeObject | undefined,
+): T | undefined {
   if (!object) return undefined;
   if (parsedObjects.has(object)) return parsedObjects.get(object) as T | undefined;
   const parsed = schema.safeParse(object);

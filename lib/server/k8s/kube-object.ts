@@ -18,7 +18,8 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-export const objectKey = (object: Pick<KubeObject, 'metadata'>) => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+export const objectKey = (object: Pick<KubeObject, 'metadata'>) =>
+  `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 

@@ -52,7 +52,8 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
   if (!cluster) throw new Error('no current cluster in kubeconfig');
   // Keep any path prefix of the server URL (some clusters sit behind a proxy at /k8s/clusters/<id>).
   const url = new URL(`${cluster.server.replace(/\/+$/, '')}${call.path}`);
-  for (const [key, value] of Object.entries(call.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(call.query ?? {}))
+    if (value !== undefined) url.searchParams.set(key, value);
   const options: RequestOptions = { method: call.method, headers: { Accept: 'application/json' } };
   await kubeConfig.applyToHTTPSOptions(options);
   const headers = options.headers as Record<string, string | string[]>;
@@ -91,7 +92,10 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
       });
     });
     // A hung API server must not hold the caller: abort after the deadline and free the socket.
-    const timer = setTimeout(() => req.destroy(new AppError('cluster_timeout', `The cluster did not answer within ${timeoutMs / 1000} s.`)), timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(new AppError('cluster_timeout', `The cluster did not answer within ${timeoutMs / 1000} s.`)),
+      timeoutMs,
+    );
     req.on('error', (error) => {
       clearTimeout(timer);
       reject(error instanceof AppError ? error : new AppError('cluster_unavailable', 'The cluster cannot be reached.'));

@@ -117,7 +117,9 @@ export class ResourceCache {
       if (this.stopped) return;
       this.connected = false;
       const delay = this.backoff.failed();
-      this.options.log(`${this.options.path}: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay} ms`);
+      this.options.log(
+        `${this.options.path}: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay} ms`,
+      );
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
         void this.run();
@@ -130,7 +132,10 @@ export class ResourceCache {
     let continueToken: string | undefined;
     let listVersion = '';
     do {
-      const page = await kubeRequest<{ items: KubeObject[]; metadata: { continue?: string; resourceVersion?: string } }>(
+      const page = await kubeRequest<{
+        items: KubeObject[];
+        metadata: { continue?: string; resourceVersion?: string };
+      }>(
         this.options.kubeConfig,
         { kind: 'server' },
         {
@@ -152,11 +157,13 @@ export class ResourceCache {
     const wasSynced = this.synced;
     // The difference, so subscribers see deletions that happened while the watch was down.
     const changes: CacheChange[] = [];
-    for (const [key, previous] of this.objects) if (!fresh.has(key)) changes.push({ type: 'DELETED', object: previous });
+    for (const [key, previous] of this.objects)
+      if (!fresh.has(key)) changes.push({ type: 'DELETED', object: previous });
     for (const [key, object] of fresh) {
       const previous = this.objects.get(key);
       if (!previous) changes.push({ type: 'ADDED', object });
-      else if (previous.metadata.resourceVersion !== object.metadata.resourceVersion) changes.push({ type: 'MODIFIED', object, previous });
+      else if (previous.metadata.resourceVersion !== object.metadata.resourceVersion)
+        changes.push({ type: 'MODIFIED', object, previous });
     }
     // Stored before anyone is told, as on the watch path: a listener that reads the cache reads the new contents.
     this.objects.clear();
@@ -181,7 +188,10 @@ export class ResourceCache {
       const touch = () => {
         this.lastContactAt = Date.now();
         clearTimeout(this.idleTimer);
-        this.idleTimer = setTimeout(() => finish(new Error(`no watch event for ${this.options.idleMs} ms`)), this.options.idleMs);
+        this.idleTimer = setTimeout(
+          () => finish(new Error(`no watch event for ${this.options.idleMs} ms`)),
+          this.options.idleMs,
+        );
       };
       touch();
       new Watch(this.options.kubeConfig)

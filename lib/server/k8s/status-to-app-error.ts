@@ -15,16 +15,29 @@ interface KubeStatus {
  * The browser's message for a cluster failure: the API server's own text for a 5xx can name internal hosts,
  * webhooks and etcd, so it goes to the log under the request's correlation id and the browser gets this.
  */
-function clusterFailure(code: 'cluster_unavailable' | 'cluster_timeout', httpStatus: number, status: KubeStatus, retry?: Record<string, string>): AppError {
-  console.error(`[fleetdeck] [${correlationId()}] the cluster answered ${httpStatus}: ${redact(status.message ?? '(no message)')}`);
-  return new AppError(code, `The cluster could not complete the request (HTTP ${httpStatus}); the Fleetdeck server log has its answer under this request's correlation id.`, undefined, retry);
+function clusterFailure(
+  code: 'cluster_unavailable' | 'cluster_timeout',
+  httpStatus: number,
+  status: KubeStatus,
+  retry?: Record<string, string>,
+): AppError {
+  console.error(
+    `[fleetdeck] [${correlationId()}] the cluster answered ${httpStatus}: ${redact(status.message ?? '(no message)')}`,
+  );
+  return new AppError(
+    code,
+    `The cluster could not complete the request (HTTP ${httpStatus}); the Fleetdeck server log has its answer under this request's correlation id.`,
+    undefined,
+    retry,
+  );
 }
 
 // An API server that throttles (API Priority and Fairness, a 429 or 503) says when to come back, in its
 // Retry-After header and in the Status's details.retryAfterSeconds; browsers should wait as long as it asked.
 const MAX_RETRY_AFTER_SECONDS = 300;
 function retryAfterSeconds(header: string | undefined, status: KubeStatus): number | undefined {
-  const seconds = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : status.details?.retryAfterSeconds;
+  const seconds =
+    header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : status.details?.retryAfterSeconds;
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) return undefined;
   return Math.min(Math.max(seconds, 1), MAX_RETRY_AFTER_SECONDS);
 }
@@ -67,6 +80,9 @@ export function statusToAppError(httpStatus: number, body: unknown, retryAfter?:
 }
 
 function causes(status: KubeStatus): FieldError[] | undefined {
-  const list = status.details?.causes?.map((cause) => ({ path: cause.field ?? '', message: cause.message ?? cause.reason ?? '' }));
+  const list = status.details?.causes?.map((cause) => ({
+    path: cause.field ?? '',
+    message: cause.message ?? cause.reason ?? '',
+  }));
   return list?.length ? list : undefined;
 }

@@ -20,26 +20,43 @@ const PAGE = 500;
 export async function readEndpointAsCaller(identity: Identity, namespace: string, name: string): Promise<Endpoint> {
   let object: KubeObject;
   try {
-    object = await kubeRequest<KubeObject>(serverKubeConfig(), identity.credentials, { method: 'GET', path: sagemakerPath(namespace, 'endpoints', name) });
+    object = await kubeRequest<KubeObject>(serverKubeConfig(), identity.credentials, {
+      method: 'GET',
+      path: sagemakerPath(namespace, 'endpoints', name),
+    });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
+    if (error instanceof AppError && error.code === 'not_found')
+      throw new AppError('not_found', `There is no SageMaker endpoint ${namespace}/${name}.`);
     throw error;
   }
   const parsed = endpointSchema.safeParse(sanitize(object));
-  if (!parsed.success) throw new AppError('internal', `The Endpoint ${namespace}/${name} in the cluster does not have the expected shape.`);
+  if (!parsed.success)
+    throw new AppError(
+      'internal',
+      `The Endpoint ${namespace}/${name} in the cluster does not have the expected shape.`,
+    );
   return parsed.data;
 }
 
 /** Every object of a kind in the namespace, listed as the caller page by page; objects that do not parse are left out. */
-async function listAsCaller<T>(identity: Identity, namespace: string, plural: SagemakerPlural, schema: z.ZodType<T>): Promise<T[]> {
+async function listAsCaller<T>(
+  identity: Identity,
+  namespace: string,
+  plural: SagemakerPlural,
+  schema: z.ZodType<T>,
+): Promise<T[]> {
   const items: T[] = [];
   let next: string | undefined;
   do {
-    const page = await kubeRequest<{ items?: KubeObject[]; metadata?: { continue?: string } }>(serverKubeConfig(), identity.credentials, {
-      method: 'GET',
-      path: sagemakerPath(namespace, plural),
-      query: { limit: String(PAGE), continue: next },
-    });
+    const page = await kubeRequest<{ items?: KubeObject[]; metadata?: { continue?: string } }>(
+      serverKubeConfig(),
+      identity.credentials,
+      {
+        method: 'GET',
+        path: sagemakerPath(namespace, plural),
+        query: { limit: String(PAGE), continue: next },
+      },
+    );
     for (const object of page.items ?? []) {
       const parsed = schema.safeParse(sanitize(object));
       if (parsed.success) items.push(parsed.data);
@@ -54,14 +71,26 @@ export const listConfigsAsCaller = (identity: Identity, namespace: string): Prom
   listAsCaller(identity, namespace, 'endpointconfigs', endpointConfigSchema);
 
 /** The Models of a namespace, as the caller may list them. */
-export const listModelsAsCaller = (identity: Identity, namespace: string): Promise<Model[]> => listAsCaller(identity, namespace, 'models', modelSchema);
+export const listModelsAsCaller = (identity: Identity, namespace: string): Promise<Model[]> =>
+  listAsCaller(identity, namespace, 'models', modelSchema);
 
 /** One EndpointConfig by object name as the caller, or undefined when there is none. */
-export async function readConfigAsCaller(identity: Identity, namespace: string, name: string): Promise<EndpointConfig | undefined> {
+export async function readConfigAsCaller(
+  identity: Identity,
+  namespace: string,
+  name: string,
+): Promise<EndpointConfig | undefined> {
   try {
-    const object = await kubeRequest<KubeObject>(serverKubeConfig(), identity.credentials, { method: 'GET', path: sagemakerPath(namespace, 'endpointconfigs', name) });
+    const object = await kubeRequest<KubeObject>(serverKubeConfig(), identity.credentials, {
+      method: 'GET',
+      path: sagemakerPath(namespace, 'endpointconfigs', name),
+    });
     const parsed = endpointConfigSchema.safeParse(sanitize(object));
-    if (!parsed.success) throw new AppError('internal', `The EndpointConfig ${namespace}/${name} in the cluster does not have the expected shape.`);
+    if (!parsed.success)
+      throw new AppError(
+        'internal',
+        `The EndpointConfig ${namespace}/${name} in the cluster does not have the expected shape.`,
+      );
     return parsed.data;
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return undefined;

@@ -48,11 +48,18 @@ export function assertDraftAcceptable(draft: RolloutDraft, facts: DraftFacts): v
   }
   const problems: FieldError[] = [...validateRollout(draft, facts.context)];
   if (!facts.configs.some((config) => config.spec.endpointConfigName === draft.baseConfigName)) {
-    problems.push({ path: draftPaths.baseConfigName, message: `There is no EndpointConfig ${draft.baseConfigName} in this namespace.` });
+    problems.push({
+      path: draftPaths.baseConfigName,
+      message: `There is no EndpointConfig ${draft.baseConfigName} in this namespace.`,
+    });
   }
   const modelNames = new Set(facts.models.map((model) => model.spec.modelName));
   draft.variants.forEach((variant, index) => {
-    if (!modelNames.has(variant.modelName)) problems.push({ path: draftPaths.variant(index, 'modelName'), message: `There is no Model ${variant.modelName} in this namespace.` });
+    if (!modelNames.has(variant.modelName))
+      problems.push({
+        path: draftPaths.variant(index, 'modelName'),
+        message: `There is no Model ${variant.modelName} in this namespace.`,
+      });
   });
   if (problems.length > 0) throw new AppError('invalid', 'The rollout is not valid.', problems);
 }

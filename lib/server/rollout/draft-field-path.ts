@@ -13,13 +13,19 @@ const SPEC_DEPLOYMENT_CONFIG = 'spec.deploymentConfig';
  */
 export function draftFieldPath(apiPath: string, written: 'config' | 'endpoint'): string {
   const dotted = apiPath.replace(/\[(\d+)\]/g, '.$1').replace(/^\.+/, '');
-  if (written === 'config' && dotted.startsWith(SPEC_VARIANTS)) return `${draftPaths.variants}.${dotted.slice(SPEC_VARIANTS.length)}`;
-  if (written === 'endpoint' && (dotted === SPEC_DEPLOYMENT_CONFIG || dotted.startsWith(`${SPEC_DEPLOYMENT_CONFIG}.`))) {
+  if (written === 'config' && dotted.startsWith(SPEC_VARIANTS))
+    return `${draftPaths.variants}.${dotted.slice(SPEC_VARIANTS.length)}`;
+  if (
+    written === 'endpoint' &&
+    (dotted === SPEC_DEPLOYMENT_CONFIG || dotted.startsWith(`${SPEC_DEPLOYMENT_CONFIG}.`))
+  ) {
     return `${draftPaths.deploymentConfig}${dotted.slice(SPEC_DEPLOYMENT_CONFIG.length)}`;
   }
   return dotted ? `${written}.${dotted}` : written;
 }
 
 /** The API server's causes with their paths moved into the request, where they can be. */
-export const draftFieldErrors = (fields: FieldError[] | undefined, written: 'config' | 'endpoint'): FieldError[] | undefined =>
-  fields?.map((field) => ({ ...field, path: draftFieldPath(field.path, written) }));
+export const draftFieldErrors = (
+  fields: FieldError[] | undefined,
+  written: 'config' | 'endpoint',
+): FieldError[] | undefined => fields?.map((field) => ({ ...field, path: draftFieldPath(field.path, written) }));

@@ -5,7 +5,8 @@ import { endpointPatchFor, replacingValue } from './endpoint-patch';
 /** RFC 7386 applied, to check that a patch really leaves `desired` behind. */
 function applyMergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as object) } : {};
+  const result: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as object) } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = applyMergePatch(result[key], value);
@@ -19,7 +20,11 @@ const rolling = {
 };
 const canary = {
   blueGreenUpdatePolicy: {
-    trafficRoutingConfiguration: { type_: 'CANARY' as const, waitIntervalInSeconds: 300, canarySize: { type_: 'INSTANCE_COUNT' as const, value: 1 } },
+    trafficRoutingConfiguration: {
+      type_: 'CANARY' as const,
+      waitIntervalInSeconds: 300,
+      canarySize: { type_: 'INSTANCE_COUNT' as const, value: 1 },
+    },
   },
   autoRollbackConfiguration: { alarms: [{ alarmName: 'b' }] },
 };
@@ -49,11 +54,18 @@ describe('endpointPatchFor', () => {
   it('sets the config, replaces the deployment config and carries the resourceVersion', () => {
     const patch = endpointPatchFor(endpoint, 'pricing-new', canary);
     expect(patch.metadata).toEqual({ resourceVersion: '4711' });
-    expect(applyMergePatch(endpoint.spec, patch.spec)).toEqual({ endpointName: 'pricing', endpointConfigName: 'pricing-new', deploymentConfig: canary });
+    expect(applyMergePatch(endpoint.spec, patch.spec)).toEqual({
+      endpointName: 'pricing',
+      endpointConfigName: 'pricing-new',
+      deploymentConfig: canary,
+    });
   });
 
   it('removes the deployment config when the draft has none', () => {
     const patch = endpointPatchFor(endpoint, 'pricing-new', undefined);
-    expect(applyMergePatch(endpoint.spec, patch.spec)).toEqual({ endpointName: 'pricing', endpointConfigName: 'pricing-new' });
+    expect(applyMergePatch(endpoint.spec, patch.spec)).toEqual({
+      endpointName: 'pricing',
+      endpointConfigName: 'pricing-new',
+    });
   });
 });

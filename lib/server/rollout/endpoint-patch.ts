@@ -7,7 +7,8 @@ export interface EndpointPatch {
   spec: { endpointConfigName: string; deploymentConfig: unknown };
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A JSON merge patch value (RFC 7386) that leaves exactly `desired` where `current` was: merge patches merge
@@ -27,7 +28,11 @@ export function replacingValue(current: unknown, desired: unknown): unknown {
  * with the resourceVersion it was computed from as a precondition, so a concurrent write gives 409 instead of
  * being overwritten. Only these two spec fields reach SageMaker on update (docs/ack-behaviour.md §2.1).
  */
-export function endpointPatchFor(endpoint: Endpoint, configName: string, deploymentConfig: DeploymentConfigInput | undefined): EndpointPatch {
+export function endpointPatchFor(
+  endpoint: Endpoint,
+  configName: string,
+  deploymentConfig: DeploymentConfigInput | undefined,
+): EndpointPatch {
   return {
     metadata: { resourceVersion: endpoint.metadata.resourceVersion ?? '' },
     spec: {

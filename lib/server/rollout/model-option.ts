@@ -4,7 +4,9 @@ import type { Model } from '@/lib/schemas/model';
 
 /** A Model as the rollout form offers it: its SageMaker name, image, and whether it runs a model package. */
 export function modelOption(model: Model): ModelOption {
-  const containers = [model.spec.primaryContainer, ...(model.spec.containers ?? [])].filter((container) => container !== undefined);
+  const containers = [model.spec.primaryContainer, ...(model.spec.containers ?? [])].filter(
+    (container) => container !== undefined,
+  );
   const image = containers.find((container) => container.image)?.image;
   const modelPackageName = containers.find((container) => container.modelPackageName)?.modelPackageName;
   return {

@@ -19,15 +19,28 @@ import { modelOption } from './model-option';
  * rollout history. Configs (and with them the live config and the history) and models are each served only
  * if the caller may list that kind in the namespace; what was left out is named in `omitted`.
  */
-export async function rolloutFormContext(identity: Identity, namespace: string, name: string): Promise<RolloutFormContext> {
+export async function rolloutFormContext(
+  identity: Identity,
+  namespace: string,
+  name: string,
+): Promise<RolloutFormContext> {
   const { store, endpoint } = await readableEndpoint(identity, namespace, name);
-  const parts = visibleParts(store, namespace, await kindAccess(identity, 'list', namespace, ['EndpointConfig', 'Model']));
+  const parts = visibleParts(
+    store,
+    namespace,
+    await kindAccess(identity, 'list', namespace, ['EndpointConfig', 'Model']),
+  );
   const { configs, models } = parts;
-  const byName = (configName: string | undefined) => configs.find((config) => configName !== undefined && config.spec.endpointConfigName === configName);
+  const byName = (configName: string | undefined) =>
+    configs.find((config) => configName !== undefined && config.spec.endpointConfigName === configName);
   const liveConfig = byName(liveConfigNameOf(endpoint));
   const context = rolloutContextFrom(endpoint, liveConfig, models);
-  const ask = (verb: string, resource: string) => isAllowed(identity, { verb, resource, group: sagemakerGroup, namespace });
-  const [patchEndpoints, createConfigs] = await Promise.all([ask('patch', 'endpoints'), ask('create', 'endpointconfigs')]);
+  const ask = (verb: string, resource: string) =>
+    isAllowed(identity, { verb, resource, group: sagemakerGroup, namespace });
+  const [patchEndpoints, createConfigs] = await Promise.all([
+    ask('patch', 'endpoints'),
+    ask('create', 'endpointconfigs'),
+  ]);
   return {
     summary: visibleSummary(endpoint, parts),
     endpoint,

@@ -15,7 +15,8 @@ import { rolloutConfigObject } from './config-object';
 import { RolloutError } from './rollout-error';
 import { createConfigAsCaller, patchEndpointAsCaller } from './write-as-caller';
 
-const liveConfigIn = (configs: EndpointConfig[], endpoint: Endpoint) => configs.find((config) => config.spec.endpointConfigName === liveConfigNameOf(endpoint)) ?? null;
+const liveConfigIn = (configs: EndpointConfig[], endpoint: Endpoint) =>
+  configs.find((config) => config.spec.endpointConfigName === liveConfigNameOf(endpoint)) ?? null;
 
 /** 409 because the spec moved on since the draft's base, with the endpoint and the config it runs now. */
 async function staleError(identity: Identity, request: RolloutRequest, current: Endpoint): Promise<RolloutError> {
@@ -29,10 +30,18 @@ async function staleError(identity: Identity, request: RolloutRequest, current: 
 }
 
 /** The config this requestId created before, if any; a config of that name made by another request is a 409. */
-async function configOfThisRequest(identity: Identity, namespace: string, configName: string, requestId: string): Promise<EndpointConfig | undefined> {
+async function configOfThisRequest(
+  identity: Identity,
+  namespace: string,
+  configName: string,
+  requestId: string,
+): Promise<EndpointConfig | undefined> {
   const existing = await readConfigAsCaller(identity, namespace, configName);
   if (existing && existing.metadata.annotations?.[rolloutAnnotations.requestId] !== requestId) {
-    throw new AppError('conflict', `An EndpointConfig named ${configName} already exists and was not created by this request. Submit the draft as a new request.`);
+    throw new AppError(
+      'conflict',
+      `An EndpointConfig named ${configName} already exists and was not created by this request. Submit the draft as a new request.`,
+    );
   }
   return existing;
 }
@@ -42,23 +51,39 @@ async function configOfThisRequest(identity: Identity, namespace: string, config
  * call as the caller. Apply creates the new EndpointConfig, then points the Endpoint at it. The requestId
  * names the config, so a retry or a second click finds what the first one did and applies once.
  */
-export async function submitRollout(identity: Identity, namespace: string, name: string, request: RolloutRequest): Promise<RolloutResult> {
+export async function submitRollout(
+  identity: Identity,
+  namespace: string,
+  name: string,
+  request: RolloutRequest,
+): Promise<RolloutResult> {
   const dryRun = request.mode === 'dry-run';
   const endpoint = await readEndpointAsCaller(identity, namespace, name);
   const configName = newConfigName(endpoint.spec.endpointName, request.requestId);
   const earlier = await configOfThisRequest(identity, namespace, configName, request.requestId);
 
   // Applied already (a retry or a double click): nothing to do, whatever the generation is now.
-  if (earlier && endpoint.spec.endpointConfigName === configName) return { outcome: 'already-applied', configName, config: earlier, endpoint };
+  if (earlier && endpoint.spec.endpointConfigName === configName)
+    return { outcome: 'already-applied', configName, config: earlier, endpoint };
   if (endpoint.metadata.generation !== request.baseGeneration) throw await staleError(identity, request, endpoint);
 
-  const [configs, models] = await Promise.all([listConfigsAsCaller(identity, namespace), listModelsAsCaller(identity, namespace)]);
+  const [configs, models] = await Promise.all([
+    listConfigsAsCaller(identity, namespace),
+    listModelsAsCaller(identity, namespace),
+  ]);
   const context = rolloutContextFrom(endpoint, liveConfigIn(configs, endpoint) ?? undefined, models);
   assertDraftAcceptable(request.draft, { endpoint, context, models, configs, configName });
 
   const baseConfig = configs.find((config) => config.spec.endpointConfigName === request.draft.baseConfigName);
   const spec = buildEndpointConfigSpec(request.draft, baseConfig, configName);
-  const object = rolloutConfigObject({ endpoint, spec, draft: request.draft, requestId: request.requestId, user: identity.user, now: new Date() });
+  const object = rolloutConfigObject({
+    endpoint,
+    spec,
+    draft: request.draft,
+    requestId: request.requestId,
+    user: identity.user,
+    now: new Date(),
+  });
   const patchRequest = {
     configName,
     deploymentConfig: request.draft.deploymentConfig,
@@ -70,18 +95,36 @@ export async function submitRollout(identity: Identity, namespace: string, name:
   if (dryRun) {
     const config = earlier ?? (await createConfigAsCaller(identity, object, true));
     const patched = await patchEndpointAsCaller(identity, endpoint, patchRequest);
-    return { outcome: 'dry-run', configName, config, configExists: earlier !== undefined, endpointPatch: patched.patch, endpoint: patched.endpoint };
+    return {
+      outcome: 'dry-run',
+      configName,
+      config,
+      configExists: earlier !== undefined,
+      endpointPatch: patched.patch,
+      endpoint: patched.endpoint,
+    };
   }
 
   const config = earlier ?? (await createOrAdopt(identity, object, request.requestId));
   try {
     const patched = await patchEndpointAsCaller(identity, endpoint, patchRequest);
     if (patched.alreadyPointed) return { outcome: 'already-applied', configName, config, endpoint: patched.endpoint };
-    return { outcome: 'applied', configName, config, configReused: earlier !== undefined, endpointPatch: patched.patch, endpoint: patched.endpoint };
+    return {
+      outcome: 'applied',
+      configName,
+      config,
+      configReused: earlier !== undefined,
+      endpointPatch: patched.patch,
+      endpoint: patched.endpoint,
+    };
   } catch (error) {
     // The config exists now; say so, so it is not silently left behind (the history shows it as not applied).
-    const failure = error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the Fleetdeck server.');
-    if (!(error instanceof AppError)) console.error(`[fleetdeck] rollout patch of ${namespace}/${name} failed: ${redact(String(error instanceof Error ? (error.stack ?? error.message) : error))}`);
+    const failure =
+      error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the Fleetdeck server.');
+    if (!(error instanceof AppError))
+      console.error(
+        `[fleetdeck] rollout patch of ${namespace}/${name} failed: ${redact(String(error instanceof Error ? (error.stack ?? error.message) : error))}`,
+      );
     throw new RolloutError(
       failure.code,
       `Created EndpointConfig ${configName}, but pointing the endpoint at it failed: ${failure.message}`,
@@ -92,12 +135,21 @@ export async function submitRollout(identity: Identity, namespace: string, name:
 }
 
 /** Creates the config; if a concurrent request with the same requestId created it first, uses that one. */
-async function createOrAdopt(identity: Identity, object: ReturnType<typeof rolloutConfigObject>, requestId: string): Promise<EndpointConfig> {
+async function createOrAdopt(
+  identity: Identity,
+  object: ReturnType<typeof rolloutConfigObject>,
+  requestId: string,
+): Promise<EndpointConfig> {
   try {
     return await createConfigAsCaller(identity, object, false);
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'conflict')) throw error;
-    const existing = await configOfThisRequest(identity, object.metadata.namespace ?? '', object.metadata.name, requestId);
+    const existing = await configOfThisRequest(
+      identity,
+      object.metadata.namespace ?? '',
+      object.metadata.name,
+      requestId,
+    );
     if (!existing) throw error;
     return existing;
   }

@@ -25,14 +25,22 @@ function withDraftPaths(error: unknown, written: 'config' | 'endpoint'): unknown
   return new AppError('invalid', error.message, draftFieldErrors(error.fields, written));
 }
 
-function parsed<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } }, object: KubeObject, what: string): T {
+function parsed<T>(
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
+  object: KubeObject,
+  what: string,
+): T {
   const result = schema.safeParse(sanitize(object));
   if (!result.success) throw new AppError('internal', `The API server answered with a ${what} of an unexpected shape.`);
   return result.data;
 }
 
 /** Creates (or dry-runs creating) an EndpointConfig as the caller. */
-export async function createConfigAsCaller(identity: Identity, object: KubeObject, dryRun: boolean): Promise<EndpointConfig> {
+export async function createConfigAsCaller(
+  identity: Identity,
+  object: KubeObject,
+  dryRun: boolean,
+): Promise<EndpointConfig> {
   try {
     const created = await kubeRequest<KubeObject>(serverKubeConfig(), identity.credentials, {
       method: 'POST',
@@ -68,7 +76,11 @@ export interface PatchResult {
  * if only its status changed (same generation, as ACK's status writes do) the patch is sent again on the new
  * resourceVersion; if the spec changed, the caller gets `staleError`.
  */
-export async function patchEndpointAsCaller(identity: Identity, endpoint: Endpoint, request: PatchRequest): Promise<PatchResult> {
+export async function patchEndpointAsCaller(
+  identity: Identity,
+  endpoint: Endpoint,
+  request: PatchRequest,
+): Promise<PatchResult> {
   const namespace = endpoint.metadata.namespace ?? '';
   let current = endpoint;
   for (let attempt = 1; ; attempt++) {
@@ -83,10 +95,12 @@ export async function patchEndpointAsCaller(identity: Identity, endpoint: Endpoi
       });
       return { endpoint: parsed(endpointSchema, patched, 'Endpoint'), patch, alreadyPointed: false };
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'conflict') || attempt >= MAX_PATCH_ATTEMPTS) throw withDraftPaths(error, 'endpoint');
+      if (!(error instanceof AppError && error.code === 'conflict') || attempt >= MAX_PATCH_ATTEMPTS)
+        throw withDraftPaths(error, 'endpoint');
     }
     current = await readEndpointAsCaller(identity, namespace, current.metadata.name);
-    if (!request.dryRun && current.spec.endpointConfigName === request.configName) return { endpoint: current, patch, alreadyPointed: true };
+    if (!request.dryRun && current.spec.endpointConfigName === request.configName)
+      return { endpoint: current, patch, alreadyPointed: true };
     if (current.metadata.generation !== request.baseGeneration) throw await request.staleError(current);
   }
 }

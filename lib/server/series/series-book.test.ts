@@ -4,9 +4,12 @@ import { SeriesBook } from './series-book';
 
 const sample = (count: number): SeriesSample => ({
   status: 'InService',
-  variants: [{ name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: count, desiredInstanceCount: count }],
+  variants: [
+    { name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: count, desiredInstanceCount: count },
+  ],
 });
-const counts = (book: SeriesBook, namespace = 'ns', name = 'ep') => book.points(namespace, name, 10_000).map((point) => point.variants[0]?.currentInstanceCount);
+const counts = (book: SeriesBook, namespace = 'ns', name = 'ep') =>
+  book.points(namespace, name, 10_000).map((point) => point.variants[0]?.currentInstanceCount);
 
 describe('SeriesBook', () => {
   it('keeps one series per namespace and name', () => {

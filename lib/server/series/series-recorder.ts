@@ -42,7 +42,8 @@ export class SeriesRecorder {
   }
 
   private onChange(change: CacheChange): void {
-    if (change.type === 'DELETED') this.book.forget(change.object.metadata.namespace ?? '', change.object.metadata.name);
+    if (change.type === 'DELETED')
+      this.book.forget(change.object.metadata.namespace ?? '', change.object.metadata.name);
     else this.observe(change.object);
   }
 

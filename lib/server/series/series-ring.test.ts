@@ -4,7 +4,12 @@ import { seriesLimits, type SeriesLimits } from './series-limits';
 import { SeriesRing } from './series-ring';
 
 const small: SeriesLimits = { maxPoints: 5, maxAgeMs: 1000, maxEntries: 12, maxVariantsPerFleet: 3, maxNames: 7 };
-const variant = (name: string, currentInstanceCount: number, fleet: 'current' | 'new' = 'current', currentWeight = 1): SampleVariant => ({
+const variant = (
+  name: string,
+  currentInstanceCount: number,
+  fleet: 'current' | 'new' = 'current',
+  currentWeight = 1,
+): SampleVariant => ({
   name,
   fleet,
   currentWeight,
@@ -78,7 +83,10 @@ describe('SeriesRing', () => {
   it('keeps at most maxVariantsPerFleet variants per fleet and at most maxEntries entries', () => {
     const ring = new SeriesRing({ ...small, maxAgeMs: Infinity });
     const many = (count: number): SeriesSample => ({
-      variants: [...['a', 'b', 'c', 'd'].map((name) => variant(name, count)), ...['a', 'b', 'c', 'd'].map((name) => variant(name, count, 'new'))],
+      variants: [
+        ...['a', 'b', 'c', 'd'].map((name) => variant(name, count)),
+        ...['a', 'b', 'c', 'd'].map((name) => variant(name, count, 'new')),
+      ],
     });
     for (let index = 0; index < 10; index++) {
       ring.record(index, many(index));
@@ -97,7 +105,9 @@ describe('SeriesRing', () => {
     const ring = new SeriesRing();
     const twenty = (count: number): SeriesSample => ({
       status: 'Updating',
-      variants: Array.from({ length: 20 }, (_, index) => variant(`v${index % 10}`, count, index < 10 ? 'current' : 'new')),
+      variants: Array.from({ length: 20 }, (_, index) =>
+        variant(`v${index % 10}`, count, index < 10 ? 'current' : 'new'),
+      ),
     });
     for (let index = 0; index < 1000; index++) {
       ring.record(index, index % 2 ? twenty(index) : sample(index));
@@ -109,7 +119,11 @@ describe('SeriesRing', () => {
 
   it('forgets names no kept point uses, and drops old points when one window needs too many', () => {
     const ring = new SeriesRing({ ...small, maxAgeMs: Infinity });
-    for (let index = 0; index < 40; index++) ring.record(index, { status: `S${index % 3}`, variants: [variant(`n${index}`, index), variant(`m${index}`, index, 'new')] });
+    for (let index = 0; index < 40; index++)
+      ring.record(index, {
+        status: `S${index % 3}`,
+        variants: [variant(`n${index}`, index), variant(`m${index}`, index, 'new')],
+      });
     const points = ring.points(40);
     // Seven names fit: each point needs its status and two variant names, so two points (at most six strings) stay.
     expect(points.map((point) => [point.status, ...point.variants.map((each) => each.name)])).toEqual([
@@ -128,7 +142,9 @@ describe('SeriesRing', () => {
   it('stores weights as SageMaker does (32-bit) and reads them back as written', () => {
     const ring = new SeriesRing(small);
     ring.record(0, { variants: [variant('a', 1, 'current', 0.1), variant('b', 1, 'current', 0.9)] });
-    expect(ring.record(1, { variants: [variant('a', 1, 'current', Math.fround(0.1)), variant('b', 1, 'current', 0.9)] })).toBe(false);
+    expect(
+      ring.record(1, { variants: [variant('a', 1, 'current', Math.fround(0.1)), variant('b', 1, 'current', 0.9)] }),
+    ).toBe(false);
     expect(ring.points(1)[0]!.variants.map((each) => each.currentWeight)).toEqual([0.1, 0.9]);
   });
 
@@ -152,7 +168,9 @@ describe('SeriesRing', () => {
       at += step >= 1000 && step % 300 < 60 ? random(3) : random(400);
       const next: SeriesSample = {
         ...(random(4) ? { status: ['InService', 'Updating'][random(2)] } : {}),
-        variants: Array.from({ length: random(4) }, (_, index) => variant(['a', 'b', 'c'][index]!, random(3), random(2) ? 'new' : 'current')),
+        variants: Array.from({ length: random(4) }, (_, index) =>
+          variant(['a', 'b', 'c'][index]!, random(3), random(2) ? 'new' : 'current'),
+        ),
       };
       const cutoff = at - limits.maxAgeMs;
       while (model.length > 1 && model[1]!.at <= cutoff) model.shift();
@@ -165,7 +183,9 @@ describe('SeriesRing', () => {
       }
       expect(ring.record(at, next)).toBe(changed);
       if (step % 50 === 0) {
-        const expected = model.map((point, index) => (index === 0 && point.at < cutoff ? { ...point, at: cutoff } : point));
+        const expected = model.map((point, index) =>
+          index === 0 && point.at < cutoff ? { ...point, at: cutoff } : point,
+        );
         expect(ring.points(at)).toEqual(expected);
       }
     }
@@ -177,11 +197,16 @@ describe('SeriesRing', () => {
     const model: RecordedPoint[] = [];
     const random = seeded(7);
     // Up to a status and three variant names a point, from 3 statuses and 6 names: more than the 7 codes.
-    const strings = (point: SeriesSample) => [...(point.status === undefined ? [] : [point.status]), ...point.variants.map((each) => each.name)];
+    const strings = (point: SeriesSample) => [
+      ...(point.status === undefined ? [] : [point.status]),
+      ...point.variants.map((each) => each.name),
+    ];
     for (let at = 0; at < 5000; at++) {
       const next: SeriesSample = {
         ...(random(4) ? { status: ['InService', 'Updating', 'RollingBack'][random(3)] } : {}),
-        variants: Array.from({ length: random(4) }, () => variant('abcdef'[random(6)]!, random(2), random(2) ? 'new' : 'current')),
+        variants: Array.from({ length: random(4) }, () =>
+          variant('abcdef'[random(6)]!, random(2), random(2) ? 'new' : 'current'),
+        ),
       };
       const last = model.at(-1);
       const changed = !last || JSON.stringify({ ...last, at: 0 }) !== JSON.stringify({ at: 0, ...next });

@@ -11,14 +11,17 @@ const NO_COUNT = 0xffff;
 // SageMaker had; reading rounds to the 7 significant digits a float32 carries, so 0.1 reads back as 0.1.
 const storedWeight = (weight: number | undefined) => (weight === undefined ? undefined : Math.fround(weight));
 const readWeight = (weight: number) => Number(weight.toPrecision(7));
-const storedCount = (count: number | undefined) => (count === undefined ? undefined : Math.min(NO_COUNT - 1, Math.max(0, Math.round(count))));
+const storedCount = (count: number | undefined) =>
+  count === undefined ? undefined : Math.min(NO_COUNT - 1, Math.max(0, Math.round(count)));
 
 type Column = Float64Array | Float32Array | Uint16Array | Uint8Array;
 
 /** The column if it holds `length` values, else a copy at least twice as long (at most `max`). */
 function withRoom<T extends Column>(column: T, length: number, max: number): T {
   if (length <= column.length) return column;
-  const grown = new (column.constructor as new (length: number) => T)(Math.min(max, Math.max(length, 2 * column.length)));
+  const grown = new (column.constructor as new (length: number) => T)(
+    Math.min(max, Math.max(length, 2 * column.length)),
+  );
   grown.set(column);
   return grown;
 }
@@ -48,8 +51,10 @@ export class SeriesRing {
 
   constructor(private readonly limits: SeriesLimits = seriesLimits) {
     if (limits.maxPoints < 1 || limits.maxPoints > 0xffff) throw new RangeError('maxPoints must be 1..65535');
-    if (limits.maxEntries < 2 * limits.maxVariantsPerFleet || limits.maxEntries > 0xffff) throw new RangeError('maxEntries must be 2 × maxVariantsPerFleet..65535');
-    if (limits.maxNames < 2 * limits.maxVariantsPerFleet + 1 || limits.maxNames > 127) throw new RangeError('maxNames must be 2 × maxVariantsPerFleet + 1..127');
+    if (limits.maxEntries < 2 * limits.maxVariantsPerFleet || limits.maxEntries > 0xffff)
+      throw new RangeError('maxEntries must be 2 × maxVariantsPerFleet..65535');
+    if (limits.maxNames < 2 * limits.maxVariantsPerFleet + 1 || limits.maxNames > 127)
+      throw new RangeError('maxNames must be 2 × maxVariantsPerFleet + 1..127');
   }
 
   /** How many points are kept. */
@@ -64,7 +69,10 @@ export class SeriesRing {
 
   /** Bytes held by the typed arrays, the bulk of the ring (the bound of the whole is in `seriesLimits`). */
   get arrayBytes(): number {
-    return [this.at, this.status, this.count, this.key, this.weight, this.current, this.desired].reduce((sum, column) => sum + column.byteLength, 0);
+    return [this.at, this.status, this.count, this.key, this.weight, this.current, this.desired].reduce(
+      (sum, column) => sum + column.byteLength,
+      0,
+    );
   }
 
   /**
@@ -76,8 +84,12 @@ export class SeriesRing {
     const time = Math.max(at, this.size > 0 ? this.at[this.size - 1]! : -Infinity);
     this.prune(time);
     if (this.sameAsLast(next)) return false;
-    while (this.size >= this.limits.maxPoints || this.entrySize + next.variants.length > this.limits.maxEntries) this.dropOldest(1);
-    this.makeRoomForNames([...(next.status === undefined ? [] : [next.status]), ...next.variants.map((variant) => variant.name)]);
+    while (this.size >= this.limits.maxPoints || this.entrySize + next.variants.length > this.limits.maxEntries)
+      this.dropOldest(1);
+    this.makeRoomForNames([
+      ...(next.status === undefined ? [] : [next.status]),
+      ...next.variants.map((variant) => variant.name),
+    ]);
     this.append(time, next);
     return true;
   }
@@ -106,7 +118,11 @@ export class SeriesRing {
         });
       }
       const status = this.status[index]!;
-      points.push({ at: index === 0 ? Math.max(this.at[0]!, cutoff) : this.at[index]!, ...(status === NO_STATUS ? {} : { status: this.names[status]! }), variants });
+      points.push({
+        at: index === 0 ? Math.max(this.at[0]!, cutoff) : this.at[index]!,
+        ...(status === NO_STATUS ? {} : { status: this.names[status]! }),
+        variants,
+      });
     }
     return points;
   }
@@ -191,7 +207,8 @@ export class SeriesRing {
     let entries = 0;
     for (let index = 0; index < points; index++) entries += this.count[index]!;
     for (const column of [this.at, this.status, this.count]) column.copyWithin(0, points, this.size);
-    for (const column of [this.key, this.weight, this.current, this.desired]) column.copyWithin(0, entries, this.entrySize);
+    for (const column of [this.key, this.weight, this.current, this.desired])
+      column.copyWithin(0, entries, this.entrySize);
     this.size -= points;
     this.entrySize -= entries;
   }
@@ -210,7 +227,11 @@ export class SeriesRing {
         const index = this.size - 1 - keep;
         const start = end - this.count[index]!;
         const codes = Array.from(this.key.subarray(start, end), (key) => key >> 1);
-        const withPoint = new Set([...used, ...codes, ...(this.status[index] === NO_STATUS ? [] : [this.status[index]!])]);
+        const withPoint = new Set([
+          ...used,
+          ...codes,
+          ...(this.status[index] === NO_STATUS ? [] : [this.status[index]!]),
+        ]);
         if (withPoint.size + missing.length > this.limits.maxNames) break;
         used = withPoint;
         end = start;

@@ -20,7 +20,11 @@ interface StreamRights {
  * the caller; throws 403 when no namespace. A namespace that appears later is read as none of the kinds the
  * caller may not watch everywhere until the next renewal asks.
  */
-async function authorize(identity: Identity, namespace: string | undefined, options: { fresh?: boolean } = {}): Promise<StreamRights> {
+async function authorize(
+  identity: Identity,
+  namespace: string | undefined,
+  options: { fresh?: boolean } = {},
+): Promise<StreamRights> {
   let namespaces: Set<string> | null;
   if (namespace) {
     await assertNamespaceAccess(identity, 'watch', namespace, options);
@@ -29,7 +33,13 @@ async function authorize(identity: Identity, namespace: string | undefined, opti
     const visible = await visibleNamespaces(identity, 'watch', fleetStore().endpoints.namespaces(), options);
     namespaces = visible === null ? null : new Set(visible);
   }
-  const kinds = await kindAccessByNamespace(identity, 'watch', namespaces ?? fleetStore().endpoints.namespaces(), ['EndpointConfig', 'Model'], options);
+  const kinds = await kindAccessByNamespace(
+    identity,
+    'watch',
+    namespaces ?? fleetStore().endpoints.namespaces(),
+    ['EndpointConfig', 'Model'],
+    options,
+  );
   return { namespaces, kinds };
 }
 
@@ -42,7 +52,11 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
  * `error` event, and so does a sign-out of the session on any replica); a heartbeat every
  * 15 s carries whether the cluster answers; at most N streams per identity (429 with Retry-After).
  */
-export async function openStream(identity: Identity, namespace: string | undefined, signal: AbortSignal): Promise<Response> {
+export async function openStream(
+  identity: Identity,
+  namespace: string | undefined,
+  signal: AbortSignal,
+): Promise<Response> {
   const hub = streamHub();
   const release = hub.reserve(identity.key, serverConfig().FLEETDECK_MAX_STREAMS_PER_IDENTITY);
   const store = fleetStore();
@@ -56,74 +70,77 @@ export async function openStream(identity: Identity, namespace: string | undefin
   }
   let cleanup = () => {};
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const write = (event: string, data: unknown) => {
-        if (closed) return;
-        controller.enqueue(frame(event, data));
-        // A client that stopped reading must not make the server buffer without end: drop it, and let it
-        // reconnect and re-read when it wakes up.
-        if ((controller.desiredSize ?? 0) < 0) cleanup();
-      };
-      const subscriber = {
-        identityKey: identity.key,
-        namespaces: rights.namespaces,
-        kinds: rights.kinds,
-        send: (event: StreamEvent) => write(event.event, event.data),
-      };
-      const unsubscribe = hub.subscribe(subscriber);
-      const cluster = () => ({ reachable: store.probe.reachable, at: new Date().toISOString() });
-      const heartbeat = setInterval(() => write('heartbeat', cluster()), HEARTBEAT_MS);
-      // Renewal asks the API server afresh: a revoked right must end the stream now, not when a cached
-      // answer expires.
-      const renew = setInterval(() => {
-        authorize(identity, namespace, { fresh: true }).then(
-          (renewed) => {
-            subscriber.namespaces = renewed.namespaces;
-            subscriber.kinds = renewed.kinds;
-          },
-          (error: unknown) => {
-            // A cluster that does not answer is not a revocation: keep the stream, the heartbeat says why.
-            if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
-              write('error', { code: error.code, message: error.message });
-              cleanup();
-            }
-          },
-        );
-      }, serverConfig().FLEETDECK_STREAM_RENEW_SECONDS * 1000);
-      // A session signed out on any replica, or past its lifetime, ends the stream within seconds.
-      const stopSessionWatch = onSessionEnd(identity, (error) => {
-        write('error', { code: error.code, message: error.message });
-        cleanup();
-      });
-      cleanup = () => {
-        if (closed) return;
-        closed = true;
-        unsubscribe();
-        release();
-        clearInterval(heartbeat);
-        clearInterval(renew);
-        stopSessionWatch();
-        signal.removeEventListener('abort', cleanup);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the client.
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let closed = false;
+        const write = (event: string, data: unknown) => {
+          if (closed) return;
+          controller.enqueue(frame(event, data));
+          // A client that stopped reading must not make the server buffer without end: drop it, and let it
+          // reconnect and re-read when it wakes up.
+          if ((controller.desiredSize ?? 0) < 0) cleanup();
+        };
+        const subscriber = {
+          identityKey: identity.key,
+          namespaces: rights.namespaces,
+          kinds: rights.kinds,
+          send: (event: StreamEvent) => write(event.event, event.data),
+        };
+        const unsubscribe = hub.subscribe(subscriber);
+        const cluster = () => ({ reachable: store.probe.reachable, at: new Date().toISOString() });
+        const heartbeat = setInterval(() => write('heartbeat', cluster()), HEARTBEAT_MS);
+        // Renewal asks the API server afresh: a revoked right must end the stream now, not when a cached
+        // answer expires.
+        const renew = setInterval(() => {
+          authorize(identity, namespace, { fresh: true }).then(
+            (renewed) => {
+              subscriber.namespaces = renewed.namespaces;
+              subscriber.kinds = renewed.kinds;
+            },
+            (error: unknown) => {
+              // A cluster that does not answer is not a revocation: keep the stream, the heartbeat says why.
+              if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
+                write('error', { code: error.code, message: error.message });
+                cleanup();
+              }
+            },
+          );
+        }, serverConfig().FLEETDECK_STREAM_RENEW_SECONDS * 1000);
+        // A session signed out on any replica, or past its lifetime, ends the stream within seconds.
+        const stopSessionWatch = onSessionEnd(identity, (error) => {
+          write('error', { code: error.code, message: error.message });
+          cleanup();
+        });
+        cleanup = () => {
+          if (closed) return;
+          closed = true;
+          unsubscribe();
+          release();
+          clearInterval(heartbeat);
+          clearInterval(renew);
+          stopSessionWatch();
+          signal.removeEventListener('abort', cleanup);
+          try {
+            controller.close();
+          } catch {
+            // Already closed by the client.
+          }
+        };
+        signal.addEventListener('abort', cleanup);
+        // A client that gave up before the stream started would otherwise never fire 'abort' again.
+        if (signal.aborted) {
+          cleanup();
+          return;
         }
-      };
-      signal.addEventListener('abort', cleanup);
-      // A client that gave up before the stream started would otherwise never fire 'abort' again.
-      if (signal.aborted) {
+        write('hello', { ...cluster(), namespaces: rights.namespaces === null ? null : [...rights.namespaces] });
+      },
+      cancel() {
         cleanup();
-        return;
-      }
-      write('hello', { ...cluster(), namespaces: rights.namespaces === null ? null : [...rights.namespaces] });
+      },
     },
-    cancel() {
-      cleanup();
-    },
-  }, new ByteLengthQueuingStrategy({ highWaterMark: serverConfig().FLEETDECK_STREAM_BUFFER_BYTES }));
+    new ByteLengthQueuingStrategy({ highWaterMark: serverConfig().FLEETDECK_STREAM_BUFFER_BYTES }),
+  );
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -38,7 +38,9 @@ export class StreamHub {
     store.endpointConfigs.onChange((change) => this.onConfigChange(change));
     store.models.onChange((change) => this.onConfigChange(change));
     store.endpoints.onResync(() => this.broadcast({ event: 'resync', data: { at: new Date().toISOString() } }));
-    store.probe.onChange((reachable) => this.broadcast({ event: 'cluster', data: { reachable, at: new Date().toISOString() } }));
+    store.probe.onChange((reachable) =>
+      this.broadcast({ event: 'cluster', data: { reachable, at: new Date().toISOString() } }),
+    );
   }
 
   subscribe(subscriber: Subscriber): () => void {
@@ -53,7 +55,12 @@ export class StreamHub {
   reserve(identityKey: string, limit: number): () => void {
     const held = this.slots.get(identityKey) ?? 0;
     if (held >= limit) {
-      throw new AppError('too_many_requests', 'Too many live streams are open for you; close a tab or wait.', undefined, { 'Retry-After': '30' });
+      throw new AppError(
+        'too_many_requests',
+        'Too many live streams are open for you; close a tab or wait.',
+        undefined,
+        { 'Retry-After': '30' },
+      );
     }
     this.slots.set(identityKey, held + 1);
     let released = false;
@@ -85,7 +92,10 @@ export class StreamHub {
     this.sendSummary(key, namespace, change.object);
   }
 
-  private summaryJson(namespace: string, object: unknown): { endpoint: Endpoint; summary: EndpointSummary; json: string } | undefined {
+  private summaryJson(
+    namespace: string,
+    object: unknown,
+  ): { endpoint: Endpoint; summary: EndpointSummary; json: string } | undefined {
     const parsed = endpointSchema.safeParse(object);
     if (!parsed.success) return undefined;
     const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace), this.store.modelsIn(namespace));
@@ -140,7 +150,9 @@ function sendSafely(subscriber: Subscriber, event: StreamEvent): void {
   try {
     subscriber.send(event);
   } catch (error) {
-    console.warn(`[fleetdeck] dropping an event for a broken stream: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `[fleetdeck] dropping an event for a broken stream: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -6,7 +6,9 @@ import { rolloutFormContext } from '@/lib/server/rollout/rollout-form-context';
 import { submitRollout } from '@/lib/server/rollout/submit-rollout';
 
 /** What the rollout form starts from: endpoint, live config, models, gate, rights and history. */
-export const GET = route({ params: endpointPathSchema }, ({ identity, params }) => rolloutFormContext(identity, params.namespace, params.name));
+export const GET = route({ params: endpointPathSchema }, ({ identity, params }) =>
+  rolloutFormContext(identity, params.namespace, params.name),
+);
 
 /** Dry-runs or applies a rollout, as the caller. */
 export const POST = route({ params: endpointPathSchema, body: rolloutRequestSchema }, ({ identity, params, body }) =>
