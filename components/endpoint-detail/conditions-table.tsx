@@ -1,6 +1,6 @@
 import { RelativeTime } from '@/components/ui/relative-time';
 import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
-import { toneClasses } from '@/components/ui/tone';
+import { Badge } from '@/components/ui/badge';
 import { conditionMeanings, explainConditions, lastTransitionTimeNote } from '@/lib/endpoints/conditions-explained';
 import { ackConditionTypes, type AckCondition } from '@/lib/schemas/ack';
 import { TitledSection } from '@/components/ui/titled-section';
@@ -49,9 +49,7 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
                     </span>
                   </th>
                   <td className="py-2 pr-3">
-                    <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[condition.tone]}`}>
-                      {condition.status}
-                    </span>
+                    <Badge tone={condition.tone} label={condition.status} size="inherit" />
                   </td>
                   <td className="space-y-1 py-2 pr-3">
                     <p>{condition.meaning}</p>

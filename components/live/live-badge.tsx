@@ -1,7 +1,7 @@
 'use client';
 
 import { liveDisplay } from '@/lib/query/live/live-status';
-import { toneClasses } from '@/components/ui/tone';
+import { Badge } from '@/components/ui/badge';
 import { formatClockTime } from '@/lib/format/clock-time';
 import { useLiveStatus } from './live-provider';
 
@@ -19,7 +19,7 @@ export function LiveBadge() {
       data-connection={status.connection}
       className="flex items-center gap-2 text-sm"
     >
-      <span className={`rounded px-2 py-0.5 font-medium ${toneClasses[display.tone]}`}>{display.label}</span>
+      <Badge tone={display.tone} label={display.label} size="inherit" />
       <span className="text-slate-600 dark:text-slate-300">data as of {clock(status.asOf)}</span>
     </span>
   );

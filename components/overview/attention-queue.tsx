@@ -1,7 +1,7 @@
 import type { AttentionItem } from '@/lib/endpoints/attention';
 import { EndpointLink } from '@/components/ui/endpoint-link';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { toneClasses } from '@/components/ui/tone';
+import { Badge } from '@/components/ui/badge';
 import { SectionCard } from './section-card';
 
 const severityLabel = { critical: 'Critical', warning: 'Warning' } as const;
@@ -40,11 +40,7 @@ export function AttentionQueue({ items }: { items: AttentionItem[] }) {
               className="py-2"
             >
               <div className="flex flex-wrap items-center gap-2">
-                <span
-                  className={`rounded px-2 py-0.5 text-sm font-medium ${toneClasses[item.severity === 'critical' ? 'error' : 'warning']}`}
-                >
-                  {severityLabel[item.severity]}
-                </span>
+                <Badge tone={item.severity === 'critical' ? 'error' : 'warning'} label={severityLabel[item.severity]} />
                 <EndpointLink namespace={item.namespace} name={item.name} />
                 <span className="text-sm font-medium">{kindLabel[item.kind]}</span>
                 {item.since && (
