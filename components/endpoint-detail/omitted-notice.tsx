@@ -1,4 +1,5 @@
 import type { OmittedKind } from '@/lib/api/omitted-kinds';
+import { Callout } from '@/components/ui/callout';
 
 const shownAs: Record<OmittedKind['kind'], string> = {
   EndpointConfig: 'EndpointConfigs (instance types, models per variant, configs used, rollout history)',
@@ -13,11 +14,7 @@ const shownAs: Record<OmittedKind['kind'], string> = {
 export function OmittedNotice({ omitted }: { omitted: OmittedKind[] | undefined }) {
   if (!omitted?.length) return null;
   return (
-    <div
-      role="note"
-      data-testid="omitted-notice"
-      className="rounded border border-slate-300 bg-slate-50 p-3 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <Callout tone="neutral" role="note" data-testid="omitted-notice">
       <p className="font-semibold">Some of this is not visible to you.</p>
       <ul className="list-disc pl-5">
         {omitted.map((entry) => (
@@ -26,6 +23,6 @@ export function OmittedNotice({ omitted }: { omitted: OmittedKind[] | undefined 
           </li>
         ))}
       </ul>
-    </div>
+    </Callout>
   );
 }

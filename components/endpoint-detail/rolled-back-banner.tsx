@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { mayRollOut, useMe } from '@/lib/query/use-me';
 import { rolloutHref } from './rollout-action';
+import { Callout } from '@/components/ui/callout';
 
 type RolledBack = NonNullable<EndpointSummary['health']['rolledBack']>;
 
@@ -23,11 +24,7 @@ export function RolledBackBanner({
   const me = useMe();
   const live = rolledBack.liveConfigName;
   return (
-    <div
-      role="alert"
-      data-testid="rolled-back-banner"
-      className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
-    >
+    <Callout tone="error" role="alert" data-testid="rolled-back-banner" className="dark:border-red-700">
       <p className="font-semibold">SageMaker rolled this back.</p>
       <p className="break-words">
         The update to <span className="font-mono">{rolledBack.failedConfigName}</span> failed, and the endpoint{' '}
@@ -50,6 +47,6 @@ export function RolledBackBanner({
           <>Roll out a new config to try again (someone with rollout rights in {namespace} can).</>
         )}
       </p>
-    </div>
+    </Callout>
   );
 }

@@ -3,6 +3,7 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { Callout } from '@/components/ui/callout';
 import { useLiveStatus, useReconnectNow } from './live-provider';
 
 /**
@@ -19,11 +20,7 @@ export function StaleFrame({ children }: { children: ReactNode }) {
   return (
     <>
       {status.connection === 'stale' && (
-        <div
-          role="alert"
-          data-testid="stale-banner"
-          className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <Callout tone="warning" role="alert" data-testid="stale-banner" className="mb-4">
           <strong>Data may be out of date.</strong> {status.message} Fleetdeck keeps trying and will catch up on its
           own.
           {status.retryPending && (
@@ -34,28 +31,20 @@ export function StaleFrame({ children }: { children: ReactNode }) {
               </Button>
             </>
           )}
-        </div>
+        </Callout>
       )}
       {status.connection === 'signed-out' && (
-        <div
-          role="alert"
-          data-testid="signed-out-banner"
-          className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100"
-        >
+        <Callout tone="error" role="alert" data-testid="signed-out-banner" className="mb-4">
           <strong>{status.message}</strong>{' '}
           <a className="underline" href={`/sign-in?next=${encodeURIComponent(next)}`}>
             Sign in again
           </a>
-        </div>
+        </Callout>
       )}
       {status.connection === 'refused' && (
-        <div
-          role="alert"
-          data-testid="refused-banner"
-          className="mb-4 rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100"
-        >
+        <Callout tone="error" role="alert" data-testid="refused-banner" className="mb-4">
           <strong>Live updates are off.</strong> {status.message}
-        </div>
+        </Callout>
       )}
       <div
         data-stale={stale ? 'true' : undefined}

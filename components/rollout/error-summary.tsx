@@ -3,6 +3,7 @@
 import type { FieldError } from '@/lib/api/error-envelope';
 import { draftPaths } from '@/lib/rollout/draft-paths';
 import { fieldId } from './field-messages';
+import { Callout } from '@/components/ui/callout';
 
 // The form's errors sit at `draft.` paths, each with a field or section of that id; others (the API server's
 // `config.` and `endpoint.` paths) have no field and are listed as text.
@@ -27,13 +28,7 @@ export function ErrorSummary({
 }) {
   if (errors.length === 0) return null;
   return (
-    <div
-      role="alert"
-      id="rollout-error-summary"
-      tabIndex={-1}
-      data-testid="error-summary"
-      className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100"
-    >
+    <Callout tone="error" size="sm" role="alert" id="rollout-error-summary" tabIndex={-1} data-testid="error-summary">
       <p className="font-medium">{title}</p>
       <ul className="mt-1 list-disc space-y-1 pl-5">
         {errors.map((error) => (
@@ -58,6 +53,6 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
-    </div>
+    </Callout>
   );
 }

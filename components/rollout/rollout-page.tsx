@@ -10,6 +10,7 @@ import { isApiError } from '@/lib/query/api-error';
 import { useMe } from '@/lib/query/use-me';
 import { useRolloutContext } from '@/lib/query/use-rollout-context';
 import { RolloutEditor } from './rollout-editor';
+import { Callout } from '@/components/ui/callout';
 
 function Heading({ namespace, name, children }: { namespace: string; name: string; children?: ReactNode }) {
   return (
@@ -84,14 +85,10 @@ export function RolloutPage({ namespace, name }: { namespace: string; name: stri
         </div>
       </Heading>
       {status === 404 && (
-        <p
-          role="alert"
-          data-testid="endpoint-deleted"
-          className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100"
-        >
+        <Callout as="p" tone="error" size="sm" role="alert" data-testid="endpoint-deleted">
           The endpoint {namespace}/{name} no longer exists: it was deleted after this form loaded. Your draft is kept in
           this tab.
-        </p>
+        </Callout>
       )}
       <RefreshFailed subject="the rollout form" error={status === 404 ? null : context.error} />
       <OmittedNotice omitted={data.omitted} />

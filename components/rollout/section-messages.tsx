@@ -1,3 +1,5 @@
+import { Callout } from '@/components/ui/callout';
+
 /**
  * An error or warning about a whole section (a variant that must stay, a policy that does not fit the
  * endpoint), where no single field is at fault; the id is where an error summary links to.
@@ -12,9 +14,9 @@ export function SectionMessages({ id, error, warning }: { id: string; error?: st
         </p>
       )}
       {warning && (
-        <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+        <Callout as="p" tone="warning" size="xs">
           <span className="font-medium">Warning:</span> {warning}
-        </p>
+        </Callout>
       )}
     </div>
   );

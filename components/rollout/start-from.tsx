@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { controlClasses, Field } from '@/components/ui/field';
 import { presetIds, presets, type PresetId } from '@/lib/rollout/presets';
 import type { RolloutDraftHandle } from './use-rollout-draft';
+import { Callout } from '@/components/ui/callout';
 
 const LIVE = 'live';
 
@@ -18,26 +19,24 @@ export function StartFrom({ draft }: { draft: RolloutDraftHandle }) {
   return (
     <div className="space-y-3">
       {draft.linkError && (
-        <p
-          role="alert"
-          data-testid="preset-link-error"
-          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <Callout as="p" tone="warning" size="xs" role="alert" data-testid="preset-link-error">
           <span className="font-medium">This link&apos;s preset could not be used:</span> {draft.linkError} The draft
           starts from the current config instead.
-        </p>
+        </Callout>
       )}
       {draft.linkShadowed && (
-        <div
+        <Callout
+          tone="info"
+          size="xs"
           role="status"
           data-testid="preset-link-shadowed"
-          className="flex flex-wrap items-center gap-2 rounded border border-sky-400 bg-sky-50 p-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100"
+          className="flex flex-wrap items-center gap-2"
         >
           <span>
             This page was opened with a preset link, but your earlier draft from this tab is shown so nothing is lost.
           </span>
           <Button onClick={draft.followLink}>Use the link&apos;s preset instead</Button>
-        </div>
+        </Callout>
       )}
       <div className="flex flex-wrap items-end gap-3">
         <Field

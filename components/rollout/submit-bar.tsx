@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import type { FieldError } from '@/lib/api/error-envelope';
 import { ErrorSummary } from './error-summary';
 import type { SubmissionOutcome } from './use-rollout-submission';
+import { Callout } from '@/components/ui/callout';
 
 interface SubmitBarProps {
   namespace: string;
@@ -83,15 +84,20 @@ export function SubmitBar({
           Apply
         </Button>
         <span role="status" className="text-sm">
-          {pendingMode === 'dry-run' ? 'Dry run in progress…' : pendingMode === 'apply' ? 'Applying…' : ''}
+          {pendingMode === 'dry-run'
+            ? 'Dry run in progress…'
+            : pendingMode === 'apply'
+              ? 'Applying: waiting for SageMaker to accept the new config before pointing the endpoint at it…'
+              : ''}
         </span>
       </div>
       {outcome?.mode === 'dry-run' && (
-        <div
+        <Callout
+          tone={outcome.kind === 'done' ? 'success' : 'error'}
+          size="sm"
           data-testid="dry-run-result"
           data-outcome={outcome.kind === 'done' ? 'ok' : 'error'}
           role={outcome.kind === 'done' ? 'status' : 'alert'}
-          className={`rounded border p-3 text-sm ${outcome.kind === 'done' ? 'border-emerald-500 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100' : 'border-red-400 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-100'}`}
         >
           {outcome.kind === 'done' ? (
             <>
@@ -119,25 +125,22 @@ export function SubmitBar({
               )}
             </>
           )}
-        </div>
+        </Callout>
       )}
       {outcome?.kind === 'done' && outcome.mode === 'apply' && (
-        <p
-          data-testid="apply-result"
-          data-outcome="ok"
-          role="status"
-          className="rounded border border-emerald-500 bg-emerald-50 p-3 text-sm text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
-        >
+        <Callout as="p" tone="success" size="sm" data-testid="apply-result" data-outcome="ok" role="status">
           Applied: the endpoint now points at EndpointConfig{' '}
           <span className="font-mono">{outcome.result.configName}</span>. Opening its page to follow the rollout…
-        </p>
+        </Callout>
       )}
       {failed?.mode === 'apply' && (
-        <div
+        <Callout
+          tone="error"
+          size="sm"
           data-testid="apply-result"
           data-outcome="error"
           role="alert"
-          className="space-y-2 rounded border border-red-400 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100"
+          className="space-y-2"
         >
           <p>
             <span className="font-medium">The apply did not go through.</span>{' '}
@@ -166,7 +169,7 @@ export function SubmitBar({
               </Button>
             )}
           </div>
-        </div>
+        </Callout>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { RolloutWarning } from '@/lib/rollout/warnings';
+import { Callout } from '@/components/ui/callout';
 
 /** What will turn out differently from what the draft suggests (lib/rollout/warnings.ts); none is an error. */
 export function WarningsList({ warnings }: { warnings: RolloutWarning[] }) {
@@ -11,13 +12,9 @@ export function WarningsList({ warnings }: { warnings: RolloutWarning[] }) {
   return (
     <ul className="space-y-2">
       {warnings.map((warning, index) => (
-        <li
-          key={`${warning.code}-${index}`}
-          data-code={warning.code}
-          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <Callout as="li" tone="warning" size="xs" key={`${warning.code}-${index}`} data-code={warning.code}>
           <span className="font-medium">Warning:</span> {warning.message}
-        </li>
+        </Callout>
       ))}
     </ul>
   );

@@ -1,3 +1,5 @@
+import { Callout } from './callout';
+
 /** A read under way; announced politely. */
 export function LoadingState({ children }: { children: string }) {
   return (
@@ -16,12 +18,8 @@ export function RefreshFailed({ subject, error }: { subject: string; error: Erro
 /** A read that failed, with the server's message (text only). */
 export function ErrorState({ title, message }: { title: string; message: string }) {
   return (
-    <div
-      role="alert"
-      data-testid="load-error"
-      className="rounded border border-red-400 bg-red-50 p-3 text-red-950 dark:bg-red-950 dark:text-red-100"
-    >
+    <Callout tone="error" role="alert" data-testid="load-error">
       <strong>{title}</strong> {message}
-    </div>
+    </Callout>
   );
 }
