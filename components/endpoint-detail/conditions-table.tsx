@@ -1,5 +1,5 @@
 import { RelativeTime } from '@/components/ui/relative-time';
-import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { Cell, ColumnHeader, RowHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
 import { conditionMeanings, explainConditions, lastTransitionTimeNote } from '@/lib/endpoints/conditions-explained';
 import { ackConditionTypes, type AckCondition } from '@/lib/schemas/ack';
@@ -42,16 +42,16 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
                   data-type={condition.type}
                   data-status={condition.status}
                 >
-                  <th scope="row" className="py-2 pr-3 font-medium">
+                  <RowHeader>
                     {condition.title}
                     <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-300">
                       {condition.type}
                     </span>
-                  </th>
-                  <td className="py-2 pr-3">
+                  </RowHeader>
+                  <Cell>
                     <Badge tone={condition.tone} label={condition.status} size="inherit" />
-                  </td>
-                  <td className="space-y-1 py-2 pr-3">
+                  </Cell>
+                  <Cell className="space-y-1">
                     <p>{condition.meaning}</p>
                     {condition.message && (
                       <p className="break-words">
@@ -66,10 +66,10 @@ export function ConditionsTable({ conditions }: { conditions: AckCondition[] | u
                       </p>
                     )}
                     {condition.note && <p className="text-slate-600 dark:text-slate-300">{condition.note}</p>}
-                  </td>
-                  <td className="py-2">
+                  </Cell>
+                  <Cell>
                     <RelativeTime iso={condition.lastTransitionTime} />
-                  </td>
+                  </Cell>
                 </TableRow>
               ))}
             </tbody>

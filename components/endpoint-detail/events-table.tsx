@@ -1,5 +1,5 @@
 import { RelativeTime } from '@/components/ui/relative-time';
-import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { Cell, ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { toneClasses } from '@/components/ui/tone';
 import type { KubeEvent } from '@/lib/api/endpoint-detail';
 import { TitledSection } from '@/components/ui/titled-section';
@@ -17,7 +17,7 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
         <p>No events about this endpoint, its config or its models. Kubernetes keeps events for about an hour.</p>
       ) : (
         <div className="overflow-x-auto">
-          <Table caption="Events about the endpoint, its config and its models, newest first">
+          <Table caption="Events about the endpoint, its config and its models, newest first" density="compact">
             <TableHeader>
               <ColumnHeader>Time</ColumnHeader>
               <ColumnHeader>Type</ColumnHeader>
@@ -29,22 +29,22 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
             <tbody>
               {sorted.map((event) => (
                 <TableRow key={event.metadata.uid ?? event.metadata.name} data-testid="event-row">
-                  <td className="py-1 pr-3">
+                  <Cell>
                     <RelativeTime iso={eventTime(event)} />
-                  </td>
-                  <td className="py-1 pr-3">
+                  </Cell>
+                  <Cell>
                     <span className={`rounded px-1.5 ${toneClasses[event.type === 'Warning' ? 'warning' : 'neutral']}`}>
                       {event.type ?? '—'}
                     </span>
-                  </td>
-                  <td className="py-1 pr-3 font-mono">{event.reason ?? '—'}</td>
-                  <td className="break-all py-1 pr-3 font-mono text-xs">
+                  </Cell>
+                  <Cell mono>{event.reason ?? '—'}</Cell>
+                  <Cell mono className="break-all text-xs">
                     {event.involvedObject
                       ? `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}`
                       : '—'}
-                  </td>
-                  <td className="break-words py-1 pr-3">{event.message ?? ''}</td>
-                  <td className="py-1 text-right tabular-nums">{event.count ?? 1}</td>
+                  </Cell>
+                  <Cell className="break-words">{event.message ?? ''}</Cell>
+                  <Cell numeric>{event.count ?? 1}</Cell>
                 </TableRow>
               ))}
             </tbody>

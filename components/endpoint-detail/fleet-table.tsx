@@ -1,5 +1,5 @@
 import type { VariantView } from '@/lib/api/endpoint-summary';
-import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { Cell, ColumnHeader, RowHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
 
 /** One fleet of a deployment (old or new): its variants with instances and traffic, in a compact table. */
@@ -25,7 +25,7 @@ export function FleetTable({
       {variants.length === 0 ? (
         <p className="mt-1 text-sm">{empty}</p>
       ) : (
-        <Table caption={`${title} variants`} className="mt-2">
+        <Table caption={`${title} variants`} density="compact" className="mt-2">
           <TableHeader>
             <ColumnHeader>Variant</ColumnHeader>
             <ColumnHeader>Instance type</ColumnHeader>
@@ -36,13 +36,11 @@ export function FleetTable({
           <tbody>
             {variants.map((variant) => (
               <TableRow key={variant.name} data-testid="fleet-variant" data-variant={variant.name}>
-                <th scope="row" className="py-1 pr-3 font-mono font-medium">
-                  {variant.name}
-                </th>
-                <td className="py-1 pr-3 font-mono">{instanceTypeText(variant)}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{instancesText(variant)}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{weightText(variant)}</td>
-                <td className="py-1 text-right tabular-nums">{percent(variant.trafficShare)}</td>
+                <RowHeader mono>{variant.name}</RowHeader>
+                <Cell mono>{instanceTypeText(variant)}</Cell>
+                <Cell numeric>{instancesText(variant)}</Cell>
+                <Cell numeric>{weightText(variant)}</Cell>
+                <Cell numeric>{percent(variant.trafficShare)}</Cell>
               </TableRow>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { variantImages } from '@/lib/endpoints/variant-images';
-import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { Cell, ColumnHeader, RowHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { TitledSection } from '@/components/ui/titled-section';
 import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
 
@@ -46,17 +46,15 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
             <tbody>
               {variants.map((variant) => (
                 <TableRow key={variant.name} data-testid="variant-row" data-variant={variant.name}>
-                  <th scope="row" className="py-2 pr-3 font-mono font-medium">
-                    {variant.name}
-                  </th>
-                  <td className="py-2 pr-3 font-mono">{instanceTypeText(variant)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{instancesText(variant)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{weightText(variant)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{percent(variant.trafficShare)}</td>
-                  <td className="py-2 pr-3 font-mono">{variant.modelName ?? '—'}</td>
-                  <td className="py-2">
+                  <RowHeader mono>{variant.name}</RowHeader>
+                  <Cell mono>{instanceTypeText(variant)}</Cell>
+                  <Cell numeric>{instancesText(variant)}</Cell>
+                  <Cell numeric>{weightText(variant)}</Cell>
+                  <Cell numeric>{percent(variant.trafficShare)}</Cell>
+                  <Cell mono>{variant.modelName ?? '—'}</Cell>
+                  <Cell>
                     <ImageList variant={variant} />
-                  </td>
+                  </Cell>
                 </TableRow>
               ))}
             </tbody>

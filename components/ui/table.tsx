@@ -15,13 +15,22 @@ type TableProps = Omit<ComponentProps<'table'>, 'children'> & {
   /** Every table names itself; screen readers announce the caption when they enter it. */
   caption: ReactNode;
   captionStyle?: keyof typeof captionClasses;
+  /** `compact`: body rows padded py-1 rather than py-2 (a small table inside a card). */
+  density?: 'normal' | 'compact';
   children: ReactNode;
 };
 
 /** A data table with its caption first (colgroup, thead and tbody follow as children). */
-export function Table({ caption, captionStyle = 'screen-reader', className, children, ...props }: TableProps) {
+export function Table({
+  caption,
+  captionStyle = 'screen-reader',
+  density = 'normal',
+  className,
+  children,
+  ...props
+}: TableProps) {
   return (
-    <table className={join('w-full text-left text-sm', className)} {...props}>
+    <table data-density={density} className={join('group/table w-full text-left text-sm', className)} {...props}>
       <caption className={captionClasses[captionStyle]}>{caption}</caption>
       {children}
     </table>
@@ -45,4 +54,27 @@ export function ColumnHeader({ className, ...props }: Omit<ComponentProps<'th'>,
 /** A body row: a rule below it, cells aligned to the top. */
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
   return <tr className={join('border-b border-slate-100 align-top dark:border-slate-800', className)} {...props} />;
+}
+
+// Body cells are padded once here; a compact Table tightens them through its data-density.
+const bodyCellClasses = 'py-2 pr-3 last:pr-0 group-data-[density=compact]/table:py-1';
+
+/** A row's header cell (scope="row"), the row's name. `mono` is for identifiers. */
+export function RowHeader({ mono, className, ...props }: Omit<ComponentProps<'th'>, 'scope'> & { mono?: boolean }) {
+  const classes = [bodyCellClasses, 'font-medium', mono ? 'font-mono' : '', className ?? ''];
+  return <th scope="row" className={classes.filter(Boolean).join(' ')} {...props} />;
+}
+
+/**
+ * A body cell. `numeric` aligns figures right in tabular digits; `mono` is for identifiers. `className` may
+ * add wrapping or spacing but not padding.
+ */
+export function Cell({
+  numeric,
+  mono,
+  className,
+  ...props
+}: ComponentProps<'td'> & { numeric?: boolean; mono?: boolean }) {
+  const classes = [bodyCellClasses, numeric ? 'text-right tabular-nums' : '', mono ? 'font-mono' : '', className ?? ''];
+  return <td className={classes.filter(Boolean).join(' ')} {...props} />;
 }
