@@ -1,6 +1,7 @@
 'use client';
 
-import { controlClasses, Field } from '@/components/ui/field';
+import { Field } from '@/components/ui/field';
+import { TextInput } from '@/components/ui/text-input';
 import { formatDuration } from '@/lib/format/duration';
 import { fieldId, type FormMessages } from './field-messages';
 
@@ -32,17 +33,7 @@ export function SecondsField({
       warning={messages.warningAt(path)}
       hint={fullHint || undefined}
     >
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          className={controlClasses}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
+      {(control) => <TextInput {...control} inputMode="numeric" value={value} onValueChange={onChange} />}
     </Field>
   );
 }

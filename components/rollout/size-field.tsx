@@ -1,6 +1,7 @@
 'use client';
 
 import { controlClasses, Field } from '@/components/ui/field';
+import { TextInput } from '@/components/ui/text-input';
 import type { SizeForm } from '@/lib/rollout/draft-from-form';
 import type { SizePaths } from '@/lib/rollout/draft-paths';
 import type { CapacitySizeType } from '@/lib/schemas/deployment-config';
@@ -30,14 +31,11 @@ export function SizeField({ paths, label, unitLabel, size, hint, messages, onCha
         hint={hint}
       >
         {(control) => (
-          <input
+          <TextInput
             {...control}
-            type="text"
             inputMode="numeric"
-            autoComplete="off"
-            className={controlClasses}
             value={size.value}
-            onChange={(event) => onChange({ ...size, value: event.target.value })}
+            onValueChange={(value) => onChange({ ...size, value })}
           />
         )}
       </Field>

@@ -1,6 +1,7 @@
 'use client';
 
 import { controlClasses, Field } from '@/components/ui/field';
+import { TextInput } from '@/components/ui/text-input';
 import type { ModelOption } from '@/lib/api/rollout-views';
 import type { VariantForm } from '@/lib/rollout/draft-from-form';
 import { draftPaths } from '@/lib/rollout/draft-paths';
@@ -38,14 +39,11 @@ export function VariantFields({ index, variant, models, messages, onChange }: Va
       hint={hint}
     >
       {(control) => (
-        <input
+        <TextInput
           {...control}
-          type="text"
           inputMode={inputMode}
-          autoComplete="off"
-          className={controlClasses}
           value={variant[field] as string}
-          onChange={(event) => onChange({ [field]: event.target.value })}
+          onValueChange={(value) => onChange({ [field]: value })}
         />
       )}
     </Field>
