@@ -23,6 +23,20 @@ const kindNames: Record<PolicyKind, string> = {
   ...Object.fromEntries(presetIds.map((id) => [id, presets[id].name])),
 } as Record<PolicyKind, string>;
 
+type SizeKey = 'canarySize' | 'linearStepSize' | 'batchSize' | 'rollbackBatchSize';
+
+/** The sizes each kind asks for; the form, paths, labels and hints share the key. */
+const sizeFields: Record<PolicyKind, { key: SizeKey; unitLabel: string }[]> = {
+  none: [],
+  'all-at-once': [],
+  canary: [{ key: 'canarySize', unitLabel: 'Canary unit' }],
+  linear: [{ key: 'linearStepSize', unitLabel: 'Linear step unit' }],
+  rolling: [
+    { key: 'batchSize', unitLabel: 'Batch unit' },
+    { key: 'rollbackBatchSize', unitLabel: 'Unit for rolling back' },
+  ],
+};
+
 /** The deployment policy: blue/green (all at once, canary, linear) or rolling, with their sizes and waits. */
 export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
   const { policy } = form;
@@ -66,50 +80,18 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
       ))}
       {policy.kind !== 'none' && (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {policy.kind === 'canary' && (
+          {sizeFields[policy.kind].map(({ key, unitLabel }) => (
             <SizeField
-              paths={draftPaths.canarySize}
-              label={policyLabels.canarySize}
-              unitLabel="Canary unit"
-              size={policy.canarySize}
-              hint={policyHints.canarySize}
+              key={key}
+              paths={draftPaths[key]}
+              label={policyLabels[key]}
+              unitLabel={unitLabel}
+              size={policy[key]}
+              hint={policyHints[key]}
               messages={messages}
-              onChange={(canarySize) => set({ canarySize })}
+              onChange={(size) => set({ [key]: size })}
             />
-          )}
-          {policy.kind === 'linear' && (
-            <SizeField
-              paths={draftPaths.linearStepSize}
-              label={policyLabels.linearStepSize}
-              unitLabel="Linear step unit"
-              size={policy.linearStepSize}
-              hint={policyHints.linearStepSize}
-              messages={messages}
-              onChange={(linearStepSize) => set({ linearStepSize })}
-            />
-          )}
-          {policy.kind === 'rolling' && (
-            <>
-              <SizeField
-                paths={draftPaths.batchSize}
-                label={policyLabels.batchSize}
-                unitLabel="Batch unit"
-                size={policy.batchSize}
-                hint={policyHints.batchSize}
-                messages={messages}
-                onChange={(batchSize) => set({ batchSize })}
-              />
-              <SizeField
-                paths={draftPaths.rollbackBatchSize}
-                label={policyLabels.rollbackBatchSize}
-                unitLabel="Unit for rolling back"
-                size={policy.rollbackBatchSize}
-                hint={policyHints.rollbackBatchSize}
-                messages={messages}
-                onChange={(rollbackBatchSize) => set({ rollbackBatchSize })}
-              />
-            </>
-          )}
+          ))}
           <SecondsField
             path={draftPaths.waitSeconds(policy.kind)}
             label={policyLabels.waitSeconds}
