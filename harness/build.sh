@@ -31,10 +31,13 @@ build_one() {
   local started=$SECONDS tmp="$out.tmp.$$" go_log ticker status=0
   mkdir -p "$(dirname "$out")"
   go_log="$(mktemp)"
-  report_progress "$name" "$go_log" & ticker=$!
+  # The ticker writes to stderr only; its stdout must not hold open the pipe of whoever captures our output.
+  report_progress "$name" "$go_log" > /dev/null & ticker=$!
+  trap 'kill "$ticker" 2>/dev/null' EXIT
   (cd "$HARNESS_DIR/build/$name" && go build -v -trimpath -ldflags "-s -w $ldflags" -o "$tmp" "$package") \
     > "$go_log" 2>&1 || status=$?
   kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  trap - EXIT
   if [ "$status" -ne 0 ]; then
     tail -n 40 "$go_log" >&2
     rm -f "$tmp" "$go_log"

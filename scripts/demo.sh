@@ -46,6 +46,7 @@ fi
 # The dashboard answers to the loopback names and the one it is served on.
 case "$host" in
   0.0.0.0 | :: | "[::]") default_hosts="localhost,127.0.0.1,[::1]" ;;
+  *:*) default_hosts="localhost,127.0.0.1,[::1],[${host#[}" && default_hosts="${default_hosts%]}]" ;;
   *) default_hosts="localhost,127.0.0.1,[::1],$host" ;;
 esac
 export FLEETDECK_ALLOWED_HOSTS="${FLEETDECK_ALLOWED_HOSTS:-$default_hosts}"
@@ -54,8 +55,17 @@ node_modules/.bin/next build
 KUBECONFIG="$server_kubeconfig" node scripts/start-server.mjs -H "$host" -p "$port" &
 dashboard=$!
 pids+=("$dashboard")
-until curl -fs -o /dev/null "http://$host:$port/"; do
+# Probe over loopback with an allowed Host, whatever address it listens on (0.0.0.0 and :: include loopback).
+case "$host" in
+  0.0.0.0) probe_host=127.0.0.1 ;;
+  :: | "[::]") probe_host="[::1]" ;;
+  *:*) probe_host="[${host#[}" && probe_host="${probe_host%]}]" ;;
+  *) probe_host="$host" ;;
+esac
+deadline=$((SECONDS + 120))
+until curl -fs -o /dev/null -H "Host: localhost:$port" "http://$probe_host:$port/api/healthz"; do
   kill -0 "$dashboard" 2>/dev/null || { echo "[demo] the dashboard exited during start" >&2; exit 1; }
+  ((SECONDS < deadline)) || { echo "[demo] the dashboard did not answer on $probe_host:$port in 120 s" >&2; exit 1; }
   sleep 0.5
 done
 echo "[demo] Fleetdeck is running at http://$host:$port/ (Ctrl-C stops it)"

@@ -19,17 +19,20 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const dev = values.dev;
 
 // Headers must arrive within 15 s and the whole request within 30 s; an idle keep-alive connection closes
-// after 5 s. requestTimeout bounds receiving the request only, so a long Server-Sent Events response is not
+// after 65 s, longer than load balancers keep theirs (60 s is common), so a balancer never reuses a connection
+// the server is closing (which it would answer with a 502). requestTimeout bounds receiving the request only, so a long Server-Sent Events response is not
 // cut. Node checks both every connectionsCheckingInterval (30 s by default), so check every second.
 const TIMEOUTS = {
   headersTimeout: 15_000,
   requestTimeout: 30_000,
-  keepAliveTimeout: 5_000,
+  keepAliveTimeout: 65_000,
   connectionsCheckingInterval: 1_000,
 };
 
 // Fleetdeck's configuration reads where it listens (kubeconfig mode and demo users refuse beyond loopback).
 process.env.FLEETDECK_LISTEN_HOST = host;
+// The peer-address header below is this server's own, so the sign-in limiter may trust it.
+process.env.FLEETDECK_PEER_ADDRESS_TRUSTED = '1';
 process.env.NODE_ENV ??= dev ? 'development' : 'production';
 const { default: next } = await import('next');
 const app = next({ dev, hostname: host, port });

@@ -1,11 +1,13 @@
-// POST /api/session is rate limited per client address before the API server is asked, and per user name on
-// failures; refusals are 429 with Retry-After and every failure is logged.
+// POST /api/session is rate limited per client address before the API server is asked, and per address and
+// claimed user name on failures; refusals are 429 with Retry-After and every failure is logged.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorEnvelopeSchema } from '@/lib/api/error-envelope';
 import { PEER_ADDRESS_HEADER } from '@/lib/server/auth/sign-in-limiter';
 import { call, configureServer, ORIGIN, tokenOf } from '../support/api-client';
 
 configureServer();
+// As scripts/start-server.mjs does: it sets the peer-address header from the socket and says it may be trusted.
+process.env.FLEETDECK_PEER_ADDRESS_TRUSTED = '1';
 const session = await import('@/app/api/session/route');
 
 const signInFrom = (address: string, body: unknown) =>
@@ -38,16 +40,22 @@ describe('sign-in limits', () => {
     expect((await signInFrom('192.0.2.11', { token: tokenOf('oncall') })).status).toBe(200);
   });
 
-  it('refuses a user name after 5 failures, from any address', async () => {
+  it('refuses an address after 5 failures for one claimed user name, and never a token the API server accepts', async () => {
     const name = 'system:serviceaccount:team-a:guessed';
     for (let i = 0; i < 5; i += 1) {
-      expect((await signInFrom(`198.51.100.${i}`, { token: jwtClaiming(name) })).status).toBe(401);
+      expect((await signInFrom('198.51.100.7', { token: jwtClaiming(name) })).status).toBe(401);
     }
-    const refused = await signInFrom('198.51.100.99', { token: jwtClaiming(name) });
+    const refused = await signInFrom('198.51.100.7', { token: jwtClaiming(name) });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800);
+    // Another name from that address, and that name from another address, are still asked about.
     expect(
-      (await signInFrom('198.51.100.99', { token: jwtClaiming('system:serviceaccount:team-a:other') })).status,
+      (await signInFrom('198.51.100.7', { token: jwtClaiming('system:serviceaccount:team-a:other') })).status,
     ).toBe(401);
+    expect((await signInFrom('198.51.100.8', { token: jwtClaiming(name) })).status).toBe(401);
+    // Failures claiming a real user's name from elsewhere do not lock that user out.
+    const oncall = 'oncall';
+    for (let i = 0; i < 6; i += 1) await signInFrom('198.51.100.9', { token: jwtClaiming(oncall) });
+    expect((await signInFrom('198.51.100.10', { token: tokenOf('oncall') })).status).toBe(200);
   });
 });

@@ -10,28 +10,27 @@ export interface LiveStatusSource {
 export const keepAliveIntervalMs = 10 * 60_000;
 
 /**
- * While the page holds a live stream, calls `touch` every interval, so a wallboard that only watches its stream
- * counts as in use and the server re-seals the session's last-seen time (a stream's response cannot carry a new
- * cookie). A paused, stale or signed-out page does not keep its session alive. Returns the stop function.
+ * Every interval, calls `touch` if the page held a live stream at any moment since the last interval, so a
+ * wallboard that only watches its stream counts as in use and the server re-seals the session's last-seen time
+ * (a stream's response cannot carry a new cookie). Short drops do not reset the count; a page that stayed paused,
+ * stale or signed out for a whole interval does not keep its session alive. Returns the stop function.
  */
 export function keepSessionAlive(
   source: LiveStatusSource,
   touch: () => void,
   intervalMs = keepAliveIntervalMs,
 ): () => void {
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const update = () => {
-    const live = source.getSnapshot().connection === 'live';
-    if (live && timer === undefined) timer = setInterval(touch, intervalMs);
-    if (!live && timer !== undefined) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-  const unsubscribe = source.subscribe(update);
-  update();
+  const isLive = () => source.getSnapshot().connection === 'live';
+  let wasLive = isLive();
+  const unsubscribe = source.subscribe(() => {
+    if (isLive()) wasLive = true;
+  });
+  const timer = setInterval(() => {
+    if (wasLive) touch();
+    wasLive = isLive();
+  }, intervalMs);
   return () => {
     unsubscribe();
-    if (timer !== undefined) clearInterval(timer);
+    clearInterval(timer);
   };
 }

@@ -110,6 +110,8 @@ export class RevocationStore {
 
   private absorb(entries: Map<string, number>): void {
     const now = Date.now();
+    // Sessions that would have ended anyway need no entry: a replica that runs for months stays small.
+    for (const [sid, until] of this.revoked) if (until < now) this.revoked.delete(sid);
     for (const [sid, until] of entries) {
       if (until < now || this.revoked.has(sid)) continue;
       this.revoked.set(sid, until);

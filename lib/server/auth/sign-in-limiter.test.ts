@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../http/app-error';
-import { ATTEMPTS_PER_ADDRESS, claimedUser, FAILURES_PER_USER, SignInLimiter } from './sign-in-limiter';
+import {
+  ATTEMPTS_PER_ADDRESS,
+  claimedUser,
+  clientAddress,
+  FAILURES_PER_USER,
+  PEER_ADDRESS_HEADER,
+  SignInLimiter,
+  SlidingWindow,
+} from './sign-in-limiter';
 
 // The clock is the test's own; the limiter is given it, nothing else of it is reached into.
 let now = 0;
@@ -40,28 +48,42 @@ describe('SignInLimiter', () => {
     expect(refusal(() => limiter.attempt('10.0.0.9'))).toBeUndefined();
   });
 
-  it('refuses a user name after 5 failures in 15 minutes, from any address, and logs each failure', () => {
+  it('refuses an address that failed 5 times for a user name in 15 minutes, and logs each failure', () => {
     for (let i = 0; i < FAILURES_PER_USER.limit; i += 1) {
-      limiter.attempt(`10.0.1.${i}`, 'alice');
-      limiter.failed(`10.0.1.${i}`, 'alice', 'The cluster did not accept this token.');
+      limiter.attempt('10.0.1.1', 'alice');
+      limiter.failed('10.0.1.1', 'alice', 'The cluster did not accept this token.');
     }
     expect(
-      warnings.filter((line) => line.includes('sign-in failed from 10.0.1.') && line.includes('"alice"')),
+      warnings.filter((line) => line.includes('sign-in failed from 10.0.1.1') && line.includes('"alice"')),
     ).toHaveLength(5);
-    expect(refusal(() => limiter.attempt('10.0.2.1', 'alice'))).toMatchObject({
+    expect(refusal(() => limiter.attempt('10.0.1.1', 'alice'))).toMatchObject({
       status: 429,
       headers: { 'Retry-After': '900' },
     });
-    expect(refusal(() => limiter.assertUser('10.0.2.1', 'alice'))).toMatchObject({ status: 429 });
-    expect(refusal(() => limiter.attempt('10.0.2.1', 'bob'))).toBeUndefined();
-    now += FAILURES_PER_USER.windowMs;
+    // Only that address and that name: a name claimed by anyone cannot lock its owner out elsewhere.
     expect(refusal(() => limiter.attempt('10.0.2.1', 'alice'))).toBeUndefined();
+    expect(refusal(() => limiter.attempt('10.0.1.1', 'bob'))).toBeUndefined();
+    now += FAILURES_PER_USER.windowMs;
+    expect(refusal(() => limiter.attempt('10.0.1.1', 'alice'))).toBeUndefined();
   });
 
   it('counts a failure without a known name against nobody but logs it', () => {
+    const record = vi.spyOn(SlidingWindow.prototype, 'record');
     for (let i = 0; i < 10; i += 1) limiter.failed('10.0.3.1', undefined, 'bad token');
     expect(warnings).toHaveLength(10);
-    expect(refusal(() => limiter.assertUser('10.0.3.1', 'unknown'))).toBeUndefined();
+    expect(record).not.toHaveBeenCalled();
+  });
+});
+
+describe('clientAddress', () => {
+  const request = new Request('http://localhost/api/session', { headers: { [PEER_ADDRESS_HEADER]: '192.0.2.1' } });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('trusts the peer-address header only when the start script set it', () => {
+    vi.stubEnv('FLEETDECK_PEER_ADDRESS_TRUSTED', '');
+    expect(clientAddress(request)).toBe('unknown');
+    vi.stubEnv('FLEETDECK_PEER_ADDRESS_TRUSTED', '1');
+    expect(clientAddress(request)).toBe('192.0.2.1');
   });
 });
 

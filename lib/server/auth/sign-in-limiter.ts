@@ -10,7 +10,11 @@ export const PEER_ADDRESS_HEADER = 'x-fleetdeck-peer-address';
 
 /** Sign-in attempts one address may make per minute, before the API server is asked anything. */
 export const ATTEMPTS_PER_ADDRESS = { limit: 20, windowMs: 60_000 };
-/** Failed sign-ins one user name may have in 15 minutes before further attempts for it are refused. */
+/**
+ * Failed sign-ins one address may have for one user name in 15 minutes before it may try that name no more.
+ * Counted per address and name, not per name alone: the name is only what a token claims before the review, so
+ * a count per name would let anyone lock a user out by sending tokens that claim it.
+ */
 export const FAILURES_PER_USER = { limit: 5, windowMs: 15 * 60_000 };
 
 /** Counts events per key in a sliding window; says how long until the next one is allowed. */
@@ -52,20 +56,20 @@ const tooMany = (seconds: number, what: string) =>
   });
 
 /**
- * Rate limits for POST /api/session: per client address on every attempt (checked before the API server is
- * called), and per user name on failures (the name a demo user or the token's own claim gives before the
- * SelfSubjectReview, the resolved one after). Refusals and failures are logged under the correlation id.
+ * Rate limits for POST /api/session, kept by each replica: per client address on every attempt, and per address
+ * and claimed user name on failures (the name a demo user or the token's own claim gives), both checked before
+ * the API server is called. Refusals and failures are logged under the correlation id.
  */
 export class SignInLimiter {
   private readonly byAddress: SlidingWindow;
-  private readonly failuresByUser: SlidingWindow;
+  private readonly failuresByAddressAndUser: SlidingWindow;
 
   constructor(now: () => number = Date.now) {
     this.byAddress = new SlidingWindow(ATTEMPTS_PER_ADDRESS.limit, ATTEMPTS_PER_ADDRESS.windowMs, now);
-    this.failuresByUser = new SlidingWindow(FAILURES_PER_USER.limit, FAILURES_PER_USER.windowMs, now);
+    this.failuresByAddressAndUser = new SlidingWindow(FAILURES_PER_USER.limit, FAILURES_PER_USER.windowMs, now);
   }
 
-  /** Counts an attempt from `address` and throws 429 when it is over its budget, or `user` has failed too often. */
+  /** Counts an attempt from `address`; throws 429 when it is over its budget, or has failed too often for `user`. */
   attempt(address: string, user?: string): void {
     const addressWait = this.byAddress.retryAfterSeconds(address);
     if (addressWait > 0) {
@@ -76,11 +80,10 @@ export class SignInLimiter {
     if (user) this.assertUser(address, user);
   }
 
-  /** Throws 429 when `user` has failed too often lately (for a name known only after the review). */
-  assertUser(address: string, user: string): void {
-    const userWait = this.failuresByUser.retryAfterSeconds(user);
+  private assertUser(address: string, user: string): void {
+    const userWait = this.failuresByAddressAndUser.retryAfterSeconds(failureKey(address, user));
     if (userWait > 0) {
-      log(`sign-in refused (429): too many failures for user ${JSON.stringify(user)} (this attempt from ${address})`);
+      log(`sign-in refused (429): too many failures from ${address} for user ${JSON.stringify(user)}`);
       throw tooMany(userWait, 'for this user');
     }
   }
@@ -88,9 +91,11 @@ export class SignInLimiter {
   /** A sign-in that failed: logged, and counted against the user name when one is known. */
   failed(address: string, user: string | undefined, reason: string): void {
     log(`sign-in failed from ${address}${user ? ` for user ${JSON.stringify(user)}` : ''}: ${reason}`);
-    if (user) this.failuresByUser.record(user);
+    if (user) this.failuresByAddressAndUser.record(failureKey(address, user));
   }
 }
+
+const failureKey = (address: string, user: string) => `${address}|${user}`;
 
 function log(line: string): void {
   console.warn(`[fleetdeck] [${correlationId()}] ${line}`);
@@ -108,8 +113,13 @@ export function claimedUser(token: string): string | undefined {
   }
 }
 
-/** The address a request came from (see PEER_ADDRESS_HEADER); `unknown` when no start script set it. */
-export const clientAddress = (request: Request) => request.headers.get(PEER_ADDRESS_HEADER) ?? 'unknown';
+/**
+ * The address a request came from (see PEER_ADDRESS_HEADER), trusted only when scripts/start-server.mjs runs the
+ * server (it replaces the header on every request and says so in FLEETDECK_PEER_ADDRESS_TRUSTED); otherwise a
+ * client could pick its own budget, so every request counts as `unknown`.
+ */
+export const clientAddress = (request: Request) =>
+  (process.env.FLEETDECK_PEER_ADDRESS_TRUSTED === '1' && request.headers.get(PEER_ADDRESS_HEADER)) || 'unknown';
 
 const holder = globalThis as typeof globalThis & { __fleetdeckSignInLimiter?: SignInLimiter };
 
@@ -121,7 +131,7 @@ export function signInLimiter(): SignInLimiter {
 
 /**
  * Runs one sign-in under the limits: `review` asks the API server who the token is. A review that fails is
- * counted against the claimed user; a user resolved with too many recent failures is refused.
+ * counted against the address and the claimed user; a token the API server accepts always signs in.
  */
 export async function limitedSignIn<T extends { user: string }>(
   request: Request,
@@ -138,6 +148,5 @@ export async function limitedSignIn<T extends { user: string }>(
     if (error instanceof AppError && error.code === 'unauthenticated') limiter.failed(address, claimed, error.message);
     throw error;
   }
-  limiter.assertUser(address, who.user);
   return who;
 }

@@ -21,6 +21,8 @@ export const redact = (text: string) =>
 /** The envelope for an error; unexpected errors are logged with the correlation id and told apart from ours. */
 export function errorResponse(error: unknown, correlationId: string): Response {
   const known = error instanceof AppError ? error : undefined;
+  // Our own 500s (a response of the wrong shape) are logged too, so their correlation id leads somewhere.
+  if (known?.status === 500) console.error(`[${correlationId}] ${redact(known.message)}`);
   if (!known)
     console.error(
       `[${correlationId}] ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`,
