@@ -12,6 +12,8 @@ export const variantFieldLabels = {
   variantName: (_label: string, index: number) => `Name of new variant ${index + 1}`,
   modelName: (label: string) => `Model for ${label}`,
   serverless: (label: string) => `Serverless for ${label}`,
+  // The draft's path for the serverless checkbox (an error there names the checkbox).
+  serverlessConfig: (label: string) => `Serverless for ${label}`,
   instanceType: (label: string) => `Instance type for ${label}`,
   initialInstanceCount: (label: string) => `Initial instance count for ${label}`,
   initialVariantWeight: (label: string) => `Initial weight for ${label}`,

@@ -51,7 +51,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
         label={policyLabels.kind}
         hint={
           policy.kind === 'none'
-            ? 'SageMaker replaces the fleet at once; alarms, if any, are still watched.'
+            ? 'SageMaker replaces the fleet at once, with no bake and no alarm watch: nothing rolls it back automatically.'
             : presets[policy.kind].description
         }
       >

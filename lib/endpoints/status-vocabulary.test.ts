@@ -4,22 +4,10 @@ import { displayEndpointStatus, endpointStatusDisplay } from './status-vocabular
 
 describe('displayEndpointStatus', () => {
   it('knows every status value the upstream CRD documents', () => {
-    const described = upstreamCrd('endpoints').documentedValues['.status.endpointStatus'];
-    const documented = [
-      'OutOfService',
-      'Creating',
-      'Updating',
-      'SystemUpdating',
-      'RollingBack',
-      'InService',
-      'Deleting',
-      'Failed',
-      'UpdateRollbackFailed',
-    ];
-    for (const status of documented) {
-      expect(described).toContain(status);
-      expect(endpointStatusDisplay[status], status).toBeDefined();
-    }
+    const described = upstreamCrd('endpoints').documentedValues['.status.endpointStatus'] ?? [];
+    // Every one the CRD lists, so a status added upstream fails here until the dashboard words it.
+    expect(described.length).toBeGreaterThanOrEqual(9);
+    for (const status of described) expect(endpointStatusDisplay[status], status).toBeDefined();
   });
 
   it('describes Failed as SageMaker does: not only a failed create (DescribeEndpoint, docs/ack-behaviour.md §7.1)', () => {

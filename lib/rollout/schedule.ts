@@ -236,7 +236,7 @@ export function rolloutSchedule(
 ): RolloutSchedule {
   if (!guardrailsApply || !config) return allAtOnceWithoutGuardrails(fleet);
   if (config.rollingUpdatePolicy && !config.blueGreenUpdatePolicy) return rolling(config, fleet);
-  // A deploymentConfig with alarms and no update policy is blue/green all at once, watched by the alarms.
+  // A deploymentConfig with no update policy is planned as blue/green all at once (docs/ack-behaviour.md §13.4).
   return blueGreen(config, fleet);
 }
 

@@ -575,6 +575,18 @@ describe('validateRollout: variants', () => {
       ],
     ],
     [
+      'every variant on instances replaced by serverless ones under new names',
+      undefined,
+      context(),
+      [{ variantName: 'Serverless', modelName: 'm2', serverlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } }],
+      [
+        {
+          path: 'draft.variants',
+          message: /^The endpoint runs on instances now: SageMaker cannot update a real-time endpoint to serverless\./,
+        },
+      ],
+    ],
+    [
       'a new serverless variant beside one on instances',
       undefined,
       context(),

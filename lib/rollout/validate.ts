@@ -58,6 +58,20 @@ function variantErrors(draft: RolloutDraft, context: RolloutContext): FieldError
         });
     }
   });
+  // The same rule for the whole endpoint: every live variant on instances and every new one serverless is a
+  // real-time endpoint made serverless, whatever the variants are called.
+  const liveOnInstances = context.variants.length > 0 && context.variants.every((variant) => !variant.serverless);
+  const draftServerless = draft.variants.length > 0 && draft.variants.every((variant) => variant.serverlessConfig);
+  const renamedOnly = !draft.variants.some((variant) =>
+    context.variants.some((live) => live.variantName === variant.variantName),
+  );
+  if (liveOnInstances && draftServerless && renamedOnly) {
+    errors.push({
+      path: paths.variants,
+      message:
+        'The endpoint runs on instances now: SageMaker cannot update a real-time endpoint to serverless. Keep a variant on instances, or create a new endpoint for the serverless variants.',
+    });
+  }
   // Guardrails exclusions: a blue/green or rolling deployment must keep the variant names of the live config.
   if (draft.deploymentConfig && context.variants.length > 0) {
     const live = context.variants.map((variant) => variant.variantName);

@@ -1,9 +1,10 @@
 import 'server-only';
 import type { RecordedPoint, SampleVariant, SeriesSample } from '@/lib/endpoints/series-sample';
+import { sagemakerLimits } from '@/lib/rollout/sagemaker-limits';
 import { seriesLimits, type SeriesLimits } from './series-limits';
 
-// SageMaker's variant names are at most 63 characters; a longer string is cut so the table stays bounded.
-const MAX_NAME_LENGTH = 63;
+// SageMaker's names have a length limit; a longer string is cut so the table stays bounded.
+const MAX_NAME_LENGTH = sagemakerLimits.nameMaxLength;
 const NO_STATUS = 255;
 const NO_COUNT = 0xffff;
 
