@@ -1,6 +1,6 @@
 import type { VariantView } from '@/lib/api/endpoint-summary';
-import { Cell, ColumnHeader, RowHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
-import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
+import { Table, TableHeader, TableRow } from '@/components/ui/table';
+import { VariantCells, VariantColumnHeaders } from './variant-columns';
 
 /** One fleet of a deployment (old or new): its variants with instances and traffic, in a compact table. */
 export function FleetTable({
@@ -27,20 +27,12 @@ export function FleetTable({
       ) : (
         <Table caption={`${title} variants`} density="compact" className="mt-2">
           <TableHeader>
-            <ColumnHeader>Variant</ColumnHeader>
-            <ColumnHeader>Instance type</ColumnHeader>
-            <ColumnHeader className="text-right">Instances</ColumnHeader>
-            <ColumnHeader className="text-right">Weight</ColumnHeader>
-            <ColumnHeader className="text-right">Share of fleet</ColumnHeader>
+            <VariantColumnHeaders shareLabel="Share of fleet" />
           </TableHeader>
           <tbody>
             {variants.map((variant) => (
               <TableRow key={variant.name} data-testid="fleet-variant" data-variant={variant.name}>
-                <RowHeader mono>{variant.name}</RowHeader>
-                <Cell mono>{instanceTypeText(variant)}</Cell>
-                <Cell numeric>{instancesText(variant)}</Cell>
-                <Cell numeric>{weightText(variant)}</Cell>
-                <Cell numeric>{percent(variant.trafficShare)}</Cell>
+                <VariantCells variant={variant} />
               </TableRow>
             ))}
           </tbody>

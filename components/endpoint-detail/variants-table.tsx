@@ -1,8 +1,8 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { variantImages } from '@/lib/endpoints/variant-images';
-import { Cell, ColumnHeader, RowHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
+import { Cell, ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { TitledSection } from '@/components/ui/titled-section';
-import { instancesText, instanceTypeText, percent, weightText } from './variant-format';
+import { VariantCells, VariantColumnHeaders } from './variant-columns';
 
 /** The running variants: weight and instances (current against desired), instance type, model and images. */
 export function VariantsTable({ summary }: { summary: EndpointSummary }) {
@@ -35,22 +35,14 @@ export function VariantsTable({ summary }: { summary: EndpointSummary }) {
             }
           >
             <TableHeader>
-              <ColumnHeader>Variant</ColumnHeader>
-              <ColumnHeader>Instance type</ColumnHeader>
-              <ColumnHeader className="text-right">Instances</ColumnHeader>
-              <ColumnHeader className="text-right">Weight</ColumnHeader>
-              <ColumnHeader className="text-right">Traffic</ColumnHeader>
+              <VariantColumnHeaders shareLabel="Traffic" />
               <ColumnHeader>Model</ColumnHeader>
               <ColumnHeader>Image, as specified and as resolved</ColumnHeader>
             </TableHeader>
             <tbody>
               {variants.map((variant) => (
                 <TableRow key={variant.name} data-testid="variant-row" data-variant={variant.name}>
-                  <RowHeader mono>{variant.name}</RowHeader>
-                  <Cell mono>{instanceTypeText(variant)}</Cell>
-                  <Cell numeric>{instancesText(variant)}</Cell>
-                  <Cell numeric>{weightText(variant)}</Cell>
-                  <Cell numeric>{percent(variant.trafficShare)}</Cell>
+                  <VariantCells variant={variant} />
                   <Cell mono>{variant.modelName ?? '—'}</Cell>
                   <Cell>
                     <ImageList variant={variant} />
