@@ -1,5 +1,6 @@
-// Installs the CRDs, RBAC roles and test users into the local control plane, then waits until the API server
-// serves the CRDs and has created the `default` namespace. Run by `harness up` as admin.
+// Installs the CRDs, RBAC roles, admission policies and test users into the local control plane, then waits
+// until the API server serves the CRDs, has created the `default` namespace and enforces the admission
+// policies. Run by `harness up` as admin.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,6 +59,33 @@ async function main() {
   }
   const core = kubeConfig.makeApiClient(CoreV1Api);
   await until('the default namespace', deadline, async () => Boolean(await core.readNamespace({ name: 'default' })));
+
+  // Admission policies match the CRDs' kinds, so they go in once those are served. A new policy takes a
+  // moment to be enforced: wait until a dry-run create with a forged author is refused.
+  await applyManifests(kubeConfig, readManifests(yamlIn(join(repo, 'deploy', 'admission'))));
+  await until('the authorship policy to be enforced', deadline, async () => {
+    try {
+      await customObjects.createNamespacedCustomObject({
+        group: sagemakerGroup,
+        version: sagemakerVersion,
+        plural: 'endpointconfigs',
+        namespace: 'default',
+        dryRun: 'All',
+        body: {
+          apiVersion: `${sagemakerGroup}/${sagemakerVersion}`,
+          kind: 'EndpointConfig',
+          metadata: { name: 'authorship-probe', annotations: { 'fleetdeck.io/created-by': 'not-the-installer' } },
+          spec: {
+            endpointConfigName: 'authorship-probe',
+            productionVariants: [{ variantName: 'primary', modelName: 'probe', initialInstanceCount: 1 }],
+          },
+        },
+      });
+      return false;
+    } catch (error) {
+      return String((error as { body?: unknown }).body ?? error).includes('fleetdeck-authorship');
+    }
+  });
 }
 
 main().catch((error: unknown) => {

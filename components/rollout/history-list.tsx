@@ -83,7 +83,12 @@ export function HistoryList({ entries, configSpecOf, disabled, onRollBack }: His
                     </span>
                   )}
                 </th>
-                <td className="py-2 pr-3">{entry.createdBy ?? '—'}</td>
+                <td className="py-2 pr-3" data-author-verified={entry.authorVerified ? 'true' : 'false'}>
+                  {entry.createdBy ?? '—'}
+                  {entry.createdBy && !entry.authorVerified && (
+                    <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(unverified)</span>
+                  )}
+                </td>
                 <td className="py-2 pr-3">
                   <RelativeTime iso={entry.createdAt} />
                 </td>

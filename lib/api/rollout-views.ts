@@ -31,6 +31,8 @@ export const historyEntrySchema = z.object({
   configName: z.string(),
   objectName: z.string(),
   createdBy: z.string().optional(),
+  /** The API server vouched for createdBy: the authorship admission policy (deploy/admission/) is installed. */
+  authorVerified: z.boolean(),
   createdAt: z.string().optional(),
   preset: z.string().optional(),
   reason: z.string().optional(),

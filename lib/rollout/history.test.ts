@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AckCondition } from '@/lib/schemas/ack';
 import type { Endpoint, EndpointStatus } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
-import { endpointLabel, replacedConfigOutcome, rolloutAnnotations, rolloutHistory } from './history';
+import { endpointLabel, markAuthorship, replacedConfigOutcome, rolloutAnnotations, rolloutHistory } from './history';
 
 const SUBMITTED = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
 const refusal = (live: string) =>
@@ -279,5 +279,27 @@ describe('rolloutHistory', () => {
 
   it('is empty without labelled configs', () => {
     expect(rolloutHistory(endpoint('c1', inService), [])).toEqual([]);
+  });
+});
+
+describe('markAuthorship', () => {
+  // Newest first: c2 names its author; c1, labelled by hand, names none.
+  const entries = () =>
+    rolloutHistory(endpoint('c2', inService, 'c2'), [
+      config('c1', '2026-11-25T10:00:00.000Z'),
+      config('c2', '2026-11-25T11:00:00.000Z', { [rolloutAnnotations.createdBy]: 'ml-eng' }),
+    ]);
+
+  it('marks authors verified when the authorship policy is installed', () => {
+    const marked = markAuthorship(entries(), true);
+    expect(marked[0]).toMatchObject({ configName: 'c2', createdBy: 'ml-eng', authorVerified: true });
+    expect(marked[1]!.createdBy).toBeUndefined();
+    expect(marked[1]!.authorVerified).toBe(false);
+  });
+
+  it('marks every author unverified when the policy is absent', () => {
+    const marked = markAuthorship(entries(), false);
+    expect(marked.map((entry) => entry.authorVerified)).toEqual([false, false]);
+    expect(marked[0]).toMatchObject({ createdBy: 'ml-eng', authorVerified: false });
   });
 });

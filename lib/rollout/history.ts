@@ -108,7 +108,10 @@ const time = (config: EndpointConfig) => Date.parse(createdAt(config)) || 0;
  * the live Endpoint; an older one's is what the next rollout that replaced it recorded; a config that no
  * rollout replaced and the spec does not name was created but never applied.
  */
-export function rolloutHistory(endpoint: Endpoint, configsLabelledForEndpoint: EndpointConfig[]): HistoryEntry[] {
+export function rolloutHistory(
+  endpoint: Endpoint,
+  configsLabelledForEndpoint: EndpointConfig[],
+): Omit<HistoryEntry, 'authorVerified'>[] {
   const configs = configsLabelledForEndpoint
     .filter((config) => config.metadata.labels?.[endpointLabel] === endpoint.metadata.name)
     .sort((a, b) => time(b) - time(a) || b.metadata.name.localeCompare(a.metadata.name));
@@ -142,4 +145,17 @@ export function rolloutHistory(endpoint: Endpoint, configsLabelledForEndpoint: E
       configSpec: config.spec,
     };
   });
+}
+
+/**
+ * The history with each author marked verified or not. Authorship is verified only while the API server
+ * enforces the authorship policy (deploy/admission/fleetdeck-authorship.yaml), which refuses a
+ * `fleetdeck.io/created-by` naming anyone but the requesting user; without it the annotation is plain text.
+ * An entry without an author is never verified.
+ */
+export function markAuthorship(
+  entries: Omit<HistoryEntry, 'authorVerified'>[],
+  policyInstalled: boolean,
+): HistoryEntry[] {
+  return entries.map((entry) => ({ ...entry, authorVerified: policyInstalled && entry.createdBy !== undefined }));
 }
