@@ -103,6 +103,8 @@ const envSchema = z
       .int()
       .positive()
       .default(8 * 3600),
+    /** How long an apply waits for SageMaker to have the new EndpointConfig before pointing the Endpoint at it. */
+    FLEETDECK_ROLLOUT_SYNC_SECONDS: z.coerce.number().nonnegative().default(60),
     /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
     FLEETDECK_NAMESPACE: z
       .string()

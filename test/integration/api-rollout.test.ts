@@ -8,7 +8,8 @@ import { call, configureServer, ORIGIN, signIn } from '../support/api-client';
 import { customObjectsAs, freshNamespace, kubeConfigAs, uniqueName } from '../support/control-plane';
 import { coordinates } from '../support/sagemaker-objects';
 
-configureServer();
+// No controller runs here, so no config ever syncs: applies do not wait for one (api-rollout-sync tests the wait).
+configureServer({ FLEETDECK_ROLLOUT_SYNC_SECONDS: '0' });
 const rollout = await import('@/app/api/endpoints/[namespace]/[name]/rollout/route');
 const me = await import('@/app/api/me/route');
 const session = await import('@/app/api/session/route');

@@ -7,12 +7,14 @@ import type { Endpoint } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import type { RolloutRequest } from '@/lib/schemas/rollout-request';
 import type { Identity } from '../auth/identity';
+import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
 import { redact } from '../http/respond';
 import { listConfigsAsCaller, listModelsAsCaller, readConfigAsCaller, readEndpointAsCaller } from './caller-reads';
 import { assertDraftAcceptable } from './check-draft';
 import { rolloutConfigObject } from './config-object';
-import { RolloutError } from './rollout-error';
+import { RolloutError, unsyncedConfigError } from './rollout-error';
+import { waitForConfigSync } from './wait-for-config-sync';
 import { createConfigAsCaller, patchEndpointAsCaller } from './write-as-caller';
 
 const liveConfigIn = (configs: EndpointConfig[], endpoint: Endpoint) =>
@@ -105,8 +107,13 @@ export async function submitRollout(
     };
   }
 
-  const config = earlier ?? (await createOrAdopt(identity, object, request.requestId));
+  const created = earlier ?? (await createOrAdopt(identity, object, request.requestId));
+  let config = created;
   try {
+    // The API server's own dry run of the patch first: a caller who may not patch the Endpoint (or whose base
+    // is stale) hears so now, not after waiting for the config to sync.
+    await patchEndpointAsCaller(identity, endpoint, { ...patchRequest, dryRun: true });
+    config = await awaitConfigSync(identity, created);
     const patched = await patchEndpointAsCaller(identity, endpoint, patchRequest);
     if (patched.alreadyPointed) return { outcome: 'already-applied', configName, config, endpoint: patched.endpoint };
     return {
@@ -118,6 +125,7 @@ export async function submitRollout(
       endpoint: patched.endpoint,
     };
   } catch (error) {
+    if (error instanceof RolloutError && error.details?.createdConfigName) throw error;
     // The config exists now; say so, so it is not silently left behind (the history shows it as not applied).
     const failure =
       error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the Fleetdeck server.');
@@ -132,6 +140,20 @@ export async function submitRollout(
       { createdConfigName: configName, ...(failure instanceof RolloutError ? failure.details : {}) },
     );
   }
+}
+
+/**
+ * Waits, as the caller and for at most FLEETDECK_ROLLOUT_SYNC_SECONDS (0: not at all), until SageMaker has the
+ * config, so the Endpoint never names a config the controller cannot find (docs/ack-behaviour.md §8.4 C9). A
+ * config that is refused, disappears or does not sync in time is reported, and the Endpoint is left alone.
+ */
+async function awaitConfigSync(identity: Identity, config: EndpointConfig): Promise<EndpointConfig> {
+  const seconds = serverConfig().FLEETDECK_ROLLOUT_SYNC_SECONDS;
+  if (seconds === 0) return config;
+  const configName = config.metadata.name;
+  const waited = await waitForConfigSync(identity, config.metadata.namespace ?? '', configName, seconds * 1000);
+  if (waited.outcome === 'synced') return waited.config;
+  throw unsyncedConfigError(configName, waited.outcome === 'refused' ? waited : { outcome: waited.outcome, seconds });
 }
 
 /** Creates the config; if a concurrent request with the same requestId created it first, uses that one. */
