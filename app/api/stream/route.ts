@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { namespaceSchema } from '@/lib/api/path-params';
 import { assertSameOrigin } from '@/lib/server/auth/csrf';
-import { serverConfig } from '@/lib/server/config';
 import { route } from '@/lib/server/http/route';
-import { underReplicaCap } from '@/lib/server/http/replica-stream-cap';
 import { openStream } from '@/lib/server/stream/open-stream';
 import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
 
@@ -18,9 +16,7 @@ const querySchema = z.strictObject({ namespace: namespaceSchema.optional() });
  */
 export const GET = route({ query: querySchema }, ({ identity, query, request }) => {
   assertSameOrigin(request);
-  return underReplicaCap(serverConfig().FLEETDECK_MAX_STREAMS, request.signal, () =>
-    openStream(identity, query.namespace, request.signal),
-  );
+  return openStream(identity, query.namespace, request.signal);
 });
 
 const notAllowed = methodNotAllowed('GET');

@@ -50,7 +50,8 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
  * A Server-Sent Events stream of fleet changes for the namespaces the caller may watch. Authorized before the
  * first byte and again at each renewal (every minute by default; rights revoked mid-stream end it with an
  * `error` event, and so does a sign-out of the session on any replica); a heartbeat every
- * 15 s carries whether the cluster answers; at most N streams per identity (429 with Retry-After).
+ * 15 s carries whether the cluster answers; at most N streams per identity (429 with Retry-After) and M per
+ * replica (503 with Retry-After).
  */
 export async function openStream(
   identity: Identity,
@@ -58,7 +59,8 @@ export async function openStream(
   signal: AbortSignal,
 ): Promise<Response> {
   const hub = streamHub();
-  const release = hub.reserve(identity.key, serverConfig().FLEETDECK_MAX_STREAMS_PER_IDENTITY);
+  const { FLEETDECK_MAX_STREAMS_PER_IDENTITY, FLEETDECK_MAX_STREAMS } = serverConfig();
+  const release = hub.reserve(identity.key, FLEETDECK_MAX_STREAMS_PER_IDENTITY, FLEETDECK_MAX_STREAMS);
   const store = fleetStore();
   let rights: StreamRights;
   try {

@@ -32,6 +32,7 @@ export class StreamHub {
   private readonly lastSent = new Map<string, string>();
   private readonly subscribers = new Set<Subscriber>();
   private readonly slots = new Map<string, number>();
+  private reserved = 0;
 
   constructor(private readonly store: FleetStore) {
     store.endpoints.onChange((change) => this.onEndpointChange(change));
@@ -49,12 +50,22 @@ export class StreamHub {
   }
 
   /**
-   * Takes one of an identity's stream slots before any await, so concurrent requests cannot all slip under
-   * the cap; the returned function gives it back (once) when the stream closes or fails to open.
+   * Takes one of this replica's stream slots and one of the identity's, before any await, so concurrent requests
+   * cannot all slip under either cap; the returned function gives both back (once) when the stream closes, is
+   * dropped for not reading, or fails to open. Beyond `replicaLimit`: 503 (another replica can serve it);
+   * beyond `identityLimit`: 429.
    */
-  reserve(identityKey: string, limit: number): () => void {
+  reserve(identityKey: string, identityLimit: number, replicaLimit: number): () => void {
+    if (this.reserved >= replicaLimit) {
+      throw new AppError(
+        'server_busy',
+        'This Fleetdeck server holds as many live streams as it may; try again shortly.',
+        undefined,
+        { 'Retry-After': '30' },
+      );
+    }
     const held = this.slots.get(identityKey) ?? 0;
-    if (held >= limit) {
+    if (held >= identityLimit) {
       throw new AppError(
         'too_many_requests',
         'Too many live streams are open for you; close a tab or wait.',
@@ -63,10 +74,12 @@ export class StreamHub {
       );
     }
     this.slots.set(identityKey, held + 1);
+    this.reserved += 1;
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      this.reserved -= 1;
       const left = (this.slots.get(identityKey) ?? 1) - 1;
       if (left > 0) this.slots.set(identityKey, left);
       else this.slots.delete(identityKey);
