@@ -112,7 +112,10 @@ export async function submitRollout(
   try {
     // The API server's own dry run of the patch first: a caller who may not patch the Endpoint (or whose base
     // is stale) hears so now, not after waiting for the config to sync.
-    await patchEndpointAsCaller(identity, endpoint, { ...patchRequest, dryRun: true });
+    const precheck = await patchEndpointAsCaller(identity, endpoint, { ...patchRequest, dryRun: true });
+    // A concurrent apply of the same request got there first.
+    if (precheck.alreadyPointed)
+      return { outcome: 'already-applied', configName, config: created, endpoint: precheck.endpoint };
     config = await awaitConfigSync(identity, created);
     const patched = await patchEndpointAsCaller(identity, endpoint, patchRequest);
     if (patched.alreadyPointed) return { outcome: 'already-applied', configName, config, endpoint: patched.endpoint };

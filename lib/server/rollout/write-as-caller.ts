@@ -99,7 +99,8 @@ export async function patchEndpointAsCaller(
         throw withDraftPaths(error, 'endpoint');
     }
     current = await readEndpointAsCaller(identity, namespace, current.metadata.name);
-    if (!request.dryRun && current.spec.endpointConfigName === request.configName)
+    // Also for a dry run: an apply's own dry run may race a concurrent apply of the same request.
+    if (current.spec.endpointConfigName === request.configName)
       return { endpoint: current, patch, alreadyPointed: true };
     if (current.metadata.generation !== request.baseGeneration) throw await request.staleError(current);
   }
