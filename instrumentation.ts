@@ -4,7 +4,10 @@ export async function register() {
     const { fleetStore } = await import('./lib/server/k8s/fleet-store');
     const { eventLoopDelayP99Ms } = await import('./lib/server/metrics/event-loop');
     const { seriesRecorder } = await import('./lib/server/series/series-recorder');
+    const { startRevocationWatch } = await import('./lib/server/auth/revocation-store');
     fleetStore();
+    // A replica must know who signed out before it accepts a session cookie; readiness waits for this list.
+    startRevocationWatch();
     // Charts show the hours before a page was opened, so recording starts with the server, not the first page.
     seriesRecorder();
     eventLoopDelayP99Ms();

@@ -105,6 +105,11 @@ const envSchema = z
       .default(8 * 3600),
     /** How long an apply waits for SageMaker to have the new EndpointConfig before pointing the Endpoint at it. */
     FLEETDECK_ROLLOUT_SYNC_SECONDS: z.coerce.number().nonnegative().default(60),
+    /**
+     * token mode: signed-out sessions the revoked-sessions ConfigMap lists at most (about 60 bytes each, under
+     * the 1 MiB object limit); when full, the oldest half gives way to an epoch (docs/decisions/005).
+     */
+    FLEETDECK_REVOKED_SESSIONS_MAX: z.coerce.number().int().min(2).default(10_000),
     /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
     FLEETDECK_NAMESPACE: z
       .string()

@@ -1,7 +1,7 @@
 // A second Fleetdeck server process, for what replicas share: it serves a few route handlers over plain HTTP on
-// a loopback port, with the environment it was started with, and prints `listening <port>`. Started by
-// startRouteServer (route-server-process.ts) with tsx and the react-server condition, under which
-// `server-only` resolves to nothing, as in Next.js's server bundles.
+// a loopback port, with the environment it was started with, starts what instrumentation.ts starts at boot, and
+// prints `listening <port>`. Started by startRouteServer (route-server-process.ts) with tsx and the react-server
+// condition, under which `server-only` resolves to nothing, as in Next.js's server bundles.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,7 +12,12 @@ const routes: Record<string, Promise<Handler>> = {
   '/api/fleet': import('@/app/api/fleet/route').then((module) => module.GET),
   '/api/me': import('@/app/api/me/route').then((module) => module.GET),
   '/api/stream': import('@/app/api/stream/route').then((module) => module.GET),
+  '/api/readyz': import('@/app/api/readyz/route').then((module) => module.GET),
 };
+
+// What Next.js does when a server starts: instrumentation.ts's register, so watches start before any request.
+process.env.NEXT_RUNTIME = 'nodejs';
+void import('@/instrumentation').then((module) => module.register());
 
 const server = createServer(async (incoming, outgoing) => {
   const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);

@@ -62,7 +62,7 @@ export async function readSession(request: Pick<Request, 'headers'>): Promise<Se
   if (!session) return undefined;
   const revocations = revocationStore();
   await revocations.ready();
-  return revocations.isRevoked(session.sid) ? undefined : session;
+  return revocations.isRevoked(session.sid, session.expiresAt) ? undefined : session;
 }
 
 // Secure over https; also when no origin is configured and a TLS-terminating proxy says https (request.url
@@ -104,7 +104,7 @@ export function sessionCookie(request: Request, token: string, user: string, gro
 export async function refreshedSessionCookie(request: Request): Promise<string | undefined> {
   const session = unsealedSession(request);
   if (!session || Date.now() - session.seenAt < Math.min(REFRESH_MS, idleMs() / 4)) return undefined;
-  if (revocationStore().isRevoked(session.sid)) return undefined;
+  if (revocationStore().isRevoked(session.sid, session.expiresAt)) return undefined;
   return setCookie(request, { ...session, seenAt: Date.now() });
 }
 

@@ -21,11 +21,13 @@ export function onSessionEnd(identity: Identity, end: (reason: AppError) => void
   };
   const signedOut = () => finish('This session was signed out; sign in again.');
   const revocations = revocationStore();
-  const unsubscribe = revocations.onRevoked((sid) => {
-    if (sid === identity.sessionId) signedOut();
+  const endsAt = identity.sessionEndsAt;
+  // Listed by id, or ended with every older session when the list was full.
+  const unsubscribe = revocations.onRevoked(() => {
+    if (revocations.isRevoked(identity.sessionId, endsAt)) signedOut();
   });
   // Signed out between the request's check and now: end it too, once the caller has finished setting up.
-  if (revocations.isRevoked(identity.sessionId)) queueMicrotask(signedOut);
+  if (revocations.isRevoked(identity.sessionId, endsAt)) queueMicrotask(signedOut);
   const timer = setTimeout(
     () => finish('This session has expired; sign in again.'),
     Math.min(MAX_TIMER_MS, Math.max(0, identity.sessionEndsAt - Date.now())),
