@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { keepAliveIntervalMs } from '@/lib/api/session-timing';
 import { isApiError } from '@/lib/query/api-error';
 import { LiveStream } from '@/lib/query/live/live-stream';
 import type { LiveStatus } from '@/lib/query/live/live-status';
@@ -30,13 +31,27 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         stream.markSignedOut();
       }
     });
-    // A page that only watches its stream is in use: touch the session so its idle timeout does not end it.
-    const stopKeepAlive = keepSessionAlive(stream, () => {
-      // A 401 here reaches the cache subscription above like any other read's.
-      queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 }).catch(() => undefined);
-    });
+    // A page that only watches its stream is in use: touch the session so its idle timeout does not end it,
+    // as often as the idle timeout /api/me reports needs, so the keep-alive starts once that is known (or
+    // could not be read: then at the longest interval until a touch reads it).
+    const idleSeconds = () => queryClient.getQueryData(meQueryOptions().queryKey)?.sessionIdleSeconds;
+    let stopKeepAlive: (() => void) | undefined;
+    let unmounted = false;
+    void queryClient
+      .fetchQuery(meQueryOptions())
+      .catch(() => undefined)
+      .then(() => {
+        if (unmounted) return;
+        stopKeepAlive = keepSessionAlive(
+          stream,
+          // A 401 here reaches the cache subscription above like any other read's.
+          () => void queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 }).catch(() => undefined),
+          () => keepAliveIntervalMs(idleSeconds()),
+        );
+      });
     return () => {
-      stopKeepAlive();
+      unmounted = true;
+      stopKeepAlive?.();
       unsubscribe();
       stream.stop();
     };

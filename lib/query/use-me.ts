@@ -19,6 +19,8 @@ export const meSchema = z.object({
   sharedIdentity: z.string().nullable(),
   allNamespaces: z.object({ list: z.boolean(), rollOut: z.boolean() }),
   namespaces: z.array(rightsSchema),
+  /** The session's idle timeout in seconds; null where there are no sessions (proxy and kubeconfig modes). */
+  sessionIdleSeconds: z.number().int().positive().nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -1,6 +1,8 @@
 // A session unused for FLEETDECK_SESSION_IDLE_SECONDS ends, however long its absolute lifetime still runs; use
 // re-seals the cookie with a new last-seen time, which keeps it going.
 import { describe, expect, it } from 'vitest';
+import { keepAliveIntervalMs } from '@/lib/api/session-timing';
+import { meSchema } from '@/lib/query/use-me';
 import { call, configureServer, signIn } from '../support/api-client';
 
 configureServer({ FLEETDECK_SESSION_IDLE_SECONDS: '3' });
@@ -33,4 +35,19 @@ describe('the idle timeout', () => {
     expect((await meAs(refreshed!)).status).toBe(200);
     expect((await meAs(first.cookie)).status).toBe(401);
   });
+
+  it('tells the page its idle timeout, and a page touching at the interval it implies stays signed in', async () => {
+    const signedIn = await signIn(handlers, 'oncall');
+    let cookie = signedIn.cookie;
+    const profile = meSchema.parse(await (await meAs(cookie)).json());
+    expect(profile.sessionIdleSeconds).toBe(3);
+    // A wallboard's keep-alive: nothing but a touch of /api/me each interval, for well past the idle timeout.
+    const interval = keepAliveIntervalMs(profile.sessionIdleSeconds);
+    for (let elapsed = 0; elapsed < 8000; elapsed += interval) {
+      await sleep(interval);
+      const touched = await meAs(cookie);
+      expect(touched.status, `after ${elapsed + interval} ms`).toBe(200);
+      cookie = touched.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+    }
+  }, 20_000);
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keepAliveIntervalMs, sessionRefreshMs } from '@/lib/api/session-timing';
 import type { LiveConnection } from './live-status';
 import { keepSessionAlive } from './session-keep-alive';
 
@@ -67,4 +68,52 @@ describe('keepSessionAlive', () => {
     vi.advanceTimersByTime(10_000);
     expect(touch).toHaveBeenCalledTimes(2);
   });
+
+  it('reads the interval again for each one', () => {
+    const source = statusSource('live');
+    const touch = vi.fn();
+    let interval = 1000;
+    keepSessionAlive(source, touch, () => interval);
+    vi.advanceTimersByTime(1000);
+    expect(touch).toHaveBeenCalledTimes(1);
+    interval = 250;
+    vi.advanceTimersByTime(2000);
+    // The interval already running ends at 2000; four of 250 ms follow in the next second.
+    expect(touch).toHaveBeenCalledTimes(6);
+  });
+});
+
+describe('keepAliveIntervalMs', () => {
+  it('is 10 minutes for long idle timeouts or none known, a third of a shorter one, a second at least', () => {
+    expect(keepAliveIntervalMs(8 * 3600)).toBe(10 * 60_000);
+    expect(keepAliveIntervalMs(null)).toBe(10 * 60_000);
+    expect(keepAliveIntervalMs(undefined)).toBe(10 * 60_000);
+    expect(keepAliveIntervalMs(300)).toBe(100_000);
+    expect(keepAliveIntervalMs(1)).toBe(1000);
+  });
+
+  // A wallboard whose stream stays live, against the server's rule: a touch re-seals the last-seen time only
+  // when it is sessionRefreshMs old, and a session unseen for longer than the idle timeout has ended.
+  it.each([60, 5 * 60, 9 * 60, 10 * 60, 3600, 8 * 3600])(
+    'keeps a live page signed in for a day with an idle timeout of %i s',
+    (idleSeconds) => {
+      vi.useFakeTimers();
+      const idleMs = idleSeconds * 1000;
+      let seenAt = Date.now();
+      let ended = false;
+      const touch = () => {
+        const age = Date.now() - seenAt;
+        if (age > idleMs) ended = true;
+        else if (age >= sessionRefreshMs(idleMs)) seenAt = Date.now();
+      };
+      const stop = keepSessionAlive(statusSource('live'), touch, () => keepAliveIntervalMs(idleSeconds));
+      for (let elapsed = 0; elapsed < 24 * 3600_000 && !ended; elapsed += 1000) {
+        vi.advanceTimersByTime(1000);
+        if (Date.now() - seenAt > idleMs) ended = true;
+      }
+      stop();
+      vi.useRealTimers();
+      expect(ended).toBe(false);
+    },
+  );
 });

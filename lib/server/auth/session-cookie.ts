@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { sessionRefreshMs } from '@/lib/api/session-timing';
 import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
 import { servedOverHttps } from '../http/served-over-https';
@@ -9,8 +10,6 @@ import { seal, unseal } from './secret-box';
 
 /** The absolute lifetime of a session; the idle timeout (FLEETDECK_SESSION_IDLE_SECONDS) may end it sooner. */
 const SESSION_SECONDS = 12 * 3600;
-/** How stale the cookie's last-seen time may get before a request re-seals it. */
-const REFRESH_MS = 5 * 60_000;
 // Browsers drop a cookie of 4096 bytes or more, counting its name and attributes (RFC 6265 §6.1).
 const MAX_COOKIE_BYTES = 4096;
 
@@ -21,7 +20,7 @@ const sessionSchema = z.object({
   /** New at every sign-in; what a sign-out revokes and what the CSRF token is bound to. */
   sid: z.string(),
   expiresAt: z.number(),
-  /** When the session was last used, to within REFRESH_MS. */
+  /** When the session was last used, to within sessionRefreshMs. */
   seenAt: z.number(),
 });
 export type Session = z.infer<typeof sessionSchema>;
@@ -103,7 +102,7 @@ export function sessionCookie(request: Request, token: string, user: string, gro
  */
 export async function refreshedSessionCookie(request: Request): Promise<string | undefined> {
   const session = unsealedSession(request);
-  if (!session || Date.now() - session.seenAt < Math.min(REFRESH_MS, idleMs() / 4)) return undefined;
+  if (!session || Date.now() - session.seenAt < sessionRefreshMs(idleMs())) return undefined;
   if (revocationStore().isRevoked(session.sid, session.expiresAt)) return undefined;
   return setCookie(request, { ...session, seenAt: Date.now() });
 }
