@@ -1,5 +1,7 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { TitledSection } from '@/components/ui/titled-section';
+import { runningConfigUnknownText } from '@/lib/endpoints/running-config';
+import { formatPercent } from '@/lib/format/percent';
 import { DeploymentStepper } from './deployment-stepper';
 import { FleetTable } from './fleet-table';
 
@@ -8,6 +10,11 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
   const deployment = summary.deployment;
   const creating = summary.status === 'Creating';
   if (!deployment && !creating) return null;
+  const previous = deployment?.previousConfig;
+  const split = deployment?.newFleetShare;
+  // Derived, never reported by SageMaker: say so wherever it is shown.
+  const share = (value: number | undefined) =>
+    value === undefined ? undefined : `${formatPercent(value)} of the endpoint's traffic (derived)`;
   return (
     <TitledSection
       id="deployment-heading"
@@ -23,12 +30,16 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
           </>
         )}
         {summary.policy && !creating ? `, following the ${summary.policy.toLowerCase()} policy.` : '.'} Each
-        fleet&apos;s share is of that fleet&apos;s traffic, from its variants&apos; weights; how traffic is split
-        between the fleets is in SageMaker&apos;s stage message.
+        variant&apos;s share is of its own fleet&apos;s traffic, from the weights SageMaker reports. SageMaker does not
+        report how traffic is split between the old and the new fleet: Fleetdeck derives that from the deployment stage
+        SageMaker reports and the policy&apos;s step sizes.
       </p>
       <div className="mb-4 flex flex-col gap-3 md:flex-row">
         <FleetTable
           title="Old fleet (serving now)"
+          configName={previous && 'name' in previous ? previous.name : undefined}
+          configUnknown={previous && 'unknown' in previous ? runningConfigUnknownText[previous.unknown] : undefined}
+          trafficNote={split === undefined ? undefined : share(1 - split)}
           variants={summary.variants}
           empty={creating ? 'None: the endpoint is being created.' : 'SageMaker reports no running variants.'}
           testId="old-fleet"
@@ -36,6 +47,7 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
         <FleetTable
           title="New fleet"
           configName={deployment?.configName}
+          trafficNote={share(split)}
           variants={deployment?.variants ?? []}
           empty="SageMaker has not reported the new fleet yet."
           testId="new-fleet"

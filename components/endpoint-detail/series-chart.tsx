@@ -119,6 +119,7 @@ function SeriesTable({ title, data, format }: { title: string; data: ChartData; 
 }
 
 function SeriesRows({ title, data, format }: { title: string; data: ChartData; format: (value: number) => string }) {
+  const notes = data.rows.some((row) => row.note !== undefined);
   return (
     <>
       {/* Focusable, so the scrolled table can be read with the keyboard. */}
@@ -131,6 +132,7 @@ function SeriesRows({ title, data, format }: { title: string; data: ChartData; f
                 {line.label}
               </ColumnHeader>
             ))}
+            {notes && <ColumnHeader>How it is known</ColumnHeader>}
           </TableHeader>
           <tbody>
             {data.rows.map((row, index) => (
@@ -146,6 +148,7 @@ function SeriesRows({ title, data, format }: { title: string; data: ChartData; f
                     </td>
                   );
                 })}
+                {notes && <td className="py-1 pr-3 last:pr-0">{row.note ?? 'reported by SageMaker'}</td>}
               </TableRow>
             ))}
           </tbody>

@@ -27,13 +27,16 @@ export function SeriesCharts({ namespace, name }: { namespace: string; name: str
         <>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
             Since {formatClockTime(Date.parse(series.data.from))}: what this Fleetdeck server has seen, up to the last 6
-            hours. Traffic is each variant&apos;s share of its fleet&apos;s traffic by weight; during a deployment the
-            new fleet has lines of its own.
+            hours. Traffic is each variant&apos;s share of all of the endpoint&apos;s traffic. During an update the new
+            fleet has lines of its own, and the split between the old and the new fleet is{' '}
+            <strong data-testid="traffic-derived">derived</strong>, not reported: SageMaker reports each fleet&apos;s
+            weights but not how traffic is split between them, so Fleetdeck derives it from the deployment stage
+            SageMaker reports and the policy&apos;s step sizes (canary, linear step, rolling batch or all at once).
           </p>
           <div className="flex flex-col gap-6 lg:flex-row">
             <SeriesChart
-              title="Traffic share per variant"
-              what="Traffic share"
+              title="Share of the endpoint's traffic per variant"
+              what="Share of the endpoint's traffic (derived between fleets during an update)"
               data={traffic}
               format={percentValue}
               yDomain={[0, 100]}

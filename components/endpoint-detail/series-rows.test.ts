@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSeries } from '@/lib/api/endpoint-series';
-import { capacityData, describeChart, trafficData } from './series-rows';
+import { capacityData, derivedNote, describeChart, trafficData, unknownSplitNote } from './series-rows';
 
 // A canary: one variant running on four instances, then a new fleet of one taking traffic, then the new fleet only.
 const series: EndpointSeries = {
@@ -12,41 +12,83 @@ const series: EndpointSeries = {
     {
       at: '2026-12-01T10:00:00Z',
       status: 'InService',
-      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4, desiredInstanceCount: 4 }],
+      variants: [
+        {
+          name: 'main',
+          fleet: 'current',
+          trafficShare: 1,
+          endpointShare: 1,
+          currentInstanceCount: 4,
+          desiredInstanceCount: 4,
+        },
+      ],
     },
     {
       at: '2026-12-01T10:10:00Z',
       status: 'Updating',
       variants: [
-        { name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4, desiredInstanceCount: 4 },
-        { name: 'main', fleet: 'new', trafficShare: 1, currentInstanceCount: 1, desiredInstanceCount: 4 },
+        {
+          name: 'main',
+          fleet: 'current',
+          trafficShare: 1,
+          endpointShare: 0.75,
+          currentInstanceCount: 4,
+          desiredInstanceCount: 4,
+        },
+        {
+          name: 'main',
+          fleet: 'new',
+          trafficShare: 1,
+          endpointShare: 0.25,
+          currentInstanceCount: 1,
+          desiredInstanceCount: 4,
+        },
       ],
+      newFleetShare: 0.25,
     },
     {
       at: '2026-12-01T10:20:00Z',
       status: 'InService',
-      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4 }],
+      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, endpointShare: 1, currentInstanceCount: 4 }],
     },
     {
       at: '2026-12-01T10:30:00Z',
       status: 'InService',
-      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, currentInstanceCount: 4 }],
+      variants: [{ name: 'main', fleet: 'current', trafficShare: 1, endpointShare: 1, currentInstanceCount: 4 }],
     },
   ],
 };
 
 describe('chart rows', () => {
-  it('give a traffic line per variant of each fleet, in percent, at each point’s time', () => {
+  it('give a traffic line per variant of each fleet, in percent of the endpoint, at each point’s time', () => {
     const data = trafficData(series);
     expect(data.lines.map((line) => [line.key, line.label, line.dashed])).toEqual([
       ['current:main', 'main', false],
-      ['new:main', 'main, new fleet', false],
+      ['new:main', 'main, new fleet (derived)', false],
     ]);
     expect(data.rows.map((row) => row.at)).toEqual(series.points.map((point) => Date.parse(point.at)));
-    expect(data.rows[1]?.values).toEqual({ 'current:main': 100, 'new:main': 100 });
+    // The canary: a quarter of the endpoint's traffic on the new fleet, not each fleet at 100 % of its own.
+    expect(data.rows[1]?.values).toEqual({ 'current:main': 75, 'new:main': 25 });
+    expect(data.rows.map((row) => row.note)).toEqual([undefined, derivedNote, undefined, undefined]);
     // The new fleet is gone after the deployment: no value, so the step line ends there.
     expect(data.rows[2]?.values).toEqual({ 'current:main': 100 });
     expect([data.from, data.to]).toEqual([Date.parse(series.from), Date.parse(series.to)]);
+  });
+
+  it('leave the update without values and say so when the split is not known', () => {
+    const update = series.points[1]!;
+    const unknown: EndpointSeries = {
+      ...series,
+      points: [
+        {
+          at: update.at,
+          status: 'Updating',
+          variants: update.variants.map(({ endpointShare: _dropped, ...variant }) => variant),
+        },
+      ],
+    };
+    const data = trafficData(unknown);
+    expect(data.rows[0]).toEqual({ at: Date.parse(update.at), values: {}, note: unknownSplitNote });
   });
 
   it('give running and desired capacity lines, desired dashed, a variant keeping its colour in both', () => {

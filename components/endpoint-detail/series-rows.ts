@@ -1,4 +1,4 @@
-import type { EndpointSeries, SeriesFleet, SeriesVariant } from '@/lib/api/endpoint-series';
+import type { EndpointSeries, SeriesFleet, SeriesPoint, SeriesVariant } from '@/lib/api/endpoint-series';
 import { formatClockTime } from '@/lib/format/clock-time';
 
 /** One line of a chart: a variant of a fleet, and for capacity whether it is the current or the desired count. */
@@ -16,6 +16,8 @@ export interface ChartRow {
   /** ms since the epoch; the state holds from here until the next row (a step). */
   at: number;
   values: Record<string, number | undefined>;
+  /** How the row's values are known, when it needs saying (derived values); shown in the data table. */
+  note?: string;
 }
 
 export interface ChartData {
@@ -25,13 +27,24 @@ export interface ChartData {
   to: number;
 }
 
-type Measure = { suffix: string; label: string; dashed: boolean; read: (variant: SeriesVariant) => number | undefined };
+type Measure = {
+  suffix: string;
+  label: string;
+  dashed: boolean;
+  read: (variant: SeriesVariant) => number | undefined;
+  /** Appended to the label of a new fleet's line: its values are derived. */
+  newFleetLabel?: string;
+};
 
 const variantKey = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) => `${variant.fleet}:${variant.name}`;
 const variantLabel = (variant: Pick<SeriesVariant, 'fleet' | 'name'>) =>
   variant.fleet === 'new' ? `${variant.name}, new fleet` : variant.name;
 
-function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
+function chartData(
+  series: EndpointSeries,
+  measures: Measure[],
+  noteOf: (point: SeriesPoint) => string | undefined = () => undefined,
+): ChartData {
   const colours = new Map<string, number>();
   const lines = new Map<string, ChartLine>();
   const rows = series.points.map((point) => {
@@ -47,7 +60,7 @@ function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
         if (!lines.has(key)) {
           lines.set(key, {
             key,
-            label: `${variantLabel(variant)}${measure.label}`,
+            label: `${variantLabel(variant)}${measure.label}${variant.fleet === 'new' ? (measure.newFleetLabel ?? '') : ''}`,
             fleet: variant.fleet,
             variant: variant.name,
             dashed: measure.dashed,
@@ -56,21 +69,36 @@ function chartData(series: EndpointSeries, measures: Measure[]): ChartData {
         }
       }
     }
-    return { at: Date.parse(point.at), values };
+    const note = noteOf(point);
+    return { at: Date.parse(point.at), values, ...(note ? { note } : {}) };
   });
   return { lines: [...lines.values()], rows, from: Date.parse(series.from), to: Date.parse(series.to) };
 }
 
-/** Each variant's share of its fleet's traffic over time, in percent (SageMaker's weights; docs/ack-behaviour.md §6.4). */
+/** What the data table says of a point's traffic values during an update. */
+export const derivedNote = 'derived: split between fleets from the stage and the policy';
+export const unknownSplitNote = 'split between fleets not known';
+
+/**
+ * Each variant's share of the endpoint's traffic over time, in percent. With one fleet it is SageMaker's weights
+ * (docs/ack-behaviour.md §6.4); during an update the split between the old and the new fleet is derived (the
+ * series' newFleetShare), so the new fleet's lines are labelled derived and so is each such row of the table.
+ */
 export function trafficData(series: EndpointSeries): ChartData {
-  return chartData(series, [
-    {
-      suffix: '',
-      label: '',
-      dashed: false,
-      read: (variant) => (variant.trafficShare === undefined ? undefined : variant.trafficShare * 100),
-    },
-  ]);
+  const updating = (point: SeriesPoint) => point.variants.some((variant) => variant.fleet === 'new');
+  return chartData(
+    series,
+    [
+      {
+        suffix: '',
+        label: '',
+        dashed: false,
+        read: (variant) => (variant.endpointShare === undefined ? undefined : variant.endpointShare * 100),
+        newFleetLabel: ' (derived)',
+      },
+    ],
+    (point) => (!updating(point) ? undefined : point.newFleetShare === undefined ? unknownSplitNote : derivedNote),
+  );
 }
 
 /** Each variant's current instance count over time, and its desired count as a dashed line. Serverless variants have none. */

@@ -36,7 +36,10 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
   const row = cachedFleetRow(summary);
   const reason = summary.health.reasons[0];
   const variants = row.variants.join(', ');
-  const types = row.instanceTypes.join(', ');
+  // During an update both fleets: the old one's types, then the new one's.
+  const types = row.newInstanceTypes
+    ? `${row.instanceTypes.join(', ') || '—'} → ${row.newInstanceTypes.join(', ') || '—'}`
+    : row.instanceTypes.join(', ');
   const traffic = row.traffic
     .map(
       (entry) =>

@@ -12,6 +12,11 @@ export const seriesVariantSchema = z.object({
   fleet: z.enum(seriesFleets),
   /** currentWeight as a share of the current weights of the variants of the same fleet, 0..1 (as in the summary). */
   trafficShare: z.number().optional(),
+  /**
+   * The variant's share of all of the endpoint's traffic, 0..1. During an update it rests on the point's derived
+   * newFleetShare; absent when that is not known.
+   */
+  endpointShare: z.number().optional(),
   currentInstanceCount: z.number().optional(),
   desiredInstanceCount: z.number().optional(),
   currentWeight: z.number().optional(),
@@ -24,6 +29,12 @@ export const seriesPointSchema = z.object({
   /** status.endpointStatus; absent before the controller first reports. */
   status: z.string().optional(),
   variants: z.array(seriesVariantSchema),
+  /**
+   * During an update, the share of the endpoint's traffic on the new fleet, 0..1 (the old fleet has the rest).
+   * Derived, not reported: SageMaker reports no split between the fleets; it comes from the deployment stage it
+   * reports and the policy's step sizes (lib/endpoints/traffic-split.ts).
+   */
+  newFleetShare: z.number().optional(),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 

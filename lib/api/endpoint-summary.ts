@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { healthLevels } from '@/lib/endpoints/health';
+import { runningConfigUnknownReasons } from '@/lib/endpoints/running-config';
 import { deploymentConfigSchema } from '@/lib/schemas/deployment-config';
 import { omittedSchema } from './omitted-kinds';
 
@@ -25,7 +26,20 @@ export const variantViewSchema = z.object({
 export type VariantView = z.infer<typeof variantViewSchema>;
 
 export const deploymentViewSchema = z.object({
+  /** The config being deployed: the new fleet's. */
   configName: z.string().optional(),
+  /**
+   * The config the old fleet runs, as this server replica saw it InService before the update began (or as a
+   * Fleetdeck rollout recorded it), or why it is not known. Absent during a create: there is no old fleet.
+   */
+  previousConfig: z
+    .union([z.object({ name: z.string() }), z.object({ unknown: z.enum(runningConfigUnknownReasons) })])
+    .optional(),
+  /**
+   * The share of the endpoint's traffic on the new fleet, 0..1, derived from the stage SageMaker reports and the
+   * policy's step sizes (lib/endpoints/traffic-split.ts); SageMaker does not report it. Absent when not derivable.
+   */
+  newFleetShare: z.number().optional(),
   startTime: z.string().optional(),
   stage: z.object({ status: z.string(), message: z.string().optional(), startTime: z.string().optional() }).optional(),
   variants: z.array(variantViewSchema),

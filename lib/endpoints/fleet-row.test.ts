@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { notVisibleToYou } from '@/lib/api/omitted-kinds';
 import { makeConfig, makeEndpoint, referenceEndpoint, runningVariant, summaryOf } from './fixtures.test-support';
 import { fleetRow } from './fleet-row';
+import type { RunningConfigMemory } from './running-config';
+import { summarizeEndpoint } from './summarize-endpoint';
 
 describe('fleetRow', () => {
   it('shows the running fleet: variants, instance types from the config, counts and traffic', () => {
@@ -90,6 +92,46 @@ describe('fleetRow', () => {
       status: { ...creating.status, endpointStatus: 'Creating', productionVariants: undefined },
     };
     expect(fleetRow({ ...summaryOf(pending), omitted }).instanceTypes).toEqual(['m5.xlarge']);
+  });
+
+  describe('during an update', () => {
+    // An update from cfg-v1 (ml.m5.large) to cfg-v2 (ml.g5.xlarge) that the server's watch saw start, or not.
+    const endpoint = makeEndpoint({
+      configName: 'cfg-v2',
+      status: {
+        endpointStatus: 'Updating',
+        productionVariants: [runningVariant('primary', 2, 'img:1')],
+        pendingDeploymentSummary: {
+          endpointConfigName: 'cfg-v2',
+          productionVariants: [{ ...runningVariant('primary', 2, 'img:2'), instanceType: 'ml.g5.xlarge' }],
+        },
+      },
+    });
+    const configs = [
+      makeConfig('cfg-v1', [{ variant: 'primary', model: 'm', instanceType: 'ml.m5.large' }]),
+      makeConfig('cfg-v2', [{ variant: 'primary', model: 'm', instanceType: 'ml.g5.xlarge' }]),
+    ];
+    const row = (memory?: RunningConfigMemory) => fleetRow(summarizeEndpoint(endpoint, configs, [], memory));
+
+    it('names the instance types of both fleets when the server saw the old one InService', () => {
+      expect(row({ liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2' })).toMatchObject({
+        instanceTypes: ['ml.m5.large'],
+        newInstanceTypes: ['ml.g5.xlarge'],
+      });
+    });
+
+    it('says the old fleet is unknown, not blank, when the server started mid-update', () => {
+      expect(row({ deployingTo: 'cfg-v2', unknown: 'started-mid-update' })).toMatchObject({
+        instanceTypes: ['unknown since this replica started mid-update'],
+        newInstanceTypes: ['ml.g5.xlarge'],
+      });
+    });
+
+    it('has no new instance types at rest', () => {
+      expect(fleetRow(summaryOf(makeEndpoint({ status: { endpointStatus: 'InService' } })))).not.toHaveProperty(
+        'newInstanceTypes',
+      );
+    });
   });
 
   it('says Pending before the controller reports', () => {

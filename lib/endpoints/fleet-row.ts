@@ -1,6 +1,7 @@
 import type { EndpointSummary, VariantView } from '@/lib/api/endpoint-summary';
 import { notVisibleToYou } from '@/lib/api/omitted-kinds';
 import type { HealthLevel } from './health';
+import { runningConfigUnknownText } from './running-config';
 import { displayEndpointStatus } from './status-vocabulary';
 
 export interface TrafficWeight {
@@ -22,8 +23,14 @@ export interface FleetRow {
   health: HealthLevel;
   config: string;
   variants: string[];
-  /** Distinct instance types; `serverless` for serverless variants; notVisibleToYou for a type only the config knows, when the caller may not read configs. */
+  /**
+   * Distinct instance types of the running fleet (during an update, the old one); `serverless` for serverless
+   * variants; notVisibleToYou for a type only the config knows, when the caller may not read configs; the
+   * unknown-config text when the server cannot name the old fleet's config.
+   */
   instanceTypes: string[];
+  /** During an update: the distinct instance types of the new fleet, which SageMaker names itself. */
+  newInstanceTypes?: string[];
   instancesCurrent?: number;
   instancesDesired?: number;
   traffic: TrafficWeight[];
@@ -42,15 +49,22 @@ const total = (variants: VariantView[], count: (variant: VariantView) => number 
 
 /**
  * The row view of a summary. It shows the running fleet; during the first create, when nothing runs yet,
- * the fleet being created. With `now`, the row carries the endpoint's age.
+ * the fleet being created; during an update, the instance types of both fleets. With `now`, the row carries
+ * the endpoint's age.
  */
 export function fleetRow(summary: EndpointSummary, now?: Date): FleetRow {
   const variants = summary.variants.length > 0 ? summary.variants : (summary.deployment?.variants ?? []);
+  const updating = summary.variants.length > 0 && (summary.deployment?.variants.length ?? 0) > 0;
   const created = summary.createdAt === undefined ? NaN : Date.parse(summary.createdAt);
-  // A running variant's instance type is the config's; without the right to read configs it is unknown, not absent.
+  // A running variant's instance type is the config's; without the right to read configs it is unknown, not
+  // absent, and so it is when the server cannot tell which config the old fleet of an update came from.
   const configHidden = summary.omitted?.some((entry) => entry.kind === 'EndpointConfig') ?? false;
+  const previous = summary.deployment?.previousConfig;
+  const configUnknown = previous && 'unknown' in previous ? runningConfigUnknownText[previous.unknown] : undefined;
   const instanceType = (variant: VariantView) =>
-    variant.serverless ? 'serverless' : (variant.instanceType ?? (configHidden ? notVisibleToYou : undefined));
+    variant.serverless
+      ? 'serverless'
+      : (variant.instanceType ?? (configHidden ? notVisibleToYou : updating ? configUnknown : undefined));
   return {
     key: `${summary.namespace}/${summary.name}`,
     namespace: summary.namespace,
@@ -62,6 +76,13 @@ export function fleetRow(summary: EndpointSummary, now?: Date): FleetRow {
     config: summary.configName,
     variants: variants.map((variant) => variant.name),
     instanceTypes: [...new Set(variants.flatMap((variant) => instanceType(variant) ?? []))],
+    ...(updating
+      ? {
+          newInstanceTypes: [
+            ...new Set(summary.deployment!.variants.flatMap((variant) => instanceType(variant) ?? [])),
+          ],
+        }
+      : {}),
     ...optional(
       'instancesCurrent',
       total(variants, (variant) => variant.currentInstanceCount),

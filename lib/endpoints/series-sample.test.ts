@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { SeriesVariant } from '@/lib/api/endpoint-series';
 import { endpointSchema, type Endpoint } from '@/lib/schemas/endpoint';
 import { controllerCase } from '@/test/support/ack-fixtures';
-import { seriesSample, withTrafficShares } from './series-sample';
+import { seriesSample, withEndpointShares, withTrafficShares } from './series-sample';
 import { summarizeEndpoint } from './summarize-endpoint';
 
 const fixture = (path: string): Endpoint => endpointSchema.parse(controllerCase(`endpoint/${path}`));
@@ -36,6 +37,8 @@ describe('seriesSample', () => {
         { name: 'variant-1', fleet: 'current', currentWeight: 1, currentInstanceCount: 3, desiredInstanceCount: 3 },
         { name: 'variant-1', fleet: 'new', currentWeight: 0, currentInstanceCount: 0, desiredInstanceCount: 3 },
       ],
+      // The new fleet is launching: none of the endpoint's traffic is on it yet.
+      newFleetShare: 0,
     });
   });
 
@@ -77,5 +80,49 @@ describe('withTrafficShares', () => {
     const shares = withTrafficShares(seriesSample(fixture('readone/observed/updating_deployment.yaml')).variants);
     expect(shares.map((each) => each.trafficShare)).toEqual([1, undefined]);
     expect('trafficShare' in shares[1]!).toBe(false);
+  });
+});
+
+describe('withEndpointShares', () => {
+  const shares = (variants: SeriesVariant[], split: number | undefined) =>
+    withEndpointShares(variants, split).map((each) => [each.fleet, each.name, each.endpointShare]);
+
+  it('is the share of the fleet when there is one fleet', () => {
+    expect(
+      shares(
+        withTrafficShares(
+          seriesSample({ ...canary, status: { productionVariants: canary.status!.productionVariants } }).variants,
+        ),
+        undefined,
+      ),
+    ).toEqual([
+      ['current', 'blue', 0.75],
+      ['current', 'green', 0.25],
+    ]);
+  });
+
+  it('splits the endpoint between the fleets by the derived share, each fleet among its variants by weight', () => {
+    expect(shares(withTrafficShares(seriesSample(canary).variants), 0.2)).toEqual([
+      ['current', 'blue', 0.75 * 0.8],
+      ['current', 'green', 0.25 * 0.8],
+      ['new', 'blue', 0.2],
+      ['new', 'green', 0],
+    ]);
+  });
+
+  it('gives a single new variant with no weight yet its whole fleet share, and nothing when the split is unknown', () => {
+    const launching = withTrafficShares(seriesSample(fixture('readone/observed/updating_deployment.yaml')).variants);
+    expect(shares(launching, 0)).toEqual([
+      ['current', 'variant-1', 1],
+      ['new', 'variant-1', 0],
+    ]);
+    expect(shares(launching, 0.5)).toEqual([
+      ['current', 'variant-1', 0.5],
+      ['new', 'variant-1', 0.5],
+    ]);
+    expect(shares(launching, undefined)).toEqual([
+      ['current', 'variant-1', undefined],
+      ['new', 'variant-1', undefined],
+    ]);
   });
 });

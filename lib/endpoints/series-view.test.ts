@@ -39,9 +39,32 @@ describe('seriesView', () => {
       ['2026-11-25T10:07:00.000Z', 'Updating'],
     ]);
     expect(view.points[0]!.variants).toEqual([
-      { name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: 2, trafficShare: 1 },
+      { name: 'a', fleet: 'current', currentWeight: 1, currentInstanceCount: 2, trafficShare: 1, endpointShare: 1 },
     ]);
     expect(view.points[2]!.variants).toEqual(view.points[1]!.variants);
+  });
+
+  it("carries the derived split of an update and each variant's share of the endpoint", () => {
+    const update = (newFleetShare: number | undefined, newWeight: number) => ({
+      at: at('2026-11-25T10:05:00Z'),
+      status: 'Updating',
+      variants: [
+        { name: 'a', fleet: 'current' as const, currentWeight: 1, currentInstanceCount: 4 },
+        { name: 'a', fleet: 'new' as const, currentWeight: newWeight, currentInstanceCount: 4 },
+      ],
+      ...(newFleetShare === undefined ? {} : { newFleetShare }),
+    });
+    const view = seriesView('ns', 'ep', [update(0.25, 0.25)], at('2026-11-25T10:06:00Z'));
+    expect(endpointSeriesSchema.parse(view)).toEqual(view);
+    expect(view.points[0]!.newFleetShare).toBe(0.25);
+    expect(view.points[0]!.variants.map((each) => [each.fleet, each.trafficShare, each.endpointShare])).toEqual([
+      ['current', 1, 0.75],
+      ['new', 1, 0.25],
+    ]);
+    // Not derivable: no split and no endpoint shares, rather than each fleet at 100 %.
+    const unknown = seriesView('ns', 'ep', [update(undefined, 0.25)], at('2026-11-25T10:06:00Z'));
+    expect(unknown.points[0]).not.toHaveProperty('newFleetShare');
+    expect(unknown.points[0]!.variants.map((each) => each.endpointShare)).toEqual([undefined, undefined]);
   });
 
   it('never ends before the last point', () => {

@@ -1,9 +1,10 @@
 import type { EndpointSeries } from '@/lib/api/endpoint-series';
-import { withTrafficShares, type RecordedPoint } from './series-sample';
+import { withEndpointShares, withTrafficShares, type RecordedPoint } from './series-sample';
 
 /**
  * The series an API caller gets from recorded points (oldest first, at least one): times as ISO strings,
- * traffic shares added, and the last state repeated at `now` so a step line reaches the present.
+ * traffic shares of each fleet and of the endpoint added, and the last state repeated at `now` so a step line
+ * reaches the present.
  */
 export function seriesView(namespace: string, name: string, recorded: RecordedPoint[], now: number): EndpointSeries {
   const last = recorded[recorded.length - 1];
@@ -12,7 +13,8 @@ export function seriesView(namespace: string, name: string, recorded: RecordedPo
   const points = [...recorded, { ...last, at: to }].map((point) => ({
     at: new Date(point.at).toISOString(),
     ...(point.status === undefined ? {} : { status: point.status }),
-    variants: withTrafficShares(point.variants),
+    variants: withEndpointShares(withTrafficShares(point.variants), point.newFleetShare),
+    ...(point.newFleetShare === undefined ? {} : { newFleetShare: point.newFleetShare }),
   }));
   return { namespace, name, from: points[0]!.at, to: new Date(to).toISOString(), points };
 }

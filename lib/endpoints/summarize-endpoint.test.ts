@@ -117,11 +117,47 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
     const summary = summarizeEndpoint(endpoint, [old, recorded]);
     expect(summary.variants[0]).toMatchObject({ instanceType: 'ml.m5.large', modelName: 'm1' });
     expect(summary.deployment?.variants[0]).toMatchObject({ instanceType: 'ml.g5.xlarge', modelName: 'm2' });
+    expect(summary.deployment?.previousConfig).toEqual({ name: 'cfg-v1' });
     // A config made elsewhere does not say what it replaced: the old fleet's config stays unknown, never guessed.
-    expect(summarizeEndpoint(endpoint, [old, next]).variants[0]).toMatchObject({
-      instanceType: undefined,
-      modelName: undefined,
+    const elsewhere = summarizeEndpoint(endpoint, [old, next]);
+    expect(elsewhere.variants[0]).toMatchObject({ instanceType: undefined, modelName: undefined });
+    expect(elsewhere.deployment?.previousConfig).toEqual({ unknown: 'not-seen' });
+  });
+
+  it('names the old fleet of an update made elsewhere from what the server saw it run InService', () => {
+    const endpoint = makeEndpoint({
+      configName: 'cfg-v2',
+      spec: { deploymentConfig: canary },
+      status: {
+        endpointStatus: 'Updating',
+        productionVariants: [runningVariant('a', 10, 'img:1')],
+        pendingDeploymentSummary: {
+          endpointConfigName: 'cfg-v2',
+          productionVariants: [
+            {
+              ...runningVariant('a', 10, 'img:2'),
+              currentWeight: 0.1,
+              instanceType: 'ml.g5.xlarge',
+              variantStatus: [{ status: 'Baking' }],
+            },
+          ],
+        },
+      },
     });
+    const old = makeConfig('cfg-v1', [{ variant: 'a', model: 'm1', instanceType: 'ml.m5.large' }]);
+    const next = makeConfig('cfg-v2', [{ variant: 'a', model: 'm2', instanceType: 'ml.g5.xlarge' }]);
+    const seen = summarizeEndpoint(endpoint, [old, next], [], { liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2' });
+    expect(seen.variants[0]).toMatchObject({ instanceType: 'ml.m5.large', modelName: 'm1' });
+    expect(seen.deployment).toMatchObject({ configName: 'cfg-v2', previousConfig: { name: 'cfg-v1' } });
+    // The canary of 10 % of 10 instances is on: a tenth of the endpoint's traffic, derived.
+    expect(seen.deployment?.newFleetShare).toBeCloseTo(0.1, 9);
+    const restarted = summarizeEndpoint(endpoint, [old, next], [], {
+      deployingTo: 'cfg-v2',
+      unknown: 'started-mid-update',
+    });
+    expect(restarted.variants[0]).toMatchObject({ instanceType: undefined, modelName: undefined });
+    expect(restarted.deployment?.previousConfig).toEqual({ unknown: 'started-mid-update' });
+    expect(endpointSummarySchema.parse(JSON.parse(JSON.stringify(seen)))).toEqual(JSON.parse(JSON.stringify(seen)));
   });
 
   it('lists all deployed images only when there is more than one', () => {

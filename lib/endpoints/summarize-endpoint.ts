@@ -7,7 +7,9 @@ import { rolloutAnnotations } from '@/lib/rollout/history';
 import { controllerError } from './controller-error';
 import { endpointHealth, lastConfigForUpdateAnnotation } from './health';
 import { heldBackChange } from './held-back';
+import { runningConfigOf, type RunningConfigMemory } from './running-config';
 import { specVariants } from './spec-variants';
+import { newFleetShare } from './traffic-split';
 
 /** A short name for the deployment policy in the spec. */
 export function policyName(endpoint: Endpoint): string | undefined {
@@ -66,13 +68,16 @@ function runningInstances(variants: ProductionVariantSummary[]): number {
  * The view of one endpoint for lists and the stream: status and health, its variants joined with the
  * EndpointConfig its spec names (by spec.endpointConfigName, not object name) for instance types and models,
  * and the deployment in progress. `configs` and `models` are those of the endpoint's namespace; without
- * models, `specVariants` carries no images and a fleet running the wrong image cannot be told apart.
+ * models, `specVariants` carries no images and a fleet running the wrong image cannot be told apart. `memory`
+ * is what the server's watch remembers of the endpoint (`rememberRunningConfig`): without it, the old fleet of
+ * an update is named only when a Fleetdeck rollout recorded it.
  * Nothing here depends on the clock, so an unchanged endpoint always gives the same summary.
  */
 export function summarizeEndpoint(
   endpoint: Endpoint,
   configs: EndpointConfig[],
   models: Model[] = [],
+  memory?: RunningConfigMemory,
 ): EndpointSummary {
   const byName = (name: string | undefined) => configs.find((config) => config.spec.endpointConfigName === name);
   const specConfig = byName(endpoint.spec.endpointConfigName);
@@ -89,13 +94,14 @@ export function summarizeEndpoint(
   const heldBack = heldBackChange(endpoint);
   const error = controllerError(endpoint.status?.conditions);
   // While a deployment runs, productionVariants is the old fleet; join it with the config it came from. The
-  // status does not name that config; a rollout made with Fleetdeck records it on the new config.
+  // status does not name that config: the server remembers it from its watch, and a rollout made with Fleetdeck
+  // records it on the new config.
   const previousConfigName = byName(pending?.endpointConfigName)?.metadata.annotations?.[
     rolloutAnnotations.previousConfig
   ];
-  const liveConfig = pending
-    ? (byName(health.rolledBack?.liveConfigName) ?? byName(previousConfigName))
-    : (byName(health.rolledBack?.liveConfigName) ?? specConfig);
+  const runningConfig = runningConfigOf(endpoint, memory, previousConfigName);
+  const liveConfig = runningConfig && 'name' in runningConfig ? byName(runningConfig.name) : undefined;
+  const split = newFleetShare(endpoint);
   return {
     namespace: endpoint.metadata.namespace ?? '',
     name: endpoint.metadata.name,
@@ -112,6 +118,8 @@ export function summarizeEndpoint(
       ? {
           deployment: {
             configName: pending.endpointConfigName,
+            ...(runningConfig ? { previousConfig: runningConfig } : {}),
+            ...(split !== undefined ? { newFleetShare: split } : {}),
             startTime: pending.startTime,
             ...(stage?.status
               ? { stage: { status: stage.status, message: stage.statusMessage, startTime: stage.startTime } }

@@ -5,7 +5,9 @@ import { summarizeEndpoint } from '@/lib/endpoints/summarize-endpoint';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import type { Model } from '@/lib/schemas/model';
+import type { RunningConfigMemory } from '@/lib/endpoints/running-config';
 import type { FleetStore } from '../k8s/fleet-store';
+import { runningConfigBook } from '../watch-memory/running-config-book';
 import type { KindAccess } from './kind-access';
 
 /** The configs and models of one namespace that the caller may read, and what was left out. */
@@ -27,9 +29,13 @@ export function visibleParts(store: FleetStore, namespace: string, access: KindA
 /**
  * summarizeEndpoint over only the parts the caller may read: without configs a summary has no instance types,
  * models or spec variants, without models no spec images; `omitted` says which, so a view can say "not visible
- * to you" instead of "none".
+ * to you" instead of "none". `memory` is what this replica's watch remembers of the endpoint.
  */
-export function visibleSummary(endpoint: Endpoint, parts: VisibleParts): EndpointSummary {
-  const summary = summarizeEndpoint(endpoint, parts.configs, parts.models);
+export function visibleSummary(
+  endpoint: Endpoint,
+  parts: VisibleParts,
+  memory: RunningConfigMemory | undefined = runningConfigBook().of(endpoint),
+): EndpointSummary {
+  const summary = summarizeEndpoint(endpoint, parts.configs, parts.models, memory);
   return parts.omitted.length > 0 ? { ...summary, omitted: parts.omitted } : summary;
 }

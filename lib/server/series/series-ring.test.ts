@@ -101,7 +101,23 @@ describe('SeriesRing', () => {
     expect(counts(points)).toEqual([8, 9]);
   });
 
-  it('uses at most 33,120 bytes of typed arrays when full with the server limits', () => {
+  it('records the derived split of an update: a change of it alone adds a point', () => {
+    const ring = new SeriesRing(small);
+    const update = (newFleetShare?: number): SeriesSample => ({
+      status: 'Updating',
+      variants: [variant('a', 4), variant('a', 4, 'new')],
+      ...(newFleetShare === undefined ? {} : { newFleetShare }),
+    });
+    expect(ring.record(0, update(0))).toBe(true);
+    expect(ring.record(10, update(0))).toBe(false);
+    expect(ring.record(20, update(0.25))).toBe(true);
+    expect(ring.record(30, update(1 / 3))).toBe(true);
+    expect(ring.record(40, update())).toBe(true);
+    expect(ring.points(40).map((point) => point.newFleetShare)).toEqual([0, 0.25, 0.3333333, undefined]);
+    expect('newFleetShare' in ring.points(40)[3]!).toBe(false);
+  });
+
+  it('uses at most 36,000 bytes of typed arrays when full with the server limits', () => {
     const ring = new SeriesRing();
     const twenty = (count: number): SeriesSample => ({
       status: 'Updating',
@@ -111,10 +127,10 @@ describe('SeriesRing', () => {
     });
     for (let index = 0; index < 1000; index++) {
       ring.record(index, index % 2 ? twenty(index) : sample(index));
-      expect(ring.arrayBytes).toBeLessThanOrEqual(33_120);
+      expect(ring.arrayBytes).toBeLessThanOrEqual(36_000);
     }
     for (let index = 0; index < 2000; index++) ring.record(2000 + index, sample(index));
-    expect(ring.arrayBytes).toBe(33_120);
+    expect(ring.arrayBytes).toBe(36_000);
   });
 
   it('forgets names no kept point uses, and drops old points when one window needs too many', () => {

@@ -36,10 +36,12 @@ function withRoom<T extends Column>(column: T, length: number, max: number): T {
  * and double up to the limits, so an endpoint that never changes costs little.
  */
 export class SeriesRing {
-  // Points: when each began (ms), its status code (or NO_STATUS) and how many entries it has.
+  // Points: when each began (ms), its status code (or NO_STATUS), how many entries it has, and the derived share
+  // of the endpoint's traffic on the new fleet (NaN: none).
   private at = new Float64Array(0);
   private status = new Uint8Array(0);
   private count = new Uint8Array(0);
+  private split = new Float32Array(0);
   private size = 0;
   // Entries: name code << 1 | 1 for the new fleet, weight (NaN: none), instance counts (NO_COUNT: none).
   private key = new Uint8Array(0);
@@ -70,7 +72,7 @@ export class SeriesRing {
 
   /** Bytes held by the typed arrays, the bulk of the ring (the bound of the whole is in `seriesLimits`). */
   get arrayBytes(): number {
-    return [this.at, this.status, this.count, this.key, this.weight, this.current, this.desired].reduce(
+    return [this.at, this.status, this.count, this.split, this.key, this.weight, this.current, this.desired].reduce(
       (sum, column) => sum + column.byteLength,
       0,
     );
@@ -119,10 +121,12 @@ export class SeriesRing {
         });
       }
       const status = this.status[index]!;
+      const split = this.split[index]!;
       points.push({
         at: index === 0 ? Math.max(this.at[0]!, cutoff) : this.at[index]!,
         ...(status === NO_STATUS ? {} : { status: this.names[status]! }),
         variants,
+        ...(Number.isNaN(split) ? {} : { newFleetShare: readWeight(split) }),
       });
     }
     return points;
@@ -135,6 +139,7 @@ export class SeriesRing {
     this.at = withRoom(this.at, this.size + 1, maxPoints);
     this.status = withRoom(this.status, this.size + 1, maxPoints);
     this.count = withRoom(this.count, this.size + 1, maxPoints);
+    this.split = withRoom(this.split, this.size + 1, maxPoints);
     this.key = withRoom(this.key, entries, maxEntries);
     this.weight = withRoom(this.weight, entries, maxEntries);
     this.current = withRoom(this.current, entries, maxEntries);
@@ -142,6 +147,7 @@ export class SeriesRing {
     this.at[this.size] = time;
     this.status[this.size] = next.status === undefined ? NO_STATUS : this.names.indexOf(next.status);
     this.count[this.size] = next.variants.length;
+    this.split[this.size] = next.newFleetShare ?? NaN;
     for (const variant of next.variants) {
       this.key[this.entrySize] = keyOf(this.names.indexOf(variant.name), variant);
       this.weight[this.entrySize] = variant.currentWeight ?? NaN;
@@ -158,6 +164,7 @@ export class SeriesRing {
     const last = this.size - 1;
     const status = next.status === undefined ? NO_STATUS : this.names.indexOf(next.status);
     if (status !== this.status[last] || next.variants.length !== this.count[last]) return false;
+    if (!Object.is(this.split[last], next.newFleetShare ?? NaN)) return false;
     const first = this.entrySize - this.count[last]!;
     return next.variants.every((variant, offset) => {
       const entry = first + offset;
@@ -172,7 +179,7 @@ export class SeriesRing {
     });
   }
 
-  // The sample as it will be stored: names cut, weights as float32, counts as 0..65534, at most
+  // The sample as it will be stored: names cut, weights and the split as float32, counts as 0..65534, at most
   // maxVariantsPerFleet per fleet, so comparing with a stored point compares like with like.
   private normalize(sample: SeriesSample): SeriesSample {
     const perFleet = { current: 0, new: 0 };
@@ -191,7 +198,12 @@ export class SeriesRing {
         },
       ];
     });
-    return { ...(sample.status === undefined ? {} : { status: sample.status.slice(0, MAX_NAME_LENGTH) }), variants };
+    const split = storedWeight(sample.newFleetShare);
+    return {
+      ...(sample.status === undefined ? {} : { status: sample.status.slice(0, MAX_NAME_LENGTH) }),
+      variants,
+      ...(split === undefined || Number.isNaN(split) ? {} : { newFleetShare: split }),
+    };
   }
 
   // Keeps the newest point at or before the window's start (it says what held then), drops those before it.
@@ -207,7 +219,7 @@ export class SeriesRing {
     if (points === 0) return;
     let entries = 0;
     for (let index = 0; index < points; index++) entries += this.count[index]!;
-    for (const column of [this.at, this.status, this.count]) column.copyWithin(0, points, this.size);
+    for (const column of [this.at, this.status, this.count, this.split]) column.copyWithin(0, points, this.size);
     for (const column of [this.key, this.weight, this.current, this.desired])
       column.copyWithin(0, entries, this.entrySize);
     this.size -= points;
