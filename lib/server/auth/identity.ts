@@ -1,8 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { KubeConfig } from '@kubernetes/client-node';
-import { serverConfig } from '../config';
+import { isLoopbackHost, serverConfig } from '../config';
 import { correlationId } from '../http/correlation';
+import { ThrottledLog } from '../http/throttled-log';
 import type { KubeCredentials } from '../k8s/kube-request';
 import { readProxyClaim } from './proxy-claim';
 import { readSession } from './session-cookie';
@@ -52,20 +53,26 @@ function kubeconfigIdentity(): Identity {
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** What identification needs of a request: its URL and headers (a Request, or a page's headers()). */
 export type RequestLike = Pick<Request, 'url' | 'headers'>;
 
-/** True when the request reached the server by a loopback host name. */
+/** True when the request reached the server by a loopback host name (the one rule of config.ts). */
 export function isLoopbackRequest(request: RequestLike): boolean {
   const host = request.headers.get('host') ?? new URL(request.url).host;
-  return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname);
+  return isLoopbackHost(new URL(`http://${host}`).hostname);
 }
 
-/** Why a proxy-mode request gets 401, for the operator; never the secret itself. */
+// A proxy or client that keeps sending one bad request would otherwise write a warning per request.
+const refusals = new ThrottledLog({
+  what: 'proxy identity refused (401)',
+  intervalMs: 60_000,
+  maxReasons: 100,
+  write: (line) => console.warn(`[fleetdeck] [${correlationId()}] ${line}`),
+});
+
+/** Why a proxy-mode request gets 401, for the operator (once a minute per reason); never the secret itself. */
 const refuseProxied = (reason: string): undefined => {
-  console.warn(`[fleetdeck] [${correlationId()}] proxy identity refused (401): ${reason}`);
+  refusals.warn(reason);
   return undefined;
 };
 
