@@ -2,7 +2,7 @@ import { HealthBadge } from '@/components/ui/health-badge';
 import { healthDisplay } from '@/components/ui/health-display';
 import { displayEndpointStatus } from '@/lib/endpoints/status-vocabulary';
 import { whatTheControllerWaitsFor } from '@/lib/endpoints/controller-waiting';
-import { modifyingStatuses } from '@/lib/endpoints/held-back';
+import { modifyingStatuses } from '@/lib/endpoints/status-facts';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import { TitledSection } from '@/components/ui/titled-section';

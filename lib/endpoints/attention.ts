@@ -3,7 +3,8 @@ import { formatAge } from '@/lib/format/age';
 import { updateAllowanceSeconds } from '@/lib/rollout/expected-duration';
 import { terminalErrorReason } from './controller-error';
 import { fleetMismatch } from './fleet-mismatch';
-import { failedMeaning, withStop } from './health';
+import { withStop } from './health';
+import { failedMeaning } from './status-facts';
 
 /** Why an endpoint needs a person, in order of how bad it is. */
 export const attentionKinds = [

@@ -1,5 +1,6 @@
 import type { AckCondition } from '@/lib/schemas/ack';
 import { ackConditionTypes } from '@/lib/schemas/ack';
+import { trueCondition } from './status-facts';
 
 /** An error the controller reports in a condition: one it gave up on, or one it keeps retrying. */
 export interface ControllerError {
@@ -15,10 +16,6 @@ const REQUEUE_MESSAGES = [/^Endpoint in \S+ state cannot be modified or deleted\
 /** Whether a Recoverable message is the controller waiting on SageMaker rather than an error. */
 export const isRequeueMessage = (message: string | undefined): boolean =>
   message !== undefined && REQUEUE_MESSAGES.some((pattern) => pattern.test(message.trim()));
-
-/** The condition of `type` when its status is True. */
-export const trueCondition = (conditions: AckCondition[] | undefined, type: string): AckCondition | undefined =>
-  conditions?.find((condition) => condition.type === type && condition.status === 'True');
 
 /**
  * The error the controller reports, Terminal before Recoverable (the order the runtime derives Ready in,

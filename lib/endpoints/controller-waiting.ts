@@ -1,7 +1,8 @@
 import { ackConditionTypes } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import { controllerError } from './controller-error';
-import { endpointHealth, failedMeaning } from './health';
+import { endpointHealth } from './health';
+import { failedMeaning } from './status-facts';
 import { heldBackChange } from './held-back';
 
 /**

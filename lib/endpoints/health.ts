@@ -1,6 +1,7 @@
-import type { AckCondition } from '@/lib/schemas/ack';
+import { ackConditionTypes } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import { isRequeueMessage, terminalErrorReason } from './controller-error';
+import { failedMeaning, liveConfigInMessage, modifyingStatuses, trueCondition } from './status-facts';
 
 /** How an endpoint is doing, worst first. `progressing` is neither good nor bad: a change is under way. */
 export const healthLevels = ['critical', 'warning', 'progressing', 'unknown', 'healthy'] as const;
@@ -15,17 +16,9 @@ export interface Health {
 }
 
 export const lastConfigForUpdateAnnotation = 'sagemaker.services.k8s.aws/last-endpoint-config-for-update';
-const modifying = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
-const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
-
-/** What SageMaker's EndpointStatus Failed means, in words that fit a failed create and a failed update alike. */
-export const failedMeaning = 'SageMaker could not create, update or re-scale it';
 
 /** A sentence ends with a full stop; failure reasons from SageMaker do not always. */
 export const withStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-
-const trueCondition = (conditions: AckCondition[], type: string) =>
-  conditions.find((condition) => condition.type === type && condition.status === 'True');
 
 /**
  * The health of an Endpoint from what ACK and SageMaker report. ACK.ResourceSynced=True does not mean healthy:
@@ -36,12 +29,12 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
   const status = endpoint.status?.endpointStatus;
   const conditions = endpoint.status?.conditions ?? [];
   const failureReason = endpoint.status?.failureReason;
-  const terminal = trueCondition(conditions, 'ACK.Terminal');
-  const recoverable = trueCondition(conditions, 'ACK.Recoverable');
+  const terminal = trueCondition(conditions, ackConditionTypes.terminal);
+  const recoverable = trueCondition(conditions, ackConditionTypes.recoverable);
   const reasons: string[] = [];
 
   const submitted = endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation];
-  const liveConfigName = terminal?.message ? LIVE_CONFIG.exec(terminal.message)?.[1] : undefined;
+  const liveConfigName = liveConfigInMessage(terminal?.message);
   const rolledBack =
     status === 'InService' &&
     failureReason !== undefined &&
@@ -74,7 +67,7 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
     reasons.push(`The controller is retrying: ${recoverable.message ?? 'recoverable error'}`);
   if (status === 'RollingBack') reasons.push('SageMaker is rolling an update back.');
   if (status === 'InService' && failureReason) reasons.push(`The last update failed: ${failureReason}`);
-  const synced = conditions.find((condition) => condition.type === 'ACK.ResourceSynced');
+  const synced = conditions.find((condition) => condition.type === ackConditionTypes.synced);
   // Unknown after a failed DescribeEndpoint (C11): the runtime rewrote only the conditions, so the rest of the
   // status is what the last Describe that worked saw (docs/ack-behaviour.md §8.4).
   if (synced?.status === 'Unknown') {
@@ -88,7 +81,7 @@ export function endpointHealth(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
 
   if (status === undefined)
     return { level: 'unknown', reasons: ['The controller has not reported on this endpoint yet.'] };
-  if (modifying.has(status)) return { level: 'progressing', reasons: [`The endpoint is ${status}.`] };
+  if (modifyingStatuses.has(status)) return { level: 'progressing', reasons: [`The endpoint is ${status}.`] };
   if (status === 'InService') return { level: 'healthy', reasons: [] };
   return { level: 'unknown', reasons: [`SageMaker reports a status Fleetdeck does not know: ${status}.`] };
 }

@@ -1,7 +1,8 @@
 import { ackConditionTypes } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { controllerError, isRequeueMessage, trueCondition } from './controller-error';
+import { controllerError, isRequeueMessage } from './controller-error';
 import { endpointHealth, lastConfigForUpdateAnnotation } from './health';
+import { liveConfigInMessage, modifyingStatuses, trueCondition } from './status-facts';
 
 /**
  * A spec change the controller has not applied and says why: `waiting` for SageMaker to leave a modifying
@@ -14,16 +15,6 @@ export interface HeldBack {
   kind: 'waiting' | 'refused' | 'retrying';
   reason: string;
 }
-
-/** The states in which the controller defers every spec change (docs/ack-behaviour.md §6.1 step 1, §7.2). */
-export const modifyingStatuses: ReadonlySet<string> = new Set([
-  'Creating',
-  'Updating',
-  'SystemUpdating',
-  'RollingBack',
-  'Deleting',
-]);
-const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
 
 /**
  * The config SageMaker last accepted for this endpoint and has not reported failing: the annotation
@@ -82,7 +73,7 @@ export function heldBackChange(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 's
       };
     }
     if (endpointHealth(endpoint).rolledBack) return undefined;
-    const live = LIVE_CONFIG.exec(error.message)?.[1];
+    const live = liveConfigInMessage(error.message);
     if (live === target || accepted === target) return undefined;
     return {
       configName: target,

@@ -1,4 +1,5 @@
 import type { Tone } from '@/lib/format/tone';
+import { failedMeaning } from './status-facts';
 
 /** How an endpointStatus reads to a person. `tone` drives colour; it never carries meaning alone. */
 export interface StatusDisplay {
@@ -24,8 +25,7 @@ export const endpointStatusDisplay: Record<string, StatusDisplay> = {
   Failed: {
     label: 'Failed',
     tone: 'error',
-    description:
-      'SageMaker could not create, update or re-scale it; only a delete is possible, so delete and re-create it.',
+    description: `${failedMeaning}; only a delete is possible, so delete and re-create it.`,
   },
   UpdateRollbackFailed: {
     label: 'Rollback failed',

@@ -1,4 +1,5 @@
 import { endpointHealth } from '@/lib/endpoints/health';
+import { usesModelPackage } from '@/lib/endpoints/status-facts';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import type { Model } from '@/lib/schemas/model';
@@ -42,13 +43,6 @@ export interface RolloutContext {
  */
 export function liveConfigNameOf(endpoint: Endpoint): string {
   return endpointHealth(endpoint).rolledBack?.liveConfigName ?? endpoint.spec.endpointConfigName;
-}
-
-// Marketplace model packages cannot be told from one's own by name (sellers own their ARNs), so any model
-// package counts: the guardrail warning it feeds says "may", and a false "may" costs less than a silent skip.
-function usesModelPackage(model: Model): boolean {
-  const containers = [model.spec.primaryContainer, ...(model.spec.containers ?? [])];
-  return containers.some((container) => Boolean(container?.modelPackageName));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { failedMeaning } from '@/lib/endpoints/status-facts';
 import type { RolloutContext } from './context';
 
 /** Whether a rollout may start now, and why not when it may not. */
@@ -27,8 +28,7 @@ export const rolloutGates: Readonly<Record<string, RolloutGate>> = {
   // docs/ack-behaviour.md §6.1 step 2a: a Failed endpoint refuses every update with a terminal EndpointUpdateError.
   Failed: {
     allowed: false,
-    reason:
-      'The endpoint is Failed: SageMaker could not create, update or re-scale it, and a Failed endpoint can never be updated (ACK refuses with a terminal error). Delete the endpoint and create it again.',
+    reason: `The endpoint is Failed: ${failedMeaning}, and a Failed endpoint can never be updated (ACK refuses with a terminal error). Delete the endpoint and create it again.`,
   },
 };
 

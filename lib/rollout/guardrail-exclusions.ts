@@ -1,3 +1,4 @@
+import { usesModelPackage } from '@/lib/endpoints/status-facts';
 import type { Model } from '@/lib/schemas/model';
 import type { DraftVariant } from '@/lib/schemas/rollout-request';
 import type { RolloutContext } from './context';
@@ -12,14 +13,6 @@ export interface GuardrailExclusion {
 }
 
 const INF1 = 'ml.inf1.';
-
-// Marketplace containers come as model packages; one's own packages cannot be told apart by name, so every
-// model package counts (see context.ts).
-const modelUsesPackage = (model: Model | undefined) =>
-  model !== undefined &&
-  [model.spec.primaryContainer, ...(model.spec.containers ?? [])].some((container) =>
-    Boolean(container?.modelPackageName),
-  );
 
 /**
  * Features that make SageMaker skip deployment guardrails and fall back to blue/green all at once with no
@@ -42,7 +35,8 @@ export function guardrailExclusions(
       });
     }
     const model = models?.find((candidate) => candidate.spec.modelName === variant.modelName);
-    if (modelUsesPackage(model)) {
+    // Marketplace containers come as model packages (see usesModelPackage).
+    if (model && usesModelPackage(model)) {
       found.push({
         code: 'marketplace-container',
         variantName: variant.variantName,

@@ -1,5 +1,6 @@
 import type { HistoryEntry, HistoryOutcome } from '@/lib/api/rollout-views';
 import { endpointHealth, lastConfigForUpdateAnnotation } from '@/lib/endpoints/health';
+import { trueCondition } from '@/lib/endpoints/status-facts';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 
@@ -25,8 +26,6 @@ export type RecordedOutcome = { kind: (typeof recordedOutcomes)[number]; failure
 
 // A rollout of this endpoint's own is under way in these states; SystemUpdating is SageMaker's, not ours.
 const ROLLING = new Set(['Creating', 'Updating', 'RollingBack']);
-const trueCondition = (endpoint: Endpoint, type: string) =>
-  endpoint.status?.conditions?.find((condition) => condition.type === type && condition.status === 'True');
 
 /**
  * Where the config the Endpoint's spec names stands, from the live status (docs/ack-behaviour.md §6.2): rolled back
@@ -38,7 +37,7 @@ function specConfigOutcome(endpoint: Endpoint): HistoryOutcome {
   const status = endpoint.status?.endpointStatus;
   const failureReason = endpoint.status?.failureReason;
   const submitted = endpoint.metadata.annotations?.[lastConfigForUpdateAnnotation];
-  const terminal = trueCondition(endpoint, 'ACK.Terminal');
+  const terminal = trueCondition(endpoint.status?.conditions, 'ACK.Terminal');
   const withReason = (kind: 'failed' | 'rolled-back', reason = failureReason) =>
     reason ? { kind, failureReason: reason } : { kind };
 
@@ -62,7 +61,7 @@ function specConfigOutcome(endpoint: Endpoint): HistoryOutcome {
   // Not submitted yet. A refusal of the earlier config (EndpointUpdateError) is stale: the controller has not
   // looked at the new spec. Any other terminal error stops the controller for good (C8).
   if (terminal && !terminal.message?.includes('EndpointUpdateError')) return withReason('failed', terminal.message);
-  const recoverable = trueCondition(endpoint, 'ACK.Recoverable');
+  const recoverable = trueCondition(endpoint.status?.conditions, 'ACK.Recoverable');
   return {
     kind: 'in-progress',
     detail: recoverable?.message ?? 'Waiting for the controller to submit the new config.',

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ModelOption } from '@/lib/api/rollout-views';
+import { usesModelPackage } from '@/lib/endpoints/status-facts';
 import type { Model } from '@/lib/schemas/model';
 
 /** A Model as the rollout form offers it: its SageMaker name, image, and whether it runs a model package. */
@@ -15,6 +16,6 @@ export function modelOption(model: Model): ModelOption {
     ...(image ? { image } : {}),
     ...(modelPackageName ? { modelPackageName } : {}),
     containers: containers.length,
-    marketplace: modelPackageName !== undefined,
+    marketplace: usesModelPackage(model),
   };
 }
