@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds kube-apiserver and etcd from the Go module proxy into the cache, unless already there.
-# Prints the two binary paths. A cache hit does no work at all.
+# Builds kube-apiserver, etcd and helm from the Go module proxy into the cache, unless already there.
+# Prints their paths, one a line in that order (`harness up` reads the first two; the chart tests use helm).
+# Names as arguments build and print only those: `build.sh helm`. A cache hit does no work at all.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -59,7 +60,23 @@ report_progress() {
   done
 }
 
-minor="${KUBERNETES_VERSION#v1.}"; minor="${minor%%.*}"
-build_one kube-apiserver "$KUBERNETES_VERSION" k8s.io/kubernetes/cmd/kube-apiserver \
-  "-X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean"
-build_one etcd "$ETCD_VERSION" go.etcd.io/etcd/server/v3 ""
+build_named() {
+  local minor
+  case "$1" in
+    kube-apiserver)
+      minor="${KUBERNETES_VERSION#v1.}"; minor="${minor%%.*}"
+      build_one kube-apiserver "$KUBERNETES_VERSION" k8s.io/kubernetes/cmd/kube-apiserver \
+        "-X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean"
+      ;;
+    etcd) build_one etcd "$ETCD_VERSION" go.etcd.io/etcd/server/v3 "" ;;
+    # Helm's Makefile stamps the version the same way; without it `helm version` says v4.3-unreleased.
+    helm)
+      build_one helm "$HELM_VERSION" helm.sh/helm/v4/cmd/helm \
+        "-X helm.sh/helm/v4/internal/version.version=$HELM_VERSION -X helm.sh/helm/v4/internal/version.metadata= -X helm.sh/helm/v4/internal/version.gitTreeState=clean"
+      ;;
+    *) die "unknown binary '$1'; this script builds kube-apiserver, etcd and helm" ;;
+  esac
+}
+
+if [ $# -eq 0 ]; then set -- kube-apiserver etcd helm; fi
+for name in "$@"; do build_named "$name"; done

@@ -3,6 +3,8 @@
 
 KUBERNETES_VERSION="v1.37.2"
 ETCD_VERSION="v3.7.3"
+# Renders and lints deploy/chart/ in the chart tests; its client libraries are the same v0.37 line.
+HELM_VERSION="v4.3.2"
 
 HARNESS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_DIR="$(cd "$HARNESS_DIR/.." && pwd)"
