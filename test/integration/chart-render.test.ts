@@ -1,0 +1,335 @@
+// The Helm chart as Helm itself sees it: lint, the schema's refusals, and each auth mode's rendering against
+// the committed expected output. FLEETDECK_UPDATE_CHART_FIXTURES=1 rewrites that output instead of comparing.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chartDir, chartValues, helm, renderChart, tryRenderChart } from '../support/helm';
+import { parseManifests } from '../support/helm-manifests';
+import { repoRoot } from '../support/repo-root';
+
+const modes = ['token', 'proxy'] as const;
+const fixture = (mode: string) => join(repoRoot(), 'test', 'fixtures', 'chart', `${mode}.yaml`);
+const render = (mode: string, set?: Record<string, unknown>) =>
+  renderChart({ release: 'fleetdeck', namespace: 'fleetdeck', valuesFiles: [chartValues(mode)], set });
+
+describe('helm lint', () => {
+  it.each(modes)('passes with the %s-mode example values, also with --strict', (mode) => {
+    for (const strict of [[], ['--strict']]) {
+      const result = helm(['lint', chartDir, '--values', chartValues(mode), ...strict]);
+      expect(result.stdout + result.stderr).toContain('1 chart(s) linted, 0 chart(s) failed');
+      expect(result.status).toBe(0);
+    }
+  });
+
+  it('fails without the two settings that have no default, and names them', () => {
+    const result = helm(['lint', chartDir]);
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('/sessionSecret');
+    expect(output).toContain('/networkPolicy/apiServer/cidrs');
+  });
+});
+
+describe('helm template', () => {
+  it.each(modes)('renders %s mode exactly as the committed expected output', (mode) => {
+    const rendered = render(mode);
+    if (process.env.FLEETDECK_UPDATE_CHART_FIXTURES === '1') writeFileSync(fixture(mode), rendered);
+    expect(existsSync(fixture(mode)), `${fixture(mode)} is missing; run with FLEETDECK_UPDATE_CHART_FIXTURES=1`).toBe(
+      true,
+    );
+    expect(rendered).toBe(readFileSync(fixture(mode), 'utf8'));
+  });
+});
+
+// Each wrong value, the mode whose example values it is set over, and the words of helm's refusal naming it.
+const refusals: [string, 'token' | 'proxy', Record<string, unknown>, string][] = [
+  ['kubeconfig mode, which lends one identity to everyone', 'token', { authMode: 'kubeconfig' }, '/authMode'],
+  ['a misspelt mode', 'token', { authMode: 'Token' }, '/authMode'],
+  ['no session secret at all', 'token', { 'sessionSecret.existingSecret': '' }, '/sessionSecret'],
+  ['a session secret under 32 characters', 'proxy', { 'sessionSecret.value': 'short' }, '/sessionSecret/value'],
+  ['proxy mode without the proxy secret', 'proxy', { 'proxy.secret.value': '' }, '/proxy/secret'],
+  ['a proxy secret under 16 characters', 'proxy', { 'proxy.secret.value': 'short' }, '/proxy/secret/value'],
+  [
+    'a non-system group as an allowed system group',
+    'proxy',
+    { 'proxy.allowedSystemGroups[0]': 'admins' },
+    '/proxy/allowedSystemGroups/0',
+  ],
+  ['replicas as a word', 'token', { replicaCount: 'two' }, '/replicaCount'],
+  ['no replicas', 'token', { replicaCount: 0 }, '/replicaCount'],
+  ['an origin with a path', 'token', { origin: 'https://fleetdeck.example.com/app' }, '/origin'],
+  ['an allowed host with a scheme', 'token', { 'allowedHosts[0]': 'https://fleetdeck.example.com' }, '/allowedHosts/0'],
+  ['a negative stream limit', 'token', { 'streams.max': -1 }, '/streams/max'],
+  ['a fractional stream buffer', 'token', { 'streams.bufferBytes': 1.5 }, '/streams/bufferBytes'],
+  ['a negative rollout wait', 'token', { 'rollout.syncSeconds': -5 }, '/rollout/syncSeconds'],
+  ['a setting the chart does not have', 'token', { sessionSecrets: 'x' }, 'sessionSecrets'],
+  [
+    'an API server address that is not a CIDR',
+    'token',
+    { 'networkPolicy.apiServer.cidrs[0]': 'kubernetes.default' },
+    '/networkPolicy/apiServer/cidrs/0',
+  ],
+  [
+    'demo users without remote access allowed',
+    'token',
+    { 'demo.enabled': true, 'demo.kubeconfigsSecret': 'users' },
+    '/demo',
+  ],
+];
+
+describe('values.schema.json', () => {
+  it.each(refusals)('refuses %s', (_what, mode, set, names) => {
+    const result = tryRenderChart({
+      release: 'fleetdeck',
+      namespace: 'fleetdeck',
+      valuesFiles: [chartValues(mode)],
+      set,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("values don't meet the specifications of the schema");
+    expect(result.stderr).toContain(names);
+  });
+
+  it('accepts what the README allows at the edges', () => {
+    const objects = parseManifests(
+      render('proxy', {
+        'proxy.allowedSystemGroups[0]': 'system:authenticated',
+        'rollout.syncSeconds': 0,
+        'streams.renewSeconds': 0.5,
+        'allowedHosts[0]': '[::1]:3000',
+        origin: 'http://localhost:3000',
+      }),
+    );
+    expect(objects.some((object) => object.kind === 'Deployment')).toBe(true);
+  });
+});
+
+/** The container env of the rendered Deployment, as name to value (or to the Secret it comes from). */
+function deploymentEnv(text: string): Map<string, string> {
+  const deployment = parseManifests(text).find((object) => object.kind === 'Deployment') as unknown as {
+    spec: { template: { spec: { containers: { env: { name: string; value?: string; valueFrom?: unknown }[] }[] } } };
+  };
+  const env = deployment.spec.template.spec.containers[0]!.env;
+  return new Map(env.map((entry) => [entry.name, entry.value ?? JSON.stringify(entry.valueFrom)]));
+}
+
+describe('settings', () => {
+  // The variables of the README's settings table ("Running the server"), each from its first column.
+  const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| `KUBECONFIG`'), readme.indexOf('Signing out'));
+  const settings = [...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap((row) =>
+    [...row[1]!.matchAll(/`([A-Z_]+)`/g)].map((name) => name[1]!),
+  );
+  // In a pod these are fixed by the chart or make no sense: in-cluster identity, the listener the start script
+  // sets, and kubeconfig mode, which the schema refuses.
+  const notSettable = [
+    'KUBECONFIG',
+    'FLEETDECK_LISTEN_HOST',
+    'FLEETDECK_USER_KUBECONFIG',
+    'FLEETDECK_KUBECONFIG_ALLOW_REMOTE',
+  ];
+
+  it('reads the whole settings table', () => {
+    expect(settings).toContain('FLEETDECK_AUTH_MODE');
+    expect(settings).toContain('FLEETDECK_NAMESPACE');
+    expect(settings.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('gives every README setting a value (or says in values.yaml why not)', () => {
+    const values = readFileSync(join(chartDir, 'values.yaml'), 'utf8');
+    const rendered = new Set([
+      ...deploymentEnv(
+        render('token', { 'demo.enabled': true, 'demo.allowRemote': true, 'demo.kubeconfigsSecret': 'users' }),
+      ).keys(),
+      ...deploymentEnv(render('proxy', { 'metrics.token.value': 'a-scrape-token-of-24-chars' })).keys(),
+    ]);
+    for (const name of settings) {
+      expect(values, `values.yaml does not mention ${name}`).toContain(name);
+      if (!notSettable.includes(name)) expect([...rendered], `no value sets ${name}`).toContain(name);
+    }
+  });
+
+  it('passes values through to the env the server reads', () => {
+    const env = deploymentEnv(
+      render('proxy', {
+        'streams.max': 50,
+        'streams.bufferBytes': 2097152,
+        'session.idleSeconds': 3600,
+        'rollout.syncSeconds': 0,
+        'proxy.userHeader': 'x-remote-user',
+      }),
+    );
+    expect(env.get('FLEETDECK_AUTH_MODE')).toBe('proxy');
+    expect(env.get('FLEETDECK_NAMESPACE')).toBe('fleetdeck');
+    expect(env.get('FLEETDECK_MAX_STREAMS')).toBe('50');
+    expect(env.get('FLEETDECK_STREAM_BUFFER_BYTES')).toBe('2097152');
+    expect(env.get('FLEETDECK_SESSION_IDLE_SECONDS')).toBe('3600');
+    expect(env.get('FLEETDECK_ROLLOUT_SYNC_SECONDS')).toBe('0');
+    expect(env.get('FLEETDECK_PROXY_USER_HEADER')).toBe('x-remote-user');
+    expect(env.get('FLEETDECK_PROXY_ALLOWED_SYSTEM_GROUPS')).toBe('system:authenticated');
+    // The Service's name is always answered to: the probes send it.
+    expect(env.get('FLEETDECK_ALLOWED_HOSTS')).toBe('fleetdeck.internal.example.com,fleetdeck.fleetdeck.svc');
+    expect(env.get('FLEETDECK_SESSION_SECRET')).toContain('"name":"fleetdeck"');
+  });
+
+  it('keeps proxy settings out of token mode', () => {
+    const env = deploymentEnv(render('token'));
+    expect([...env.keys()].filter((name) => name.startsWith('FLEETDECK_PROXY'))).toEqual([]);
+    expect(env.get('FLEETDECK_SESSION_SECRET')).toContain('"name":"fleetdeck-session"');
+    expect(env.get('FLEETDECK_ALLOWED_HOSTS')).toBe('fleetdeck.example.com,fleetdeck.fleetdeck.svc');
+  });
+});
+
+/** Rules as sorted `verb group/resource[/name]` lines, so two spellings of one right compare equal. */
+type Rule = { apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; verbs: string[] };
+const ruleLines = (rules: Rule[]) =>
+  rules
+    .flatMap((rule) =>
+      rule.verbs.flatMap((verb) =>
+        (rule.apiGroups ?? []).flatMap((group) =>
+          (rule.resources ?? []).flatMap((resource) =>
+            (rule.resourceNames?.length ? rule.resourceNames : ['']).map(
+              (name) => `${verb} ${group}/${resource}${name ? `/${name}` : ''}`,
+            ),
+          ),
+        ),
+      ),
+    )
+    .sort();
+
+/** The rules of the one ClusterRole or Role of a deploy/rbac/ file. */
+const rbacFileRules = (file: string) =>
+  (
+    parseManifests(readFileSync(join(repoRoot(), 'deploy', 'rbac', file), 'utf8')).find((object) =>
+      object.kind.endsWith('Role'),
+    ) as unknown as { rules: Rule[] }
+  ).rules;
+
+const renderedRole = (text: string, kind: string, suffix: string) =>
+  parseManifests(text).find((object) => object.kind === kind && object.metadata!.name!.endsWith(suffix)) as
+    (ReturnType<typeof parseManifests>[number] & { rules: Rule[] }) | undefined;
+
+describe('RBAC', () => {
+  it('grants in token mode exactly the rules of deploy/rbac/: the server role and the sessions role', () => {
+    const text = render('token');
+    expect(ruleLines(renderedRole(text, 'ClusterRole', '-server')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server.yaml')),
+    );
+    expect(ruleLines(renderedRole(text, 'Role', '-sessions')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server-sessions.yaml')),
+    );
+    expect(renderedRole(text, 'ClusterRole', '-impersonate')).toBeUndefined();
+    expect(text).not.toContain('impersonate');
+  });
+
+  it('adds impersonation in proxy mode only, and no sessions role', () => {
+    const text = render('proxy');
+    expect(ruleLines(renderedRole(text, 'ClusterRole', '-server')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server.yaml')),
+    );
+    expect(ruleLines(renderedRole(text, 'ClusterRole', '-impersonate')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server-impersonate.yaml')),
+    );
+    expect(renderedRole(text, 'Role', '-sessions')).toBeUndefined();
+  });
+
+  it("binds each role to the chart's ServiceAccount and nothing else", () => {
+    const objects = parseManifests(render('proxy'));
+    const bindings = objects.filter((object) => object.kind.endsWith('Binding')) as unknown as {
+      subjects: { kind: string; name: string; namespace: string }[];
+    }[];
+    expect(bindings).toHaveLength(2);
+    for (const binding of bindings)
+      expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'fleetdeck', namespace: 'fleetdeck' }]);
+  });
+});
+
+interface PodSpecShape {
+  replicas: number;
+  template: {
+    spec: {
+      securityContext: Record<string, unknown>;
+      terminationGracePeriodSeconds: number;
+      topologySpreadConstraints: { topologyKey: string; labelSelector: unknown }[];
+      volumes: { name: string; emptyDir?: unknown }[];
+      containers: {
+        command: string[];
+        workingDir: string;
+        ports: { name: string; containerPort: number }[];
+        env: { name: string; value?: string }[];
+        securityContext: Record<string, unknown>;
+        resources: { requests?: Record<string, string>; limits?: Record<string, string> };
+        volumeMounts: { name: string; mountPath: string }[];
+        livenessProbe: { httpGet: { path: string; port: string; httpHeaders: { name: string; value: string }[] } };
+        readinessProbe: { httpGet: { path: string; port: string; httpHeaders: { name: string; value: string }[] } };
+      }[];
+    };
+  };
+}
+
+describe('Deployment', () => {
+  let spec: PodSpecShape;
+  let pod: PodSpecShape['template']['spec'];
+  let container: PodSpecShape['template']['spec']['containers'][number];
+  beforeAll(() => {
+    const deployment = parseManifests(render('token')).find((object) => object.kind === 'Deployment');
+    spec = (deployment as unknown as { spec: PodSpecShape }).spec;
+    pod = spec.template.spec;
+    container = pod.containers[0]!;
+  });
+
+  it('runs two replicas of the standalone server on port 3000', () => {
+    expect(spec.replicas).toBe(2);
+    expect(container.command).toEqual(['node', 'start-server.mjs']);
+    expect(container.workingDir).toBe('/app');
+    expect(container.ports).toEqual([{ name: 'http', containerPort: 3000, protocol: 'TCP' }]);
+    expect(container.env.filter((entry) => ['HOST', 'PORT'].includes(entry.name))).toEqual([
+      { name: 'HOST', value: '0.0.0.0' },
+      { name: 'PORT', value: '3000' },
+    ]);
+  });
+
+  it('runs as a fixed non-root user with nothing writable but /tmp', () => {
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+    expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }]);
+  });
+
+  it('probes liveness and readiness with a Host the server answers to', () => {
+    const allowed = container.env.find((entry) => entry.name === 'FLEETDECK_ALLOWED_HOSTS')!.value!.split(',');
+    for (const [probe, path] of [
+      [container.livenessProbe, '/api/healthz'],
+      [container.readinessProbe, '/api/readyz'],
+    ] as const) {
+      expect(probe.httpGet.path).toBe(path);
+      expect(probe.httpGet.port).toBe('http');
+      expect(allowed).toContain(probe.httpGet.httpHeaders.find((header) => header.name === 'Host')!.value);
+    }
+  });
+
+  it('sets resources, a grace period and spread over nodes and zones', () => {
+    expect(container.resources.requests).toEqual({ cpu: '100m', memory: '256Mi' });
+    expect(container.resources.limits).toEqual({ memory: '1Gi' });
+    expect(pod.terminationGracePeriodSeconds).toBe(45);
+    expect(pod.topologySpreadConstraints.map((constraint) => constraint.topologyKey)).toEqual([
+      'kubernetes.io/hostname',
+      'topology.kubernetes.io/zone',
+    ]);
+    for (const constraint of pod.topologySpreadConstraints)
+      expect(constraint.labelSelector).toEqual({
+        matchLabels: { 'app.kubernetes.io/name': 'fleetdeck', 'app.kubernetes.io/instance': 'fleetdeck' },
+      });
+  });
+});
