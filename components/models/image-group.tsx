@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { notVisibleToYou } from '@/lib/api/omitted-kinds';
 import { type ImageIndexEntry, splitImage } from '@/lib/endpoints/image-index';
 import { Button } from '@/components/ui/button';
 import { EndpointLink } from '@/components/ui/endpoint-link';
@@ -67,7 +68,10 @@ export function ImageGroup({ entry }: { entry: ImageIndexEntry }) {
           </td>
           <td className="px-2 py-1.5 break-words">{placement.variant}</td>
           <td className="px-2 py-1.5">{fleetLabel[placement.fleet]}</td>
-          <td className="px-2 py-1.5 break-words font-mono text-xs">{placement.modelName ?? '—'}</td>
+          <td className="px-2 py-1.5 break-words font-mono text-xs" data-testid="placement-model">
+            {placement.modelName ??
+              (placement.modelHidden ? <span className="font-sans italic">{notVisibleToYou}</span> : '—')}
+          </td>
           <td className="px-2 py-1.5 break-all font-mono text-xs" title={placement.resolvedImage}>
             {resolvedText(placement.resolvedImage, entry.repository)}
           </td>

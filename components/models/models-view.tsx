@@ -1,8 +1,9 @@
 'use client';
 
 import { useDeferredValue, useMemo } from 'react';
-import { imageIndex, searchImageIndex } from '@/lib/endpoints/image-index';
+import { imageIndex, modelsHiddenIn, searchImageIndex } from '@/lib/endpoints/image-index';
 import { Button } from '@/components/ui/button';
+import { Callout } from '@/components/ui/callout';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RefreshFailed } from '@/components/ui/load-state';
 import { PageLoading } from '@/components/ui/page-loading';
@@ -24,6 +25,7 @@ export function ModelsView() {
   const items = fleet.data?.items;
   const index = useMemo(() => imageIndex(items ?? []), [items]);
   const entries = useMemo(() => searchImageIndex(index, search), [index, search]);
+  const hiddenIn = useMemo(() => modelsHiddenIn(items ?? []), [items]);
 
   // An outage keeps the last fleet on screen (the live badge says it is stale); a refusal replaces it.
   if (!fleet.data || replacesLastRead(fleet.error)) return <PageLoading title="Models" error={fleet.error} />;
@@ -33,6 +35,13 @@ export function ModelsView() {
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">Models</h1>
       <RefreshFailed subject="the fleet" error={fleet.error} />
+      {hiddenIn.length > 0 && (
+        <Callout tone="neutral" role="note" data-testid="omitted-notice">
+          Model names are not visible to you in {hiddenIn.length === 1 ? 'namespace' : 'namespaces'}{' '}
+          {hiddenIn.join(', ')}: they come from EndpointConfigs, which you may not read there. The images and digests
+          come from the endpoints themselves.
+        </Callout>
+      )}
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Every container image the fleet runs or is deploying, as the Model specifies it and the digest SageMaker
         resolved it to, with the endpoints and variants that run it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { makeConfig, makeEndpoint, referenceEndpoint, runningVariant, summaryOf } from './fixtures.test-support';
-import { imageIndex, searchImageIndex, splitImage } from './image-index';
+import { imageIndex, modelsHiddenIn, searchImageIndex, splitImage } from './image-index';
 
 const at = (summary: EndpointSummary, namespace: string, name: string): EndpointSummary => ({
   ...summary,
@@ -149,5 +149,31 @@ describe('searchImageIndex', () => {
     ['an image that runs nowhere', 'fraud:10', []],
   ])('finds by %s', (_name, query, expected) => {
     expect(searchImageIndex(index, query).map((entry) => entry.image)).toEqual(expected);
+  });
+});
+
+describe('models the caller may not see', () => {
+  const omitted = [
+    { kind: 'EndpointConfig' as const, reason: 'You may not list EndpointConfigs in namespace team-b.' },
+  ];
+
+  it('marks a placement whose model name comes from an unreadable config as hidden, not missing', () => {
+    const withoutConfig = { ...summaryOf(referenceEndpoint('readone/observed/updating_deployment.yaml')), omitted };
+    const placements = imageIndex([at(withoutConfig, 'team-b', 'xgb')]).flatMap((entry) => entry.placements);
+    expect(placements.length).toBeGreaterThan(0);
+    for (const placement of placements) {
+      expect(placement.modelName).toBeUndefined();
+      expect(placement.modelHidden).toBe(true);
+    }
+    // A readable config that names no model is just missing a name.
+    expect(imageIndex([updating]).flatMap((entry) => entry.placements.map((p) => p.modelHidden))).not.toContain(true);
+  });
+
+  it('names the namespaces where that is so', () => {
+    expect(modelsHiddenIn([{ ...fraud, omitted }, updating, { ...fraudEu, namespace: 'a', omitted }])).toEqual([
+      'a',
+      'team-b',
+    ]);
+    expect(modelsHiddenIn([fraud, updating])).toEqual([]);
   });
 });

@@ -8,6 +8,11 @@ export interface ImagePlacement {
   variant: string;
   fleet: 'current' | 'new';
   modelName?: string;
+  /**
+   * The Model's name comes from the EndpointConfig, which the caller may not read in this namespace: the name is
+   * hidden from them, not missing.
+   */
+  modelHidden?: true;
   /** The digest SageMaker resolved the image to for this variant. */
   resolvedImage?: string;
 }
@@ -54,6 +59,7 @@ const comparePlacements = (a: ImagePlacement, b: ImagePlacement) =>
 export function imageIndex(summaries: readonly EndpointSummary[]): ImageIndexEntry[] {
   const byImage = new Map<string, { resolved: Set<string>; placements: ImagePlacement[] }>();
   const add = (summary: EndpointSummary, variant: VariantView, fleet: ImagePlacement['fleet']) => {
+    const configHidden = summary.omitted?.some((entry) => entry.kind === 'EndpointConfig') ?? false;
     for (const { specifiedImage, resolvedImage } of variantImages(variant)) {
       if (!specifiedImage) continue;
       const entry =
@@ -65,7 +71,7 @@ export function imageIndex(summaries: readonly EndpointSummary[]): ImageIndexEnt
         endpoint: summary.name,
         variant: variant.name,
         fleet,
-        ...(variant.modelName ? { modelName: variant.modelName } : {}),
+        ...(variant.modelName ? { modelName: variant.modelName } : configHidden ? { modelHidden: true as const } : {}),
         ...(resolvedImage ? { resolvedImage } : {}),
       });
     }
@@ -82,6 +88,12 @@ export function imageIndex(summaries: readonly EndpointSummary[]): ImageIndexEnt
       placements: entry.placements.sort(comparePlacements),
     }))
     .sort((a, b) => a.image.localeCompare(b.image));
+}
+
+/** The namespaces, sorted, whose EndpointConfigs (and so the Models variants run) the caller may not read. */
+export function modelsHiddenIn(summaries: readonly EndpointSummary[]): string[] {
+  const hidden = summaries.filter((summary) => summary.omitted?.some((entry) => entry.kind === 'EndpointConfig'));
+  return [...new Set(hidden.map((summary) => summary.namespace))].sort();
 }
 
 /**
