@@ -69,7 +69,7 @@ export class RevocationStore {
     if (!this.cache.hasSynced) {
       throw new AppError(
         'cluster_unavailable',
-        'Fleetdeck is still reading the list of signed-out sessions from the cluster; try again in a moment.',
+        'Fleetdeck has not yet read the list of signed-out sessions from the cluster; try again in a moment.',
         undefined,
         { 'Retry-After': '2' },
       );
@@ -80,14 +80,7 @@ export class RevocationStore {
   async ready(waitMs = 5000): Promise<void> {
     const deadline = Date.now() + waitMs;
     while (!this.cache.hasSynced && Date.now() < deadline) await pause(50);
-    if (!this.cache.hasSynced) {
-      throw new AppError(
-        'cluster_unavailable',
-        'Fleetdeck cannot check for signed-out sessions right now; try again in a moment.',
-        undefined,
-        { 'Retry-After': '2' },
-      );
-    }
+    this.assertSynced();
   }
 
   /**
