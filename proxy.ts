@@ -3,6 +3,7 @@ import { isAllowedHost } from '@/lib/server/http/allowed-hosts';
 import { AppError } from '@/lib/server/http/app-error';
 import { errorResponse } from '@/lib/server/http/respond';
 import { servedOverHttps } from '@/lib/server/http/served-over-https';
+import { metricsTokenRequired } from '@/lib/server/metrics/metrics-token';
 
 // Two years, this host only: Fleetdeck's origin says nothing about its sibling hosts.
 const HSTS = 'max-age=63072000';
@@ -17,9 +18,12 @@ function decodablePath(pathname: string): boolean {
   }
 }
 
-/** A refusal before routing: the error envelope on the API, plain text on a page. */
+// Answered to machines, like the API: the error envelope, and no page nonce.
+const machineRoute = (pathname: string) => pathname.startsWith('/api/') || pathname === '/metrics';
+
+/** A refusal before routing: the error envelope on the API and /metrics, plain text on a page. */
 function refuse(problem: AppError, pathname: string): Response {
-  if (pathname.startsWith('/api/')) return errorResponse(problem, crypto.randomUUID());
+  if (machineRoute(pathname)) return errorResponse(problem, crypto.randomUUID());
   return new Response(`${problem.message}\n`, {
     status: problem.status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -42,7 +46,11 @@ export function proxy(request: NextRequest) {
     return response;
   };
   const { pathname, search } = request.nextUrl;
-  if (!isAllowedHost(request.headers.get('host'))) {
+  // Prometheus scrapes a pod by its address, a Host no allowlist can name in advance. With a metrics token a
+  // page that rebinds its name to this server cannot read /metrics anyway (it does not know the token), so
+  // /metrics answers any Host then; without one it takes the allowlist like everything else.
+  const scrape = pathname === '/metrics' && metricsTokenRequired();
+  if (!scrape && !isAllowedHost(request.headers.get('host'))) {
     return withTransport(
       refuse(
         new AppError(
@@ -61,9 +69,8 @@ export function proxy(request: NextRequest) {
       ),
     );
   }
-  // API responses are JSON, and prefetches need no nonce of their own.
-  if (pathname.startsWith('/api/') || request.headers.has('next-router-prefetch'))
-    return withTransport(NextResponse.next());
+  // API and metrics responses are not pages, and prefetches need no nonce of their own.
+  if (machineRoute(pathname) || request.headers.has('next-router-prefetch')) return withTransport(NextResponse.next());
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';

@@ -99,7 +99,9 @@ describe('proxy mode', () => {
       expect(body.error.code).toBe('unauthenticated');
       const logged = warn.mock.calls
         .map((args) => String(args[0]))
-        .find((line) => line.includes(body.error.correlationId));
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg: string; correlationId?: string })
+        .find((line) => line.correlationId === body.error.correlationId)?.msg;
       expect(logged, `${user} ${groups}`).toMatch(/proxy identity refused \(401\): the reserved (user|group) "system:/);
     }
   });

@@ -22,11 +22,15 @@ beforeAll(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** The log line carrying the correlation id of a refused response. */
+/** The message of the log line (one JSON object) carrying the correlation id of a refused response. */
 async function loggedLineFor(response: Response, warn: MockInstance<typeof console.warn>) {
   expect(response.status).toBe(403);
   const { error } = (await response.json()) as { error: { correlationId: string } };
-  return warn.mock.calls.map((args) => String(args[0])).find((line) => line.includes(error.correlationId));
+  const lines = warn.mock.calls
+    .map((args) => String(args[0]))
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { msg: string; correlationId?: string });
+  return lines.find((line) => line.correlationId === error.correlationId)?.msg;
 }
 
 describe('403s are logged', () => {

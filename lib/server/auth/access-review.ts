@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Identity } from './identity';
 import { kubeRequest } from '../k8s/kube-request';
+import { recordAccessReview } from '../metrics/record';
 import { serverKubeConfig } from '../k8s/server-kube-config';
 
 export interface AccessQuestion {
@@ -33,7 +34,9 @@ export function isAllowed(
 ): Promise<boolean> {
   const key = `${identity.key}|${question.verb}|${question.group}|${question.resource}|${question.namespace}`;
   const cached = answers.get(key);
-  if (!options.fresh && cached && Date.now() - cached.at < TTL_MS) return cached.allowed;
+  const hit = !options.fresh && cached !== undefined && Date.now() - cached.at < TTL_MS;
+  recordAccessReview(hit ? 'hit' : options.fresh ? 'bypass' : 'miss');
+  if (hit) return cached.allowed;
   if (answers.size >= MAX_ENTRIES) answers.delete(answers.keys().next().value!);
   const allowed = kubeRequest<{ status?: { allowed?: boolean } }>(serverKubeConfig(), identity.credentials, {
     method: 'POST',

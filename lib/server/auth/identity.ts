@@ -2,9 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { KubeConfig } from '@kubernetes/client-node';
 import { isLoopbackHost, serverConfig } from '../config';
-import { correlationId } from '../http/correlation';
-import { ThrottledLog } from '../http/throttled-log';
 import type { KubeCredentials } from '../k8s/kube-request';
+import { ThrottledLog } from '../http/throttled-log';
+import { log } from '../log/logger';
 import { readProxyClaim } from './proxy-claim';
 import { readSession } from './session-cookie';
 import { safeEqual } from './secret-box';
@@ -67,7 +67,7 @@ const refusals = new ThrottledLog({
   what: 'proxy identity refused (401)',
   intervalMs: 60_000,
   maxReasons: 100,
-  write: (line) => console.warn(`[fleetdeck] [${correlationId()}] ${line}`),
+  write: (line) => log.warn(line),
 });
 
 /** Why a proxy-mode request gets 401, for the operator (once a minute per reason); never the secret itself. */

@@ -3,12 +3,13 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { reconnectBackoff } from '@/lib/backoff';
 import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
-import { correlationId, withCorrelationId } from '../http/correlation';
+import { withCorrelationId } from '../http/correlation';
 import { fleetStore } from '../k8s/fleet-store';
 import type { KubeObject } from '../k8s/kube-object';
 import { kubeRequest } from '../k8s/kube-request';
 import { ResourceCache } from '../k8s/resource-cache';
 import { serverKubeConfig } from '../k8s/server-kube-config';
+import { log as logger } from '../log/logger';
 import { readRevocations, revokes, withRevocation, type RevocationData, type Revocations } from './revocation-list';
 
 /** The one object Fleetdeck's role may read and write in its namespace (deploy/rbac/fleetdeck-server-sessions.yaml). */
@@ -21,7 +22,7 @@ export const REVOKED_SESSIONS_CONFIGMAP = 'fleetdeck-revoked-sessions';
 export const REVOCATION_WATCH_ID = 'revocation-watch';
 
 const WRITE_ATTEMPTS = 6;
-const log = (message: string) => console.warn(`[fleetdeck] [${correlationId()}] ${message}`);
+const log = (message: string) => logger.warn(message);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type ConfigMap = KubeObject & { data?: RevocationData };

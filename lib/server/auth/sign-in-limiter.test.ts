@@ -19,7 +19,8 @@ beforeEach(() => {
   now = 1_000_000;
   limiter = new SignInLimiter(() => now);
   warnings = [];
-  vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+  // Log lines are JSON objects; the assertions read their messages.
+  vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(JSON.parse(line).msg));
 });
 afterEach(() => vi.restoreAllMocks());
 

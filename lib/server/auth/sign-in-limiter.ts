@@ -1,6 +1,6 @@
 import 'server-only';
-import { correlationId } from '../http/correlation';
 import { AppError } from '../http/app-error';
+import { log as logger } from '../log/logger';
 
 /**
  * The client's address as scripts/start-server.mjs saw it on the socket; it replaces whatever a client sent
@@ -98,7 +98,7 @@ export class SignInLimiter {
 const failureKey = (address: string, user: string) => `${address}|${user}`;
 
 function log(line: string): void {
-  console.warn(`[fleetdeck] [${correlationId()}] ${line}`);
+  logger.warn(line);
 }
 
 /** The user name a bearer token claims (a service account token's `sub`), unverified: a rate-limit key only. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ErrorEnvelope } from '@/lib/api/error-envelope';
 import { AppError } from './app-error';
+import { errorText, log } from '../log/logger';
 
 /** Headers on every API response: never cached, always JSON, never sniffed. No CORS headers, ever. */
 export const apiHeaders = {
@@ -13,20 +14,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...apiHeaders, ...headers } });
 }
 
-// Bearer tokens and anything that looks like one never reach a log line.
-const TOKEN_PATTERN = /(bearer\s+)[\w.~+/=-]+|eyJ[\w-]+\.[\w-]+\.[\w-]+|\b[a-f0-9]{40,}\b/gi;
-export const redact = (text: string) =>
-  text.replace(TOKEN_PATTERN, (_m, bearer?: string) => `${bearer ?? ''}[redacted]`);
-
 /** The envelope for an error; unexpected errors are logged with the correlation id and told apart from ours. */
 export function errorResponse(error: unknown, correlationId: string): Response {
   const known = error instanceof AppError ? error : undefined;
   // Our own 500s (a response of the wrong shape) are logged too, so their correlation id leads somewhere.
-  if (known?.status === 500) console.error(`[${correlationId}] ${redact(known.message)}`);
-  if (!known)
-    console.error(
-      `[${correlationId}] ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`,
-    );
+  if (known?.status === 500) log.error(known.message, { correlationId });
+  if (!known) log.error(errorText(error), { correlationId });
   const appError = known ?? new AppError('internal', 'Something went wrong on the Fleetdeck server.');
   const body: ErrorEnvelope = {
     error: {

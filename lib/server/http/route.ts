@@ -8,7 +8,9 @@ import { AppError } from './app-error';
 import { withCorrelationId } from './correlation';
 import { readJsonBody } from './read-json-body';
 import { fieldErrors } from './field-errors';
+import { finishRequest } from './request-log';
 import { errorResponse, json } from './respond';
+import { log } from '../log/logger';
 
 type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
@@ -38,13 +40,11 @@ function parseOrThrow(schema: Schema, value: unknown, code: 'bad_request' | 'inv
 }
 
 /** A refused request (403) is worth an operator's look: who asked for what, and why not, under its id. */
-function logRefusal(error: unknown, request: Request, correlationId: string, identity?: Identity) {
+function logRefusal(error: unknown, request: Request, identity?: Identity) {
   if (!(error instanceof AppError) || error.code !== 'forbidden') return;
   const who = identity ? `${identity.mode} user ${JSON.stringify(identity.user)}` : 'an anonymous caller';
   const { pathname, search } = new URL(request.url);
-  console.warn(
-    `[fleetdeck] [${correlationId}] 403 for ${who} on ${request.method} ${pathname}${search}: ${error.message}`,
-  );
+  log.warn(`403 for ${who} on ${request.method} ${pathname}${search}: ${error.message}`, { user: identity?.user });
 }
 
 /**
@@ -52,13 +52,16 @@ function logRefusal(error: unknown, request: Request, correlationId: string, ide
  * and body (415/413/400/422), then the handler. Whatever the handler returns is sent as JSON, with the session
  * cookie re-sealed when its last-seen time is a few minutes old (the idle timeout counts from it); errors become
  * the envelope with a correlation id, which log lines written while serving the request carry too; 403s
- * are logged. Authorization stays with the handler's own calls to Kubernetes.
+ * are logged, and so is every request (route, status, duration, user) and its latency counted in the metrics.
+ * Authorization stays with the handler's own calls to Kubernetes.
  */
 export function route<S extends RouteSchemas>(schemas: S, handler: (context: RouteContext<S>) => Promise<unknown>) {
   return async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const correlationId = randomUUID();
+    const started = performance.now();
     return withCorrelationId(correlationId, async () => {
       let identity: Identity | undefined;
+      const finish = (response: Response) => finishRequest(request, response, started, identity?.user);
       try {
         identity = await identify(request);
         if (!identity) throw new AppError('unauthenticated', 'Sign in to use Fleetdeck.');
@@ -75,10 +78,10 @@ export function route<S extends RouteSchemas>(schemas: S, handler: (context: Rou
         const response = result instanceof Response ? result : json(result);
         const refreshed = await refreshedSessionCookie(request);
         if (refreshed) response.headers.append('Set-Cookie', refreshed);
-        return response;
+        return finish(response);
       } catch (error) {
-        logRefusal(error, request, correlationId, identity);
-        return errorResponse(error, correlationId);
+        logRefusal(error, request, identity);
+        return finish(errorResponse(error, correlationId));
       }
     });
   };
@@ -88,13 +91,14 @@ export function route<S extends RouteSchemas>(schemas: S, handler: (context: Rou
 export function publicRoute(handler: (request: Request, correlationId: string) => Promise<unknown>) {
   return async (request: Request): Promise<Response> => {
     const correlationId = randomUUID();
+    const started = performance.now();
     return withCorrelationId(correlationId, async () => {
       try {
         const result = await handler(request, correlationId);
-        return result instanceof Response ? result : json(result);
+        return finishRequest(request, result instanceof Response ? result : json(result), started);
       } catch (error) {
-        logRefusal(error, request, correlationId);
-        return errorResponse(error, correlationId);
+        logRefusal(error, request);
+        return finishRequest(request, errorResponse(error, correlationId), started);
       }
     });
   };

@@ -5,12 +5,13 @@ import { endpointConfigSchema, type EndpointConfig } from '@/lib/schemas/endpoin
 import { modelSchema, type Model } from '@/lib/schemas/model';
 import { sagemakerApiVersion } from '@/lib/schemas/resource-kinds';
 import { AppError } from '../http/app-error';
+import { log as logger } from '../log/logger';
 import { ClusterProbe } from './cluster-probe';
 import type { KubeObject } from './kube-object';
 import { ResourceCache } from './resource-cache';
 import { serverKubeConfig } from './server-kube-config';
 
-const log = (message: string) => console.warn(`[fleetdeck] ${message}`);
+const log = (message: string) => logger.warn(message);
 
 /** The shared watch caches of every kind Fleetdeck shows, and whether the cluster answers. One per process. */
 export class FleetStore {

@@ -2,6 +2,7 @@ import 'server-only';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import { AppError } from '../http/app-error';
+import { recordApiServerRequest } from '../metrics/record';
 import { statusToAppError } from './status-to-app-error';
 
 /** Who a request to the API server acts as. Headers from the browser are never forwarded. */
@@ -67,6 +68,7 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
     headers['Content-Length'] = String(body.length);
   }
   const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const started = performance.now();
 
   return new Promise<T>((resolve, reject) => {
     const req = httpsRequest(url, options, (response) => {
@@ -87,6 +89,7 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
           parsed = undefined;
         }
         const status = response.statusCode ?? 0;
+        recordApiServerRequest(call.method, status, started);
         if (status >= 200 && status < 300) resolve(parsed as T);
         else reject(statusToAppError(status, parsed, response.headers['retry-after']));
       });
@@ -98,6 +101,7 @@ export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCreden
     );
     req.on('error', (error) => {
       clearTimeout(timer);
+      recordApiServerRequest(call.method, error instanceof AppError ? 'timeout' : 'unreachable', started);
       reject(error instanceof AppError ? error : new AppError('cluster_unavailable', 'The cluster cannot be reached.'));
     });
     req.end(body);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import { Backoff, type BackoffPolicy } from '@/lib/backoff';
+import { recordRelist, recordWatchEvent } from '../metrics/record';
 import { kubeRequest } from './kube-request';
 import { objectKey, sanitize, type KubeObject } from './kube-object';
 
@@ -128,6 +129,7 @@ export class ResourceCache {
   }
 
   private async relist(): Promise<void> {
+    if (this.synced) recordRelist(this.options.path);
     const fresh = new Map<string, KubeObject>();
     let continueToken: string | undefined;
     let listVersion = '';
@@ -204,6 +206,7 @@ export class ResourceCache {
             ...(this.options.fieldSelector ? { fieldSelector: this.options.fieldSelector } : {}),
           },
           (type: string, raw: KubeObject & { code?: number }) => {
+            recordWatchEvent(this.options.path, type);
             touch();
             this.connected = true;
             this.backoff.connected();

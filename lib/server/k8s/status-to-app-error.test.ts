@@ -33,18 +33,20 @@ describe('statusToAppError', () => {
       expect(error.message).not.toContain('10.0.3.7');
       expect(error.message).not.toContain('webhook');
       expect(error.message).toContain(`HTTP ${status}`);
-      expect(log).toHaveBeenLastCalledWith(
-        expect.stringContaining(
-          `[req-${status}] the cluster answered ${status}: Internal error occurred: failed calling webhook`,
-        ),
-      );
+      expect(JSON.parse(String(log.mock.lastCall?.[0]))).toMatchObject({
+        level: 'error',
+        correlationId: `req-${status}`,
+        msg: expect.stringContaining(`the cluster answered ${status}: Internal error occurred: failed calling webhook`),
+      });
     }
   });
 
   it('logs a 5xx outside a request (the shared watch) without a correlation id, tokens redacted', () => {
     const log = vi.spyOn(console, 'error');
     statusToAppError(502, { message: 'upstream said Bearer abc.def.ghi' });
-    expect(log).toHaveBeenLastCalledWith('[fleetdeck] [-] the cluster answered 502: upstream said Bearer [redacted]');
+    const line = JSON.parse(String(log.mock.lastCall?.[0])) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 'error', msg: 'the cluster answered 502: upstream said Bearer [redacted]' });
+    expect(line).not.toHaveProperty('correlationId');
   });
 
   it("carries the API server's own Retry-After when it throttles (header first, else the Status's details)", () => {

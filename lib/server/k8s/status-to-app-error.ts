@@ -1,8 +1,7 @@
 import 'server-only';
 import type { FieldError } from '@/lib/api/error-envelope';
 import { AppError } from '../http/app-error';
-import { correlationId } from '../http/correlation';
-import { redact } from '../http/respond';
+import { log } from '../log/logger';
 
 interface KubeStatus {
   kind?: string;
@@ -21,9 +20,7 @@ function clusterFailure(
   status: KubeStatus,
   retry?: Record<string, string>,
 ): AppError {
-  console.error(
-    `[fleetdeck] [${correlationId()}] the cluster answered ${httpStatus}: ${redact(status.message ?? '(no message)')}`,
-  );
+  log.error(`the cluster answered ${httpStatus}: ${status.message ?? '(no message)'}`);
   return new AppError(
     code,
     `The cluster could not complete the request (HTTP ${httpStatus}); the Fleetdeck server log has its answer under this request's correlation id.`,

@@ -9,7 +9,7 @@ import type { RolloutRequest } from '@/lib/schemas/rollout-request';
 import type { Identity } from '../auth/identity';
 import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
-import { redact } from '../http/respond';
+import { errorText, log } from '../log/logger';
 import { listConfigsAsCaller, listModelsAsCaller, readConfigAsCaller, readEndpointAsCaller } from './caller-reads';
 import { assertDraftAcceptable } from './check-draft';
 import { rolloutConfigObject } from './config-object';
@@ -132,10 +132,7 @@ export async function submitRollout(
     // The config exists now; say so, so it is not silently left behind (the history shows it as not applied).
     const failure =
       error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the Fleetdeck server.');
-    if (!(error instanceof AppError))
-      console.error(
-        `[fleetdeck] rollout patch of ${namespace}/${name} failed: ${redact(String(error instanceof Error ? (error.stack ?? error.message) : error))}`,
-      );
+    if (!(error instanceof AppError)) log.error(`rollout patch of ${namespace}/${name} failed: ${errorText(error)}`);
     throw new RolloutError(
       failure.code,
       `Created EndpointConfig ${configName}, but pointing the endpoint at it failed: ${failure.message}`,

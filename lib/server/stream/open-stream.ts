@@ -3,6 +3,7 @@ import type { Identity } from '../auth/identity';
 import { serverConfig } from '../config';
 import { AppError } from '../http/app-error';
 import { fleetStore } from '../k8s/fleet-store';
+import { recordStreamEvent } from '../metrics/record';
 import { onSessionEnd } from './session-end';
 import { kindAccessByNamespace, type KindAccess } from '../fleet/kind-access';
 import { assertNamespaceAccess, visibleNamespaces } from '../fleet/visible-namespaces';
@@ -79,6 +80,7 @@ export async function openStream(
         const write = (event: string, data: unknown) => {
           if (closed) return;
           controller.enqueue(frame(event, data));
+          recordStreamEvent(event);
           // A client that stopped reading must not make the server buffer without end: drop it, and let it
           // reconnect and re-read when it wakes up.
           if ((controller.desiredSize ?? 0) < 0) cleanup();

@@ -7,6 +7,7 @@ import { visibleParts, visibleSummary } from '../fleet/visible-summary';
 import { AppError } from '../http/app-error';
 import { fleetStore, type FleetStore } from '../k8s/fleet-store';
 import type { CacheChange } from '../k8s/resource-cache';
+import { log } from '../log/logger';
 
 export type StreamEvent =
   | { event: 'upsert'; data: EndpointSummary }
@@ -163,9 +164,7 @@ function sendSafely(subscriber: Subscriber, event: StreamEvent): void {
   try {
     subscriber.send(event);
   } catch (error) {
-    console.warn(
-      `[fleetdeck] dropping an event for a broken stream: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log.warn(`dropping an event for a broken stream: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
