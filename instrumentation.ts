@@ -4,12 +4,15 @@ export async function register() {
     const { fleetStore } = await import('./lib/server/k8s/fleet-store');
     const { eventLoopDelayP99Ms } = await import('./lib/server/metrics/event-loop');
     const { seriesRecorder } = await import('./lib/server/series/series-recorder');
+    const { runningConfigBook } = await import('./lib/server/watch-memory/running-config-book');
     const { startRevocationWatch } = await import('./lib/server/auth/revocation-store');
     fleetStore();
     // A replica must know who signed out before it accepts a session cookie; readiness waits for this list.
     startRevocationWatch();
     // Charts show the hours before a page was opened, so recording starts with the server, not the first page.
     seriesRecorder();
+    // Both fleets of an update are named from what the watch saw before it began, so that starts with the server.
+    runningConfigBook();
     eventLoopDelayP99Ms();
   }
 }

@@ -23,6 +23,12 @@ const at = {
     configName: 'cfg-v2',
     status: { endpointStatus: 'InService', productionVariants: live, conditions: [synced()] },
   }),
+  // The controller patches its annotation on before it writes Updating (docs/ack-behaviour.md §6.1 step 4).
+  annotated: makeEndpoint({
+    configName: 'cfg-v2',
+    submitted: 'cfg-v2',
+    status: { endpointStatus: 'InService', productionVariants: live, conditions: [synced()] },
+  }),
   // The controller's own write right after UpdateEndpoint: Updating, the rest stale (docs/ack-behaviour.md §6.1).
   submitted: makeEndpoint({
     configName: 'cfg-v2',
@@ -64,13 +70,21 @@ const replay = (...versions: Endpoint[]): RunningConfigMemory =>
 
 describe('rememberRunningConfig', () => {
   it('names the old config during an update started outside Fleetdeck, from what it saw InService before', () => {
-    const memory = replay(at.created, at.creating, at.inServiceV1, at.patched, at.submitted, at.deploying);
-    expect(memory).toEqual({ liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2' });
+    const memory = replay(
+      at.created,
+      at.creating,
+      at.inServiceV1,
+      at.patched,
+      at.annotated,
+      at.submitted,
+      at.deploying,
+    );
+    expect(memory).toEqual({ liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2', busy: true });
     expect(runningConfigOf(at.deploying, memory)).toEqual({ name: 'cfg-v1' });
   });
 
   it('keeps the config it ran, not the spec, while the controller has not started the update yet', () => {
-    const memory = replay(at.inServiceV1, at.patched, at.submitted);
+    const memory = replay(at.inServiceV1, at.patched, at.annotated, at.submitted);
     expect(memory.liveConfigName).toBe('cfg-v1');
     expect(runningConfigOf(at.submitted, memory)).toEqual({ name: 'cfg-v1' });
   });
@@ -80,9 +94,14 @@ describe('rememberRunningConfig', () => {
     expect(replay(at.inServiceV1, at.deploying, at.rolledBack)).toEqual({ liveConfigName: 'cfg-v1' });
   });
 
+  it('takes the annotation after an update too short for its deployment to be seen', () => {
+    expect(replay(at.inServiceV1, at.annotated, at.submitted, at.inServiceV2)).toEqual({ liveConfigName: 'cfg-v2' });
+    expect(replay(at.inServiceV1, at.annotated, at.submitted, at.rolledBack)).toEqual({ liveConfigName: 'cfg-v1' });
+  });
+
   it('says it is unknown, not a guess, when it first sees the endpoint mid-update', () => {
     const memory = replay(at.deploying);
-    expect(memory).toEqual({ deployingTo: 'cfg-v2', unknown: 'started-mid-update' });
+    expect(memory).toEqual({ deployingTo: 'cfg-v2', busy: true, unknown: 'started-mid-update' });
     expect(runningConfigOf(at.deploying, memory)).toEqual({ unknown: 'started-mid-update' });
     // Still unknown for the rest of that update, then known once it ends.
     expect(replay(at.deploying, at.deploying).unknown).toBe('started-mid-update');
@@ -111,6 +130,7 @@ describe('rememberRunningConfig', () => {
     expect(replay(at.inServiceV1, other)).toEqual({
       uid: 'another',
       deployingTo: 'cfg-v2',
+      busy: true,
       unknown: 'started-mid-update',
     });
   });

@@ -1,6 +1,7 @@
 import { ackConditionTypes } from '@/lib/schemas/ack';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { controllerError, trueCondition } from './controller-error';
+import { controllerError } from './controller-error';
+import { trueCondition } from './status-facts';
 import { endpointHealth } from './health';
 import { lastAcceptedConfig } from './held-back';
 
@@ -28,6 +29,8 @@ export interface RunningConfigMemory {
   liveConfigName?: string;
   /** The config being deployed (pendingDeploymentSummary) when last seen; undefined when none was. */
   deployingTo?: string;
+  /** Last seen in a modifying state or with a deployment in flight, not InService at rest. */
+  busy?: boolean;
   /** Why liveConfigName is not known while a deployment runs. */
   unknown?: RunningConfigUnknown;
 }
@@ -37,25 +40,26 @@ const LIVE_CONFIG = /latest EndpointConfigName is (\S+)/;
 /**
  * The config an endpoint InService with no deployment in flight runs, from its object alone, or undefined when the
  * object does not say. ACK copies no config name from DescribeEndpoint into status (docs/ack-behaviour.md §4.6), so
- * the evidence is indirect: the controller's EndpointUpdateError names the live config (C6, §6.2); with no failure
- * reported, the last update the controller submitted succeeded, so its annotation names the live config (§10.2);
- * and ResourceSynced True with no error means the controller found the spec equal to what SageMaker runs (C2).
- * The last is the weakest: a spec edit is seen on the watch before the controller reacts, still with the old
- * conditions, so callers prefer what they remember over it (`rememberRunningConfig`).
+ * the evidence is indirect. `named`: the controller's EndpointUpdateError names the live config (C6, §6.2), read
+ * from SageMaker. Weaker: with no failure reported, the annotation names the last update the controller submitted
+ * (§10.2); else ResourceSynced True with no error means the controller found the spec equal to what SageMaker runs
+ * (C2). Both are written before the controller acts on a change: the spec edit, and the annotation, which the
+ * controller patches on before it writes Updating (§6.1 step 4), reach the watch while the status still says
+ * InService. So callers trust the weaker readings only when the endpoint has just come to rest.
  */
 export function restingConfigName(endpoint: Pick<Endpoint, 'metadata' | 'spec' | 'status'>): {
   name?: string;
-  fromSpec?: boolean;
+  named?: boolean;
 } {
   const status = endpoint.status;
   if (status?.endpointStatus !== 'InService' || status.pendingDeploymentSummary) return {};
   const terminal = trueCondition(status.conditions, ackConditionTypes.terminal);
   const named = terminal?.message ? LIVE_CONFIG.exec(terminal.message)?.[1] : undefined;
-  if (named) return { name: named };
+  if (named) return { name: named, named: true };
   const accepted = lastAcceptedConfig(endpoint);
   if (accepted) return { name: accepted };
   const synced = trueCondition(status.conditions, ackConditionTypes.synced) !== undefined;
-  if (synced && !controllerError(status.conditions)) return { name: endpoint.spec.endpointConfigName, fromSpec: true };
+  if (synced && !controllerError(status.conditions)) return { name: endpoint.spec.endpointConfigName };
   return {};
 }
 
@@ -76,8 +80,8 @@ export function rememberRunningConfig(
   if (pending) {
     const target = pending.endpointConfigName ?? endpoint.spec.endpointConfigName;
     // A create has no old fleet to name.
-    if (status?.endpointStatus === 'Creating') return { uid, deployingTo: target };
-    if (!prior) return { uid, deployingTo: target, unknown: 'started-mid-update' };
+    if (status?.endpointStatus === 'Creating') return { uid, deployingTo: target, busy: true };
+    if (!prior) return { uid, deployingTo: target, busy: true, unknown: 'started-mid-update' };
     if (prior.deployingTo !== undefined && prior.deployingTo !== target) {
       // The deployment seen before ended without an InService version in between: the controller submits a
       // held-back change in the same pass that finds the endpoint InService and writes only Updating
@@ -85,36 +89,37 @@ export function rememberRunningConfig(
       // (§4.4), so one now means that deployment was rolled back, and none means it took over.
       const live = status?.failureReason !== undefined ? prior.liveConfigName : prior.deployingTo;
       return live === undefined
-        ? { uid, deployingTo: target, unknown: prior.unknown ?? 'not-seen' }
-        : { uid, liveConfigName: live, deployingTo: target };
+        ? { uid, deployingTo: target, busy: true, unknown: prior.unknown ?? 'not-seen' }
+        : { uid, liveConfigName: live, deployingTo: target, busy: true };
     }
     if (prior.liveConfigName === undefined) {
       // Still the deployment it was first seen in, or seen at rest without a config it could read.
       const unknown = prior.deployingTo === target && prior.unknown ? prior.unknown : 'not-seen';
-      return { uid, deployingTo: target, unknown };
+      return { uid, deployingTo: target, busy: true, unknown };
     }
-    return { uid, liveConfigName: prior.liveConfigName, deployingTo: target };
+    return { uid, liveConfigName: prior.liveConfigName, deployingTo: target, busy: true };
   }
 
   // Updating before SageMaker reports the deployment, RollingBack, SystemUpdating and the rest: what runs is still
   // what ran, and a deployment seen in flight is still the one to settle when the endpoint is InService again.
-  if (status?.endpointStatus !== 'InService') return prior ? { ...prior } : { uid };
+  if (status?.endpointStatus !== 'InService') return { ...(prior ?? { uid }), busy: true };
 
   const read = restingConfigName(endpoint);
+  const failed = status.failureReason !== undefined;
   let live: string | undefined;
-  if (prior?.deployingTo !== undefined) {
+  if (read.named || !prior) {
+    live = read.name;
+  } else if (prior.deployingTo !== undefined) {
     // The deployment this replica saw ended. A failure reason means SageMaker rolled it back to the old config
     // (it clears the reason only when an update succeeds, docs/ack-behaviour.md §4.4, §6.2).
-    live =
-      status.failureReason !== undefined
-        ? read.fromSpec
-          ? prior.liveConfigName
-          : (read.name ?? prior.liveConfigName)
-        : read.fromSpec
-          ? prior.deployingTo
-          : (read.name ?? prior.deployingTo);
+    live = failed ? prior.liveConfigName : prior.deployingTo;
+  } else if (prior.busy) {
+    // Back from Updating with no deployment seen (one shorter than ACK's 30-second refresh, or a change of
+    // capacity), or from maintenance: the annotation names what the last successful update deployed.
+    live = failed ? prior.liveConfigName : (read.name ?? prior.liveConfigName);
   } else {
-    live = read.fromSpec ? (prior?.liveConfigName ?? read.name) : (read.name ?? prior?.liveConfigName);
+    // At rest before and now: a newer annotation or spec here is a change the controller has yet to act on.
+    live = prior.liveConfigName ?? read.name;
   }
   return live === undefined ? { uid } : { uid, liveConfigName: live };
 }

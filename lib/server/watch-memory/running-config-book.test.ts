@@ -67,7 +67,7 @@ describe('RunningConfigBook', () => {
     feed.watch(inService('cfg-v1'));
     const next = updating('cfg-v3');
     await feed.relist(next);
-    expect(book.of(next)).toEqual({ uid: 'u1', deployingTo: 'cfg-v3', unknown: 'watch-gap' });
+    expect(book.of(next)).toEqual({ uid: 'u1', deployingTo: 'cfg-v3', busy: true, unknown: 'watch-gap' });
   });
 
   it('keeps what it knows when a re-list finds the update it already saw', async () => {
