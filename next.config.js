@@ -40,6 +40,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server folder (only the files it needs) for the production image; scripts/
+  // assemble-standalone.mjs adds the browser assets and the start script.
+  output: 'standalone',
   reactStrictMode: true,
   // The Kubernetes client is a Node library with optional native pieces; keep it out of the server bundle.
   serverExternalPackages: ['@kubernetes/client-node'],

@@ -12,6 +12,15 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'Fleetdeck',
   description: 'SageMaker endpoint fleets managed by the ACK sagemaker-controller',
+  // Drawn by scripts/draw-icons.mjs into public/.
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '32x32' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  manifest: '/manifest.webmanifest',
 };
 
 /** In kubeconfig mode opened to other hosts, everyone shares one identity, and every page must say so. */

@@ -2,6 +2,7 @@
 # `npm run bench`: every benchmark in turn. Arguments go to the control-plane benchmark (e.g. --cold).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+source ../scripts/ensure-node.sh
 for bench in control-plane.sh simulator-scale.sh api-fleet.sh browser-heap.sh; do
   echo "### $bench"
   if [ "$bench" = control-plane.sh ]; then bash "$bench" "$@"; else bash "$bench"; fi

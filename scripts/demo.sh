@@ -3,6 +3,7 @@
 # $KUBECONFIG when it is set. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/ensure-node.sh
 bash scripts/ensure-deps.sh
 export NEXT_TELEMETRY_DISABLED=1
 port="${PORT:-3000}"
@@ -51,8 +52,8 @@ case "$host" in
 esac
 export FLEETDECK_ALLOWED_HOSTS="${FLEETDECK_ALLOWED_HOSTS:-$default_hosts}"
 
-node_modules/.bin/next build
-KUBECONFIG="$server_kubeconfig" node scripts/start-server.mjs -H "$host" -p "$port" &
+npm run --silent build
+KUBECONFIG="$server_kubeconfig" node .next/standalone/start-server.mjs -H "$host" -p "$port" &
 dashboard=$!
 pids+=("$dashboard")
 # Probe over loopback with an allowed Host, whatever address it listens on (0.0.0.0 and :: include loopback).

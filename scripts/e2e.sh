@@ -3,14 +3,23 @@
 # Playwright in Debian's Chromium. Extra arguments go to `playwright test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/ensure-node.sh
 export NEXT_TELEMETRY_DISABLED=1
 cache="${FLEETDECK_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/fleetdeck}"
 export FLEETDECK_HARNESS_DIR="${FLEETDECK_HARNESS_DIR:-$cache/harness-e2e}"
 
 eval "$(bash harness/harness up)"
-if [ "${FLEETDECK_KEEP_HARNESS:-}" != 1 ]; then trap 'bash harness/harness down' EXIT; fi
+cleanup() {
+  # The app's copy is read-only, also to its owner.
+  if [ -n "${FLEETDECK_IMAGE_ROOT:-}" ]; then chmod -R u+w "$FLEETDECK_IMAGE_ROOT" && rm -rf "$FLEETDECK_IMAGE_ROOT"; fi
+  if [ "${FLEETDECK_KEEP_HARNESS:-}" != 1 ]; then bash harness/harness down; fi
+}
+trap cleanup EXIT
 
-npx next build
+npm run --silent build
+# The suite drives the server as the production image runs it: test/support/image-like-server.ts.
+FLEETDECK_IMAGE_ROOT="$(bash scripts/stage-image-root.sh)"
+export FLEETDECK_IMAGE_ROOT
 FLEETDECK_E2E_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 export FLEETDECK_E2E_PORT
 npx playwright test "$@"

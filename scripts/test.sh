@@ -4,6 +4,7 @@
 # failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/ensure-node.sh || exit 1
 bash scripts/ensure-deps.sh || exit 1
 bash scripts/ensure-system-tools.sh || exit 1
 export NEXT_TELEMETRY_DISABLED=1

@@ -3,10 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { imageServerCommand, shareWithImageUser } from '../../test/support/image-like-server';
 import { ownControlPlane } from '../../test/support/own-control-plane';
-import { repoRoot } from '../../test/support/repo-root';
-
-const repo = repoRoot();
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,25 +40,23 @@ export async function ownDashboard() {
   const baseURL = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(
-      process.execPath,
-      [join(repo, 'scripts', 'start-server.mjs'), '-H', '127.0.0.1', '-p', String(port)],
-      {
-        cwd: repo,
-        env: {
-          ...process.env,
-          KUBECONFIG: join(plane.kubeconfigDir, 'fleetdeck-server.kubeconfig'),
-          FLEETDECK_DEMO: '1',
-          FLEETDECK_DEMO_KUBECONFIGS: plane.kubeconfigDir,
-          // Sessions must outlive a restart of the dashboard for the recovery check.
-          FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-        stdio: 'ignore',
-        // Its own process group, so stopping it takes any worker of Next.js with it.
-        detached: true,
+    const server = imageServerCommand(['-H', '127.0.0.1', '-p', String(port)]);
+    const kubeconfigDir = shareWithImageUser(plane.kubeconfigDir);
+    child = spawn(server.command, server.args, {
+      cwd: server.cwd,
+      env: {
+        ...process.env,
+        KUBECONFIG: join(kubeconfigDir, 'fleetdeck-server.kubeconfig'),
+        FLEETDECK_DEMO: '1',
+        FLEETDECK_DEMO_KUBECONFIGS: kubeconfigDir,
+        // Sessions must outlive a restart of the dashboard for the recovery check.
+        FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
+        NEXT_TELEMETRY_DISABLED: '1',
       },
-    );
+      stdio: 'ignore',
+      // Its own process group, so stopping it takes any worker of Next.js with it.
+      detached: true,
+    });
     // Ready, as a load balancer would wait for: the fleet listed, so the browser's next attempt is served.
     await waitUntilServing(`${baseURL}/api/readyz`, child);
   };

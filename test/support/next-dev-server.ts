@@ -40,6 +40,8 @@ export interface NextDevServer {
   baseURL: string;
   /** Everything the server printed so far. */
   output: () => string;
+  /** Sends `signal` to the server itself (not its workers); resolves with its exit code once it exits. */
+  signal: (signal: NodeJS.Signals) => Promise<number | null>;
   stop: () => Promise<void>;
 }
 
@@ -86,7 +88,11 @@ export async function startNextDevServer(
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const signal = (name: NodeJS.Signals) => {
+    child.kill(name);
+    return exited;
+  };
 
   const stop = async () => {
     if (child.pid && child.exitCode === null && child.signalCode === null) {
@@ -114,5 +120,5 @@ export async function startNextDevServer(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseURL, output: () => output, stop };
+  return { baseURL, output: () => output, signal, stop };
 }

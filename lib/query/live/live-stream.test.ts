@@ -103,6 +103,28 @@ describe('LiveStream', () => {
     expect(stream.getSnapshot()).toMatchObject({ connection: 'stale', asOf });
   });
 
+  it('comes back within a second when its replica shuts down, whatever backoff earlier failures had grown', async () => {
+    stream.start();
+    // Four failures grow the next delay to 8 s (half of 16 s at this draw).
+    for (let failure = 0; failure < 4; failure += 1) {
+      requests.at(-1)!.fail();
+      await settle();
+      await vi.advanceTimersByTimeAsync(15_000);
+    }
+    const open = answerWithStream();
+    open.write('hello', { reachable: true });
+    await settle();
+    const before = requests.length;
+    open.write('shutdown', { message: 'This Fleetdeck server is restarting; reconnecting to another.' });
+    await settle();
+    expect(stream.getSnapshot()).toMatchObject({
+      connection: 'reconnecting',
+      message: 'This Fleetdeck server is restarting; reconnecting to another.',
+    });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(requests).toHaveLength(before + 1);
+  });
+
   it('backs off exponentially to a 30 s ceiling', async () => {
     stream.start();
     const gaps: number[] = [];

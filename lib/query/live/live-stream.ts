@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Backoff } from '@/lib/backoff';
+import { Backoff, fullJitterDelay } from '@/lib/backoff';
 import { applyEndpointChange } from './apply-stream-event';
 import type { LiveStatus } from './live-status';
 import { createSseParser, type SseEvent } from './sse-parser';
@@ -252,6 +252,14 @@ export class LiveStream {
         if (this.clusterReachable && !wasReachable) this.invalidateEverything();
         return this.confirm();
       }
+      case 'shutdown':
+        // The replica is stopping on purpose and another one answers: come back within a second (jittered, so
+        // its viewers do not arrive at once), not after a backoff that earlier failures may have grown.
+        this.backoff.reset();
+        return this.lost(
+          (data as { message?: string } | undefined)?.message ?? 'This Fleetdeck server is restarting.',
+          fullJitterDelay(0),
+        );
       case 'error': {
         const code = (data as { code?: unknown } | undefined)?.code;
         if (code === 'unauthenticated') return this.markSignedOut();

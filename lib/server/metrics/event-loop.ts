@@ -1,7 +1,7 @@
 import 'server-only';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-const holder = globalThis as typeof globalThis & { __fleetdeckLoop?: IntervalHistogram };
+const holder = globalThis as typeof globalThis & { __fleetdeckLoop?: ReturnType<typeof monitorEventLoopDelay> };
 
 /** The 99th percentile event-loop delay since start, in ms: how long a request may wait behind other work. */
 export function eventLoopDelayP99Ms(): number {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Identity } from '../auth/identity';
 import { serverConfig } from '../config';
+import { assertNotDraining, onDrain } from '../drain';
 import { AppError } from '../http/app-error';
 import { fleetStore } from '../k8s/fleet-store';
 import { recordStreamEvent } from '../metrics/record';
@@ -59,6 +60,7 @@ export async function openStream(
   namespace: string | undefined,
   signal: AbortSignal,
 ): Promise<Response> {
+  assertNotDraining();
   const hub = streamHub();
   const { FLEETDECK_MAX_STREAMS_PER_IDENTITY, FLEETDECK_MAX_STREAMS } = serverConfig();
   const release = hub.reserve(identity.key, FLEETDECK_MAX_STREAMS_PER_IDENTITY, FLEETDECK_MAX_STREAMS);
@@ -116,6 +118,12 @@ export async function openStream(
           write('error', { code: error.code, message: error.message });
           cleanup();
         });
+        // A replica shutting down says so, so the browser reconnects (to another replica) at once rather than
+        // after its backoff, and without a stale banner.
+        const stopDrainWatch = onDrain(() => {
+          write('shutdown', { message: 'This Fleetdeck server is restarting; reconnecting to another.' });
+          cleanup();
+        });
         cleanup = () => {
           if (closed) return;
           closed = true;
@@ -124,6 +132,7 @@ export async function openStream(
           clearInterval(heartbeat);
           clearInterval(renew);
           stopSessionWatch();
+          stopDrainWatch();
           signal.removeEventListener('abort', cleanup);
           try {
             controller.close();
