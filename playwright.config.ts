@@ -1,13 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { imageServerCommand, shareWithImageUser } from './test/support/image-like-server';
 
 // Started by scripts/e2e.sh, which brings up the control plane and builds the dashboard first.
 const port = Number(process.env.FLEETDECK_E2E_PORT ?? 3100);
 const kubeconfigs = process.env.FLEETDECK_HARNESS_KUBECONFIGS;
 if (!kubeconfigs) throw new Error('run the end-to-end tests with `npm run e2e`, which starts the control plane');
-// The suite drives the server as the production image runs it (test/support/image-like-server.ts).
-const server = imageServerCommand(['-H', '127.0.0.1', '-p', String(port)]);
-const serverKubeconfigs = shareWithImageUser(kubeconfigs);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,17 +30,12 @@ export default defineConfig({
       ],
     },
   },
+  // Fleetdeck installed by its Helm chart and run as the chart's Deployment runs it, with its ServiceAccount:
+  // e2e/support/chart-server.ts.
   webServer: {
-    command: [server.command, ...server.args].join(' '),
-    cwd: server.cwd,
-    url: `http://127.0.0.1:${port}/`,
+    command: 'node_modules/.bin/tsx e2e/support/chart-server.ts',
+    url: `http://127.0.0.1:${port}/api/readyz`,
     reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      KUBECONFIG: `${serverKubeconfigs}/fleetdeck-server.kubeconfig`,
-      FLEETDECK_DEMO: '1',
-      FLEETDECK_DEMO_KUBECONFIGS: serverKubeconfigs,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+    timeout: 180_000,
   },
 });

@@ -87,11 +87,16 @@ export function kubeConfigWithToken(base: KubeConfig, token: string): KubeConfig
  * A short-lived token of a ServiceAccount from the TokenRequest API (what the kubelet mounts into a pod),
  * and a kubeconfig that uses it. Also checks whom the API server takes the token for.
  */
-export async function serviceAccountIdentity(admin: KubeConfig, namespace: string, name: string) {
+export async function serviceAccountIdentity(
+  admin: KubeConfig,
+  namespace: string,
+  name: string,
+  expirationSeconds = 600,
+) {
   const request = await admin.makeApiClient(CoreV1Api).createNamespacedServiceAccountToken({
     name,
     namespace,
-    body: { spec: { audiences: [], expirationSeconds: 600 } },
+    body: { spec: { audiences: [], expirationSeconds } },
   });
   const token = request.status?.token;
   if (!token) throw new Error(`the TokenRequest for ${namespace}/${name} returned no token`);

@@ -23,7 +23,11 @@ export function imageRoot(): string {
  * once per directory: Playwright loads its configuration in every worker.
  */
 export function shareWithImageUser(dir: string): string {
-  const copy = join(imageRoot(), 'shared', `${basename(dir)}-${createHash('sha256').update(dir).digest('hex').slice(0, 8)}`);
+  const copy = join(
+    imageRoot(),
+    'shared',
+    `${basename(dir)}-${createHash('sha256').update(dir).digest('hex').slice(0, 8)}`,
+  );
   if (!existsSync(copy)) {
     mkdirSync(join(imageRoot(), 'shared'), { recursive: true });
     cpSync(dir, copy, { recursive: true });
