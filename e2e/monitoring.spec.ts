@@ -33,7 +33,9 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
 }) => {
   await world.inServiceEndpoint('canary', [{ name: 'primary', count: 4 }]);
   await world.createModel('canary-model-v2');
-  await world.createConfig('canary-v2', [{ name: 'primary', model: 'canary-model-v2', count: 4 }]);
+  await world.createConfig('canary-v2', [
+    { name: 'primary', model: 'canary-model-v2', count: 4, instanceType: 'ml.g5.xlarge' },
+  ]);
   await signInAs(page, 'oncall', { next: `/endpoints/${world.namespace}/canary` });
   await expect(page.getByTestId('endpoint-status')).toContainText('In service');
   // The breadcrumb's namespace opens the list filtered to it.
@@ -63,18 +65,32 @@ test('a canary deployment moves its stepper and chart live; the new fleet is sho
   });
   const stepper = page.getByTestId('deployment-stepper');
   await expect(stepper).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('new-fleet')).toBeVisible();
-  await expect(page.getByTestId('old-fleet')).toBeVisible();
+  // A plain patch, not a Fleetdeck rollout: the server names the old fleet's config from what its watch saw.
+  const oldFleet = page.getByTestId('old-fleet');
+  const newFleet = page.getByTestId('new-fleet');
+  await expect(oldFleet.getByTestId('fleet-config')).toHaveText('canary-v1');
+  await expect(newFleet.getByTestId('fleet-config')).toHaveText('canary-v2');
+  await expect(oldFleet).toContainText('ml.c5.large');
+  await expect(newFleet).toContainText('ml.g5.xlarge');
   // The stepper moves on from launching the new fleet to shifting traffic and baking, without a reload.
   const current = stepper.locator('[aria-current="step"]');
   await expect(current).toHaveAttribute('data-step', 'Creating');
   await expect(current).toHaveAttribute('data-step', 'Baking', { timeout: 30_000 });
+  // Baking the canary: a quarter of the endpoint's traffic on the new fleet, which SageMaker does not report.
+  await expect(newFleet.getByTestId('fleet-traffic')).toHaveText("25% of the endpoint's traffic (derived)");
+  await expect(oldFleet.getByTestId('fleet-traffic')).toHaveText("75% of the endpoint's traffic (derived)");
   const chart = page.getByTestId('traffic-chart');
   await expect(chart).toBeVisible();
-  // The chart's data as a table, for anyone who cannot use the drawing: the new fleet's line is a column.
+  await expect(page.getByTestId('traffic-derived')).toHaveText('derived');
+  // The chart's data as a table, for anyone who cannot use the drawing: the new fleet's line is a column, and
+  // each row of the update says its split is derived.
   await expect(chart.locator('table')).toHaveCount(0);
   await chart.getByText('Show the data as a table').click();
-  await expect(chart.getByRole('columnheader', { name: 'primary, new fleet' })).toBeVisible({ timeout: 15_000 });
+  await expect(chart.getByRole('columnheader', { name: 'primary, new fleet (derived)' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(chart.getByRole('columnheader', { name: 'How it is known' })).toBeVisible();
+  await expect(chart.locator('tbody tr', { hasText: '25%' }).first()).toContainText('derived');
   await expect(chart.locator('tbody tr').last()).toContainText('(now)');
   await expect(page.getByTestId('endpoint-status')).toContainText('In service', { timeout: 60_000 });
   await expect(stepper).toBeHidden();

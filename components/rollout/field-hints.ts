@@ -18,10 +18,16 @@ export const policyHints = {
   linearStepSize: `${linearStepSize.minPercent}% to ${linearStepSize.maxPercent}% of the fleet per step.`,
   batchSize: `${maximumBatchSize.minPercent}% to ${maximumBatchSize.maxPercent}% of the fleet per batch.`,
   rollbackBatchSize: 'How much of the old fleet comes back at once on a rollback; blank brings it all back at once.',
+  // SageMaker bakes only while it watches alarms (docs/ack-behaviour.md §13.4): without any the wait goes unused.
   waitSeconds: (kind: PolicyKind) =>
-    `Bake after each ${kind === 'rolling' ? 'batch' : 'traffic shift'}, ${wait.min} to ${wait.max}.`,
+    `With alarms named, SageMaker bakes this long after each ${kind === 'rolling' ? 'batch' : 'traffic shift'}; without, it moves on at once. ${wait.min} to ${wait.max}.`,
   terminationWaitSeconds: `How long the old fleet stays after all traffic moved, ${termination.min} to ${termination.max}.`,
-  timeoutSeconds: `${timeout.min} to ${timeout.max}; longer than all the waits. Past it SageMaker rolls back.`,
+  // The API reference bounds a blue/green timeout by the wait interval plus the termination wait, once each;
+  // it states no such rule for rolling (lib/rollout/validate.ts documentedTimeoutFloorSeconds).
+  timeoutSeconds: (kind: PolicyKind) =>
+    kind === 'rolling'
+      ? `${timeout.min} to ${timeout.max}. Past it SageMaker rolls back.`
+      : `${timeout.min} to ${timeout.max}; longer than the wait interval plus the termination wait. Past it SageMaker rolls back.`,
 } as const;
 
 export const variantHints = {

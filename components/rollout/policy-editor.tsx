@@ -114,7 +114,7 @@ export function PolicyEditor({ form, messages, update }: PolicyEditorProps) {
             path={draftPaths.timeoutSeconds(policy.kind)}
             label={policyLabels.timeoutSeconds}
             value={policy.timeoutSeconds}
-            hint={policyHints.timeoutSeconds}
+            hint={policyHints.timeoutSeconds(policy.kind)}
             messages={messages}
             onChange={(timeoutSeconds) => set({ timeoutSeconds })}
           />

@@ -18,8 +18,10 @@ const canary: DeploymentConfig = {
 };
 const { autoRollbackConfiguration: _alarms, ...canaryWithoutAlarms } = canary;
 const rolling: DeploymentConfig = {
+  autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
   rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 120 },
 };
+const { autoRollbackConfiguration: _rollingAlarms, ...rollingWithoutAlarms } = rolling;
 
 /** A summary of an endpoint updating for `elapsed` seconds, in `stage` for `inStage` seconds. */
 function updating(
@@ -137,6 +139,13 @@ describe('deploymentProgress', () => {
       600,
       500,
     ],
+    // Without alarms nothing bakes between steps, so a Baking stage is the wait before the old fleet goes.
+    [
+      'the wait before the old fleet goes without alarms, before SageMaker reports weights',
+      updating('Baking', { policy: canaryWithoutAlarms, inStage: 100 }),
+      300,
+      200,
+    ],
     ['a rolling batch bake', updating('Baking', { policy: rolling, inStage: 30 }), 120, 90],
     ['a bake running over its plan', updating('Baking', { policy: rolling, inStage: 500 }), 120, 0],
   ])('counts down %s', (_name, summary, bakeSeconds, remaining) => {
@@ -146,6 +155,24 @@ describe('deploymentProgress', () => {
   it.each([
     ['no policy', updating('Baking')],
     ['a stage that is not a bake', updating('ActivatingTraffic', { policy: canary })],
+    // SageMaker bakes only while it watches alarms, and a rolling update has no termination wait.
+    ['a rolling policy without alarms', updating('Baking', { policy: rollingWithoutAlarms, inStage: 30 })],
+    [
+      'a blue/green policy without alarms or a termination wait',
+      updating('Baking', {
+        policy: {
+          blueGreenUpdatePolicy: {
+            trafficRoutingConfiguration: {
+              type_: 'LINEAR',
+              waitIntervalInSeconds: 600,
+              linearStepSize: { type_: 'CAPACITY_PERCENT', value: 20 },
+            },
+          },
+        },
+        inStage: 30,
+        weights: [0.2, 1],
+      }),
+    ],
   ])('has no bake countdown with %s', (_name, summary) => {
     const progress = deploymentProgress(summary, now)!;
     expect(progress).not.toHaveProperty('bakeSeconds');

@@ -63,22 +63,23 @@ function allTrafficMoved(variants: VariantView[] | undefined): boolean {
   );
 }
 
-// The bake a policy plans for the Baking stage under way. Rolling: the wait after each batch. Blue/green, before
-// the last step: the wait between steps. Blue/green, once all of the traffic has moved: the final bake and then
-// terminationWaitInSeconds before the old fleet goes; SageMaker documents no variant status of its own for that
-// wait, so it counts as part of the last Baking stage. Bakes need alarms (Developer Guide, "Auto-Rollback
-// Configuration and Monitoring"), so without any the last wait is the termination wait alone. Only documented
-// fields decide this, never StatusMessage, whose wording SageMaker does not document.
+// The bake a policy plans for the Baking stage under way. Bakes need alarms (Developer Guide, "Auto-Rollback
+// Configuration and Monitoring"; docs/ack-behaviour.md §13.4), for blue/green and rolling alike. Rolling, with
+// alarms: the wait after each batch; without, it never bakes (it has no termination wait). Blue/green, with
+// alarms, before the last step: the wait between steps; once all of the traffic has moved: the final bake and
+// then terminationWaitInSeconds before the old fleet goes, which SageMaker reports as part of the last Baking
+// stage (it documents no variant status of its own for that wait). Without alarms the termination wait is the
+// only Baking stage there is. Only documented fields decide this, never StatusMessage, whose wording SageMaker
+// does not document.
 function plannedBake(summary: ProgressInput): number | undefined {
   const policy = summary.deploymentConfig;
-  const rolling = policy?.rollingUpdatePolicy;
-  if (rolling) return rolling.waitIntervalInSeconds || undefined;
-  const blueGreen = policy?.blueGreenUpdatePolicy;
-  const interval = blueGreen?.trafficRoutingConfiguration?.waitIntervalInSeconds ?? 0;
-  if (!allTrafficMoved(summary.deployment?.variants)) return interval || undefined;
   const alarmed = (policy?.autoRollbackConfiguration?.alarms?.length ?? 0) > 0;
-  const lastWait = (alarmed ? interval : 0) + (blueGreen?.terminationWaitInSeconds ?? 0);
-  return lastWait || undefined;
+  const rolling = policy?.rollingUpdatePolicy;
+  if (rolling) return (alarmed && rolling.waitIntervalInSeconds) || undefined;
+  const blueGreen = policy?.blueGreenUpdatePolicy;
+  const interval = alarmed ? (blueGreen?.trafficRoutingConfiguration?.waitIntervalInSeconds ?? 0) : 0;
+  if (alarmed && !allTrafficMoved(summary.deployment?.variants)) return interval || undefined;
+  return interval + (blueGreen?.terminationWaitInSeconds ?? 0) || undefined;
 }
 
 /**

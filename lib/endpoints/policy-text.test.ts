@@ -109,6 +109,18 @@ describe('policyText', () => {
     expect(text.safeguards[1]).toBe('Rolls back if the update takes longer than 1 h 30 min.');
   });
 
+  it('does not bake between rolling batches without alarms, and says the wait goes unused', () => {
+    const text = policyText({
+      rollingUpdatePolicy: { maximumBatchSize: { type_: 'CAPACITY_PERCENT', value: 25 }, waitIntervalInSeconds: 300 },
+    });
+    expect(text.steps).toEqual([
+      'Replace the fleet in batches of at most 25%: launch a batch on the new config, shift its traffic, then stop as many old instances.',
+      'Repeat until every instance runs the new config.',
+      'No alarms are named, so SageMaker does not bake between batches (the 5 min wait interval goes unused).',
+      'A rollback restores the old instances all at once.',
+    ]);
+  });
+
   it('says a rolling rollback without its own batch size is all at once', () => {
     const text = policyText({
       rollingUpdatePolicy: { maximumBatchSize: { type_: 'INSTANCE_COUNT', value: 1 }, waitIntervalInSeconds: 0 },

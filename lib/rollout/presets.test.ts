@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDuration } from '@/lib/format/duration';
 import { deploymentConfigInputSchema, type DeploymentConfigInput } from '@/lib/schemas/deployment-config';
 import type { RolloutContext } from './context';
 import {
@@ -27,8 +28,37 @@ const fleetOf = (instances: number): RolloutContext => ({
   ],
 });
 
+// SageMaker bakes only while it watches alarms (docs/ack-behaviour.md §13.4) and no preset names one, so a
+// description may promise a bake only for when alarms are added, and for as long as the preset's wait.
+describe('preset descriptions', () => {
+  it.each(presetIds)('%s promises a bake only with alarms named', (id) => {
+    const { description, defaults } = presets[id];
+    expect(defaults.alarms).toEqual([]);
+    const withAlarms = `with alarms named, SageMaker bakes ${formatDuration(defaults.waitSeconds)} after`;
+    expect(description).toContain(withAlarms);
+    expect(description.replace(withAlarms, '')).not.toMatch(/bak/i);
+  });
+
+  it.each([
+    [
+      'all-at-once',
+      'Launch the new fleet, move all traffic at once and keep the old fleet 5 min more; with alarms named, SageMaker bakes 10 min after the shift while it watches them.',
+    ],
+    [
+      'canary',
+      'Send 10% of capacity to the new fleet, then move the rest; with alarms named, SageMaker bakes 10 min after each step while it watches them.',
+    ],
+    [
+      'rolling',
+      'Replace 25% of the instances at a time, with no second full fleet; with alarms named, SageMaker bakes 5 min after each batch while it watches them.',
+    ],
+  ] as const)('%s reads in these words', (id, text) => {
+    expect(presets[id].description).toBe(text);
+  });
+});
+
 describe('applyPreset', () => {
-  it('blue/green all at once: bake 600 s, termination wait 300 s, no alarms', () => {
+  it('blue/green all at once: wait 600 s, termination wait 300 s, no alarms', () => {
     const config = applyPreset('all-at-once');
     expect(config).toEqual({
       blueGreenUpdatePolicy: {
@@ -39,7 +69,7 @@ describe('applyPreset', () => {
     });
   });
 
-  it('canary: 10% of capacity, bake 600 s, then the rest', () => {
+  it('canary: 10% of capacity, wait 600 s, then the rest', () => {
     expect(applyPreset('canary').blueGreenUpdatePolicy?.trafficRoutingConfiguration).toEqual({
       type_: 'CANARY',
       waitIntervalInSeconds: 600,
@@ -192,7 +222,7 @@ describe('preset links', () => {
     [
       'an empty number',
       'preset=canary&waitSeconds=',
-      /Bake after each step \(waitSeconds\) must be a whole number from 0 to 3600 s; it is ""/,
+      /Wait after each step \(waitSeconds\) must be a whole number from 0 to 3600 s; it is ""/,
     ],
     ['a fraction', 'preset=canary&canaryPercent=10.5', /must be a whole number/],
     ['an exponent', 'preset=canary&canaryPercent=1e1', /must be a whole number/],

@@ -1,3 +1,4 @@
+import { formatDuration } from '@/lib/format/duration';
 import type { DeploymentConfigInput } from '@/lib/schemas/deployment-config';
 import { sagemakerLimits as limits, type NumberRange, type ShareLimit } from './sagemaker-limits';
 import { rolloutSchedule } from './schedule';
@@ -9,7 +10,7 @@ export const presetIds = ['all-at-once', 'canary', 'linear', 'rolling'] as const
 export type PresetId = (typeof presetIds)[number];
 
 interface Common {
-  /** waitIntervalInSeconds: the bake after each traffic step or batch. */
+  /** waitIntervalInSeconds: the bake after each traffic step or batch, when alarms are named (none without). */
   waitSeconds: number;
   /** maximumExecutionTimeoutInSeconds; when absent, derived from the plan (see defaultTimeoutSeconds). */
   timeoutSeconds?: number;
@@ -62,7 +63,7 @@ const percent = (key: string, label: string, limit: ShareLimit, optional?: true)
   max: limit.maxPercent,
   ...(optional ? { optional } : {}),
 });
-const wait = seconds('waitSeconds', 'Bake after each step', limits.waitIntervalInSeconds);
+const wait = seconds('waitSeconds', 'Wait after each step', limits.waitIntervalInSeconds);
 const terminationWait = seconds(
   'terminationWaitSeconds',
   'Wait before stopping the old fleet',
@@ -70,40 +71,52 @@ const terminationWait = seconds(
 );
 const timeout = seconds('timeoutSeconds', 'Maximum execution time', limits.maximumExecutionTimeoutInSeconds, true);
 
+const defaults = {
+  'all-at-once': { waitSeconds: 600, terminationWaitSeconds: 300, alarms: [] },
+  canary: { canaryPercent: 10, waitSeconds: 600, terminationWaitSeconds: 300, alarms: [] },
+  linear: { stepPercent: 20, waitSeconds: 300, terminationWaitSeconds: 300, alarms: [] },
+  rolling: { batchPercent: 25, waitSeconds: 300, alarms: [] },
+} satisfies PresetParamsById;
+
+// A preset names no alarms, and SageMaker bakes only while it watches alarms (docs/ack-behaviour.md §13.4), so a
+// description promises the bake only for when alarms are added. Its numbers come from the defaults.
+const bakeWithAlarms = (seconds: number, after: string) =>
+  `with alarms named, SageMaker bakes ${formatDuration(seconds)} after ${after} while it watches them`;
+
 /** The presets, in the order the form offers them. */
 export const presets: { [P in PresetId]: Preset<P> } = {
   'all-at-once': {
     id: 'all-at-once',
     name: 'Blue/green, all at once',
-    description: 'Launch the new fleet, move all traffic at once, bake 10 minutes, keep the old fleet 5 more minutes.',
+    description: `Launch the new fleet, move all traffic at once and keep the old fleet ${formatDuration(defaults['all-at-once'].terminationWaitSeconds)} more; ${bakeWithAlarms(defaults['all-at-once'].waitSeconds, 'the shift')}.`,
     numbers: [wait, terminationWait, timeout],
-    defaults: { waitSeconds: 600, terminationWaitSeconds: 300, alarms: [] },
+    defaults: defaults['all-at-once'],
   },
   canary: {
     id: 'canary',
     name: 'Blue/green canary',
-    description: 'Send 10% of traffic to the new fleet, bake 10 minutes, then move the rest.',
+    description: `Send ${defaults.canary.canaryPercent}% of capacity to the new fleet, then move the rest; ${bakeWithAlarms(defaults.canary.waitSeconds, 'each step')}.`,
     numbers: [percent('canaryPercent', 'Canary size', limits.canarySize), wait, terminationWait, timeout],
-    defaults: { canaryPercent: 10, waitSeconds: 600, terminationWaitSeconds: 300, alarms: [] },
+    defaults: defaults.canary,
   },
   linear: {
     id: 'linear',
     name: 'Blue/green linear',
-    description: 'Move traffic 20% at a time, baking 5 minutes after each step.',
+    description: `Move traffic ${defaults.linear.stepPercent}% of capacity at a time; ${bakeWithAlarms(defaults.linear.waitSeconds, 'each step')}.`,
     numbers: [percent('stepPercent', 'Traffic step', limits.linearStepSize), wait, terminationWait, timeout],
-    defaults: { stepPercent: 20, waitSeconds: 300, terminationWaitSeconds: 300, alarms: [] },
+    defaults: defaults.linear,
   },
   rolling: {
     id: 'rolling',
     name: 'Rolling in batches',
-    description: 'Replace 25% of the instances at a time, baking 5 minutes after each batch; no second full fleet.',
+    description: `Replace ${defaults.rolling.batchPercent}% of the instances at a time, with no second full fleet; ${bakeWithAlarms(defaults.rolling.waitSeconds, 'each batch')}.`,
     numbers: [
       percent('batchPercent', 'Batch size', limits.maximumBatchSize),
       percent('rollbackBatchPercent', 'Rollback batch size', limits.rollbackMaximumBatchSize, true),
       wait,
       timeout,
     ],
-    defaults: { batchPercent: 25, waitSeconds: 300, alarms: [] },
+    defaults: defaults.rolling,
   },
 };
 

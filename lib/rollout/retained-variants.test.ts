@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftVariant } from '@/lib/schemas/rollout-request';
 import type { LiveVariant } from './context';
-import { effectiveVariants, targetInstanceCount, type EffectiveVariant } from './retained-variants';
+import { effectiveVariants, type EffectiveVariant } from './retained-variants';
 
 const live = (over: Partial<LiveVariant> = {}): LiveVariant => ({
   variantName: 'A',
@@ -65,10 +65,5 @@ describe('effectiveVariants (RetainAllVariantProperties=true)', () => {
     expect(effective).toMatchObject(expected);
     if (!('ignoredInstanceCount' in expected)) expect(effective).not.toHaveProperty('ignoredInstanceCount');
     if (!('ignoredWeight' in expected)) expect(effective).not.toHaveProperty('ignoredWeight');
-  });
-
-  it('adds up the instances of the new fleet', () => {
-    const variants = [draft({ initialInstanceCount: 1 }), draft({ variantName: 'B', initialInstanceCount: 2 })];
-    expect(targetInstanceCount(variants, { variants: [live({ desiredInstanceCount: 5 })] })).toBe(7);
   });
 });

@@ -66,8 +66,3 @@ export function effectiveVariants(
     };
   });
 }
-
-/** Instances the endpoint will run once the update is done (the new fleet of a blue/green deployment). */
-export function targetInstanceCount(variants: DraftVariant[], context: Pick<RolloutContext, 'variants'>): number {
-  return effectiveVariants(variants, context).reduce((sum, variant) => sum + variant.instanceCount, 0);
-}

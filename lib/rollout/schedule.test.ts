@@ -4,7 +4,6 @@ import {
   INSTANCE_LAUNCH_ALLOWANCE_SECONDS as LAUNCH,
   TRAFFIC_SHIFT_ALLOWANCE_SECONDS as SHIFT,
   rolloutSchedule,
-  scheduledWaitSeconds,
 } from './schedule';
 
 const fleet = (oldInstances: number, newInstances = oldInstances) => ({ oldInstances, newInstances });
@@ -146,7 +145,10 @@ describe('rolloutSchedule: kind, guardrails and timing', () => {
     expect(schedule).toMatchObject({ kind, guardrailsApplied: applied, expectedTotalSeconds: total });
     // A rolling update never runs two whole fleets, so it reports no "both fleets billed" time.
     expect(schedule.bothFleetsBilledSeconds).toBe(kind === 'rolling' ? undefined : total);
-    expect(scheduledWaitSeconds(schedule)).toBe(waits);
+    // The waits it plans: the bakes (only with alarms) and the termination wait.
+    expect(schedule.steps.reduce((sum, step) => sum + step.bakeSeconds, 0) + schedule.terminationWaitSeconds).toBe(
+      waits,
+    );
     // Steps follow each other without gaps; the termination wait comes after the last.
     schedule.steps.forEach((step, index) => {
       const previous = schedule.steps[index - 1];
@@ -168,8 +170,8 @@ describe('rolloutSchedule: kind, guardrails and timing', () => {
     ]);
     expect(schedule.steps.map((step) => step.label)).toEqual([
       'Launch the new fleet (6 instances)',
-      'Shift 17% of traffic to the canary (1 instance), then bake 600 s',
-      'Shift the rest of the traffic (100%), then bake 600 s',
+      'Shift 17% of traffic to the canary (1 instance), then bake 10 min',
+      'Shift the rest of the traffic (100%), then bake 10 min',
     ]);
     expect(schedule.peakInstances).toBe(10);
   });
@@ -182,7 +184,7 @@ describe('rolloutSchedule: kind, guardrails and timing', () => {
       [5, 1],
     ]);
     expect(schedule.steps[0]?.label).toBe(
-      'Batch 1 of 3: launch 2 instances, shift their traffic, bake 120 s, then stop as many old ones',
+      'Batch 1 of 3: launch 2 instances, shift their traffic, bake 2 min, then stop as many old ones',
     );
     expect(schedule.peakInstances).toBe(7);
     expect(schedule.terminationWaitSeconds).toBe(0);

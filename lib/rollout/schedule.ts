@@ -1,4 +1,5 @@
 import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
+import { formatDuration } from '@/lib/format/duration';
 import { formatPercent } from '@/lib/format/percent';
 import { describeSize, instances, sizeAsInstances, type CapacitySize } from './capacity';
 
@@ -161,7 +162,7 @@ function blueGreen(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule
           ? 'Shift the rest of the traffic (100%)'
           : `Shift ${formatPercent(share)} of traffic to the new fleet`;
     return {
-      label: bakeSeconds > 0 ? `${what}, then bake ${bakeSeconds} s` : what,
+      label: bakeSeconds > 0 ? `${what}, then bake ${formatDuration(bakeSeconds)}` : what,
       trafficShareNew: share,
       newFleetInstances: newInstances,
       oldFleetInstances: oldInstances,
@@ -181,7 +182,7 @@ function rolling(config: DeploymentConfig, fleet: FleetSizes): RolloutSchedule {
   const steps = Array.from({ length: count }, (_, index): StepInput => {
     const before = Math.min(total, index * batch);
     const launched = Math.min(total, before + batch);
-    const label = `Batch ${index + 1} of ${count}: launch ${instances(launched - before)}, shift their traffic${bakeSeconds > 0 ? `, bake ${bakeSeconds} s` : ''}, then stop as many old ones`;
+    const label = `Batch ${index + 1} of ${count}: launch ${instances(launched - before)}, shift their traffic${bakeSeconds > 0 ? `, bake ${formatDuration(bakeSeconds)}` : ''}, then stop as many old ones`;
     // The old fleet shrinks as the new one grows: old instances of a batch stop once it has baked.
     const oldFleetInstances = Math.max(0, fleet.oldInstances - before);
     return {
@@ -238,9 +239,4 @@ export function rolloutSchedule(
   if (config.rollingUpdatePolicy && !config.blueGreenUpdatePolicy) return rolling(config, fleet);
   // A deploymentConfig with no update policy is planned as blue/green all at once (docs/ack-behaviour.md §13.4).
   return blueGreen(config, fleet);
-}
-
-/** The waits a plan takes (bakes and termination wait): Fleetdeck's estimate, stricter than SageMaker's timeout rule. */
-export function scheduledWaitSeconds(schedule: RolloutSchedule): number {
-  return schedule.steps.reduce((sum, step) => sum + step.bakeSeconds, 0) + schedule.terminationWaitSeconds;
 }

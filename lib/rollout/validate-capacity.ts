@@ -1,4 +1,5 @@
 import type { FieldError } from '@/lib/api/error-envelope';
+import type { LiveVariant } from './context';
 import { instances, instancesAtLeast, instancesAtMost, sizeAsInstances, type CapacitySize } from './capacity';
 import { sagemakerLimits, type NumberRange, type ShareLimit } from './sagemaker-limits';
 
@@ -63,4 +64,29 @@ export function secondsErrors(
     return [{ path, message: `${label} must be from ${min} to ${max} seconds; it is ${value}.` }];
   }
   return [];
+}
+
+/** A size held against one live variant on instances: the errors it has there (none when it fits). */
+export interface VariantSizeFit {
+  variantName: string;
+  errors: FieldError[];
+}
+
+/**
+ * A canary, linear step or batch size held against each live variant on instances, each by its own current
+ * instance count ("the variant's total instance count", API reference TrafficRoutingConfig, RollingUpdatePolicy).
+ * Empty when no variant runs on instances.
+ */
+export function sizeFitByVariant(
+  path: string,
+  size: CapacitySize,
+  variants: LiveVariant[],
+  limit: SizeLimit,
+): VariantSizeFit[] {
+  return variants
+    .filter((variant) => !variant.serverless)
+    .map((variant) => ({
+      variantName: variant.variantName,
+      errors: capacitySizeErrors(path, size, variant.currentInstanceCount ?? 0, limit),
+    }));
 }

@@ -616,14 +616,31 @@ describe("validateRollout: sizes against each variant's own instances", () => {
   });
   const both = [variant({ variantName: 'A' }), variant({ variantName: 'B' })];
 
-  it('refuses a canary of 1 instance when a variant runs only 1 (100% of it), though it is 20% of all 5', () => {
-    expect(validateRollout(draft(canary(count(1)), both), uneven)).toEqual([
+  // Which variant a size is held against the API reference does not say: the permissive reading, like the
+  // simulator's (docs/ack-behaviour.md §13.4). rolloutWarnings warns about the variants it does not fit.
+  it('accepts a canary of 1 instance that fits variant A (25% of 4) though it is all of B', () => {
+    expect(validateRollout(draft(canary(count(1)), both), uneven)).toEqual([]);
+  });
+
+  it('refuses a canary that fits no variant, naming the first and every variant it was held against', () => {
+    expect(validateRollout(draft(canary(count(3)), both), uneven)).toEqual([
       {
         path: `${ROUTING}.canarySize.value`,
-        message: expect.stringMatching(
-          /^Canary size must be at most 50% of the fleet \(0 of 1 instance\); it is 1 instance\. \(variant "B", measured against its own instances\)$/,
-        ),
+        message:
+          'Canary size must be at most 50% of the fleet (2 of 4 instances); it is 3 instances. (variant "A", measured against its own instances; it fits none of "A", "B")',
       },
+    ]);
+  });
+
+  it('refuses a linear step too small for every variant', () => {
+    const big = context(40, {
+      variants: [
+        live({ variantName: 'A', currentInstanceCount: 20, desiredInstanceCount: 20 }),
+        live({ variantName: 'B', currentInstanceCount: 20, desiredInstanceCount: 20 }),
+      ],
+    });
+    expect(validateRollout(draft(linear(count(1)), both), big).map((error) => error.path)).toEqual([
+      `${ROUTING}.linearStepSize.value`,
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { RolloutContext } from './context';
 import { draftPaths as paths } from './draft-paths';
 import { gateRollout } from './gating';
 import { sagemakerLimits as limits } from './sagemaker-limits';
-import { capacitySizeErrors, secondsErrors, type SizeLimit } from './validate-capacity';
+import { capacitySizeErrors, secondsErrors, sizeFitByVariant, type SizeLimit } from './validate-capacity';
 
 // SageMaker's documented limits on UpdateEndpoint's DeploymentConfig (sagemaker-limits.ts) and the guide's
 // deployment guardrails "Exclusions", checked before anything is created so the form and the server's 422 say
@@ -151,29 +151,27 @@ function timeoutErrors(path: string, timeout: number | undefined, config: Deploy
 }
 
 // Canary, linear and batch sizes are measured against "the variant's total instance count" (API reference
-// TrafficRoutingConfig, RollingUpdatePolicy), so each variant on instances is checked against its own count;
-// the first variant a size does not fit is reported. How SageMaker rounds a percentage is not documented
-// (capacity.ts chooses). With no variant on instances the size is checked as a bare percentage.
+// TrafficRoutingConfig, RollingUpdatePolicy), so each variant on instances is checked against its own count.
+// Which variant SageMaker holds a size against, on an endpoint with several, the API reference does not say;
+// Fleetdeck takes the permissive reading (docs/ack-behaviour.md §13.4): a size that fits at least one variant
+// passes, and rolloutWarnings warns about each variant it does not fit. A size that fits none is reported
+// against the first. How SageMaker rounds a percentage is not documented either (capacity.ts chooses). With no
+// variant on instances the size is checked as a bare percentage.
 function perVariantSizeErrors(
   path: string,
   size: CapacitySize,
   context: RolloutContext,
   limit: SizeLimit,
 ): FieldError[] {
-  const onInstances = context.variants.filter((variant) => !variant.serverless);
-  if (onInstances.length === 0) return capacitySizeErrors(path, size, 0, limit);
-  for (const variant of onInstances) {
-    const errors = capacitySizeErrors(path, size, variant.currentInstanceCount ?? 0, limit);
-    if (errors.length > 0) {
-      return onInstances.length === 1
-        ? errors
-        : errors.map((error) => ({
-            ...error,
-            message: `${error.message} (variant "${variant.variantName}", measured against its own instances)`,
-          }));
-    }
-  }
-  return [];
+  const fits = sizeFitByVariant(path, size, context.variants, limit);
+  if (fits.length === 0) return capacitySizeErrors(path, size, 0, limit);
+  if (fits.some((fit) => fit.errors.length === 0)) return [];
+  const [first] = fits;
+  if (!first || fits.length === 1) return first?.errors ?? [];
+  return first.errors.map((error) => ({
+    ...error,
+    message: `${error.message} (variant "${first.variantName}", measured against its own instances; it fits none of ${names(fits.map((fit) => fit.variantName))})`,
+  }));
 }
 
 function blueGreenErrors(config: DeploymentConfigInput, context: RolloutContext): FieldError[] {

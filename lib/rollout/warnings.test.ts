@@ -282,6 +282,41 @@ describe('rolloutWarnings: documented rules Fleetdeck does not enforce', () => {
   });
 });
 
+// The API reference does not say which variant a size is held against: validation lets through a size that fits
+// some variant (docs/ack-behaviour.md §13.4), and these warnings name the others.
+describe('rolloutWarnings: a step size that does not fit every variant', () => {
+  const uneven = context([
+    live({ variantName: 'A', currentInstanceCount: 4, desiredInstanceCount: 4 }),
+    live({ variantName: 'B', currentInstanceCount: 1, desiredInstanceCount: 1 }),
+  ]);
+  const both = [variant({ variantName: 'A' }), variant({ variantName: 'B' })];
+  const canaryOf = (canarySize: { type_: 'INSTANCE_COUNT' | 'CAPACITY_PERCENT'; value: number }) => ({
+    ...watched,
+    blueGreenUpdatePolicy: {
+      ...watched.blueGreenUpdatePolicy!,
+      trafficRoutingConfiguration: { type_: 'CANARY' as const, waitIntervalInSeconds: 600, canarySize },
+    },
+  });
+  const sizeWarnings = (deploymentConfig: DeploymentConfigInput, ctx = uneven) =>
+    rolloutWarnings(draft(both, deploymentConfig), ctx).filter((warning) => warning.code === 'size-not-every-variant');
+
+  it('names the variant a canary of 1 instance does not fit (all of B), and the one it fits', () => {
+    expect(sizeWarnings(canaryOf({ type_: 'INSTANCE_COUNT', value: 1 }))).toEqual([
+      {
+        code: 'size-not-every-variant',
+        message:
+          'Variant "B": Canary size must be at most 50% of the fleet (0 of 1 instance); it is 1 instance. It fits "A", so Fleetdeck lets it through, but the API reference does not say which variant SageMaker holds a size against: it may refuse the update.',
+        path: 'draft.deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.canarySize.value',
+      },
+    ]);
+  });
+
+  it('says nothing when the size fits every variant, or none (then validation refuses it)', () => {
+    expect(sizeWarnings(canaryOf({ type_: 'INSTANCE_COUNT', value: 1 }), context([live()]))).toEqual([]);
+    expect(sizeWarnings(canaryOf({ type_: 'INSTANCE_COUNT', value: 3 }))).toEqual([]);
+  });
+});
+
 describe('same as the live or the failed config', () => {
   const liveConfig = config('cfg-v1', [
     { variantName: 'AllTraffic', modelName: 'm1', instanceType: 'ml.m5.large', initialInstanceCount: 2 },

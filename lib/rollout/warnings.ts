@@ -8,6 +8,8 @@ import { guardrailExclusions } from './guardrail-exclusions';
 import { planRollout } from './plan';
 import { effectiveVariants } from './retained-variants';
 import { documentedTimeoutFloorSeconds } from './validate';
+import { sizeFitByVariant } from './validate-capacity';
+import { sagemakerLimits as limits } from './sagemaker-limits';
 
 /** Something that will turn out differently from what the draft suggests; not an error. */
 export interface RolloutWarning {
@@ -21,6 +23,7 @@ export interface RolloutWarning {
     | 'serverless-to-instances'
     | 'no-alarms'
     | 'timeout-tight'
+    | 'size-not-every-variant'
     | 'same-as-live'
     | 'same-as-failed';
   message: string;
@@ -164,6 +167,31 @@ function policyWarnings(draft: RolloutDraft, context: RolloutContext, models?: M
   return warnings;
 }
 
+// The other half of validate.ts's permissive reading of "the variant's total instance count" (docs/ack-behaviour.md
+// §13.4): a canary or linear step that fits some variants on instances but not others passes validation, and
+// each variant it does not fit is named here, since SageMaker may hold the size against that one.
+function sizeWarnings(draft: RolloutDraft, context: RolloutContext): RolloutWarning[] {
+  const routing = draft.deploymentConfig?.blueGreenUpdatePolicy?.trafficRoutingConfiguration;
+  const sizes = [
+    { key: 'canarySize', type: 'CANARY', label: 'Canary size' },
+    { key: 'linearStepSize', type: 'LINEAR', label: 'Linear step size' },
+  ] as const;
+  return sizes.flatMap(({ key, type, label }): RolloutWarning[] => {
+    const size = routing?.[key];
+    if (!size || routing?.type_ !== type) return [];
+    const fits = sizeFitByVariant(paths[key].path, size, context.variants, { label, ...limits[key] });
+    const fitting = fits.filter((fit) => fit.errors.length === 0).map((fit) => `"${fit.variantName}"`);
+    if (fitting.length === 0) return [];
+    return fits.flatMap((fit) =>
+      fit.errors.map((error) => ({
+        code: 'size-not-every-variant' as const,
+        message: `Variant "${fit.variantName}": ${error.message} It fits ${fitting.join(', ')}, so Fleetdeck lets it through, but the API reference does not say which variant SageMaker holds a size against: it may refuse the update.`,
+        path: error.path,
+      })),
+    );
+  });
+}
+
 function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: EndpointConfig[]): RolloutWarning[] {
   const byName = (name: string | undefined) => configs.find((config) => config.spec.endpointConfigName === name);
   const warnings: RolloutWarning[] = [];
@@ -193,7 +221,7 @@ function sameAsWarnings(draft: RolloutDraft, context: RolloutContext, configs: E
 /**
  * Where the rollout will turn out differently from what the draft suggests: guardrails SageMaker skips,
  * counts and weights it keeps, auto-scaled variants it will refuse to change, no automatic rollback, a tight
- * timeout, and a draft that repeats the live config or the one that just failed. `models` and `configs`
+ * timeout, a step size that does not fit every variant, and a draft that repeats the live config or the one that just failed. `models` and `configs`
  * (the namespace's) enable the checks that need them.
  */
 export function rolloutWarnings(
@@ -206,6 +234,7 @@ export function rolloutWarnings(
     ...guardrailWarnings(draft, context, models),
     ...variantWarnings(draft, context),
     ...policyWarnings(draft, context, models),
+    ...sizeWarnings(draft, context),
     ...sameAsWarnings(draft, context, configs),
   ];
 }

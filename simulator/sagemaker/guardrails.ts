@@ -1,13 +1,15 @@
 import type { DeploymentConfig } from '../../lib/schemas/deployment-config';
 import { validation } from './errors';
 import { instanceTotal } from './fleet';
+import { simulatedLimits as limits, type Range } from './limits';
 import type { CapacitySize } from './traffic-steps';
 import type { SimVariant } from './types';
 
-// The limits SageMaker's UpdateEndpoint enforces on a deployment config, written from its API reference and
-// the deployment guardrails guide. Each violation is a ValidationException, which ACK treats as recoverable.
+// The limits SageMaker's UpdateEndpoint enforces on a deployment config (limits.ts), written from its API
+// reference and the deployment guardrails guide. Each violation is a ValidationException, which ACK treats as
+// recoverable.
 
-function inRange(field: string, value: number | undefined, min: number, max: number): void {
+function inRange(field: string, value: number | undefined, { min, max }: Range): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw validation(
@@ -19,16 +21,17 @@ function inRange(field: string, value: number | undefined, min: number, max: num
 function checkAlarms(config: DeploymentConfig): void {
   const alarms = config.autoRollbackConfiguration?.alarms;
   if (alarms === undefined) return;
-  if (alarms.length < 1 || alarms.length > 10) {
+  if (alarms.length < limits.alarms.min || alarms.length > limits.alarms.max) {
     throw validation(
-      `Value at 'deploymentConfig.autoRollbackConfiguration.alarms' failed to satisfy constraint: Member must have length between 1 and 10.`,
+      `Value at 'deploymentConfig.autoRollbackConfiguration.alarms' failed to satisfy constraint: Member must have length between ${limits.alarms.min} and ${limits.alarms.max}.`,
     );
   }
   alarms.forEach((alarm, index) => {
     const name = alarm.alarmName ?? '';
-    if (name.trim() === '' || name.length > 255) {
+    const { min, max } = limits.alarmNameLength;
+    if (name.trim() === '' || name.length < min || name.length > max) {
       throw validation(
-        `Value '${name}' at 'deploymentConfig.autoRollbackConfiguration.alarms.${index + 1}.alarmName' failed to satisfy constraint: Member must have length between 1 and 255.`,
+        `Value '${name}' at 'deploymentConfig.autoRollbackConfiguration.alarms.${index + 1}.alarmName' failed to satisfy constraint: Member must have length between ${min} and ${max}.`,
       );
     }
   });
@@ -48,7 +51,7 @@ function sizeAsPercent(size: CapacitySize, instances: number): number {
  * instances (serverless) has no instance count to hold a size against; a percentage is checked as such and a
  * count is let through.
  */
-function fitsSomeVariant(size: CapacitySize, fleet: SimVariant[], min: number, max: number): boolean {
+function fitsSomeVariant(size: CapacitySize, fleet: SimVariant[], { min, max }: Range): boolean {
   const counts = fleet.flatMap((variant) => (variant.instanceCount !== undefined ? [variant.instanceCount] : []));
   if (counts.length === 0)
     return size.type_ === 'INSTANCE_COUNT' || ((size.value ?? 0) >= min && (size.value ?? 0) <= max);
@@ -65,33 +68,43 @@ function checkBlueGreen(config: DeploymentConfig, fleet: SimVariant[]): void {
   const policy = config.blueGreenUpdatePolicy;
   if (!policy) return;
   const routing = policy.trafficRoutingConfiguration;
-  inRange('deploymentConfig.blueGreenUpdatePolicy.terminationWaitInSeconds', policy.terminationWaitInSeconds, 0, 3600);
+  inRange(
+    'deploymentConfig.blueGreenUpdatePolicy.terminationWaitInSeconds',
+    policy.terminationWaitInSeconds,
+    limits.terminationWaitInSeconds,
+  );
   inRange(
     'deploymentConfig.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds',
     policy.maximumExecutionTimeoutInSeconds,
-    600,
-    28800,
+    limits.maximumExecutionTimeoutInSeconds,
   );
   inRange(
     'deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.waitIntervalInSeconds',
     routing?.waitIntervalInSeconds,
-    0,
-    3600,
+    limits.waitIntervalInSeconds,
   );
+  const least = limits.capacitySizeMinValue;
   if (routing?.type_ === 'CANARY') {
     if (!routing.canarySize) throw validation('CanarySize must be specified for traffic routing type CANARY.');
-    // CapacitySize.Value has a minimum of 1; the canary is at most 50% of the variant's instances.
-    if ((routing.canarySize.value ?? 0) < 1 || !fitsSomeVariant(routing.canarySize, fleet, 0, 50)) {
+    const { max } = limits.canarySizePercent;
+    if (
+      (routing.canarySize.value ?? 0) < least ||
+      !fitsSomeVariant(routing.canarySize, fleet, limits.canarySizePercent)
+    ) {
       throw validation(
-        `Canary size must be at least 1 and at most 50% of the variant's total instance count (${variantCounts(fleet)}).`,
+        `Canary size must be at least ${least} and at most ${max}% of the variant's total instance count (${variantCounts(fleet)}).`,
       );
     }
   }
   if (routing?.type_ === 'LINEAR') {
     if (!routing.linearStepSize) throw validation('LinearStepSize must be specified for traffic routing type LINEAR.');
-    if ((routing.linearStepSize.value ?? 0) < 1 || !fitsSomeVariant(routing.linearStepSize, fleet, 10, 50)) {
+    const { min, max } = limits.linearStepSizePercent;
+    if (
+      (routing.linearStepSize.value ?? 0) < least ||
+      !fitsSomeVariant(routing.linearStepSize, fleet, limits.linearStepSizePercent)
+    ) {
       throw validation(
-        `Linear step size must be between 10% and 50% of the variant's total instance count (${variantCounts(fleet)}).`,
+        `Linear step size must be between ${min}% and ${max}% of the variant's total instance count (${variantCounts(fleet)}).`,
       );
     }
   }
@@ -111,29 +124,35 @@ function checkRolling(config: DeploymentConfig, current: SimVariant[], target: S
   if ([...current, ...target].some((variant) => variant.serverless)) {
     throw validation('Rolling deployments are not supported for serverless endpoints.');
   }
-  inRange('deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds', policy.waitIntervalInSeconds, 0, 3600);
+  inRange(
+    'deploymentConfig.rollingUpdatePolicy.waitIntervalInSeconds',
+    policy.waitIntervalInSeconds,
+    limits.waitIntervalInSeconds,
+  );
   inRange(
     'deploymentConfig.rollingUpdatePolicy.maximumExecutionTimeoutInSeconds',
     policy.maximumExecutionTimeoutInSeconds,
-    600,
-    28800,
+    limits.maximumExecutionTimeoutInSeconds,
   );
+  const least = limits.capacitySizeMinValue;
   // One variant only (refused above), so its instances are the endpoint's.
   const instances = instanceTotal(target);
   const batch = policy.maximumBatchSize;
   if (batch) {
     const percent = sizeAsPercent(batch, instances);
-    if ((batch.value ?? 0) < 1 || percent < 5 || percent > 50) {
+    const { min, max } = limits.maximumBatchSizePercent;
+    if ((batch.value ?? 0) < least || percent < min || percent > max) {
       throw validation(
-        `maximumBatchSize must be between 5% and 50% of the variant's total instance count (${instances}).`,
+        `maximumBatchSize must be between ${min}% and ${max}% of the variant's total instance count (${instances}).`,
       );
     }
   }
   // The rollback batch has no 5-50% guardrail: its default is 100%, the whole old fleet back at once.
   const rollbackBatch = policy.rollbackMaximumBatchSize;
-  if (rollbackBatch && ((rollbackBatch.value ?? 0) < 1 || sizeAsPercent(rollbackBatch, instances) > 100)) {
+  const rollbackMax = limits.rollbackMaximumBatchSizePercent.max;
+  if (rollbackBatch && ((rollbackBatch.value ?? 0) < least || sizeAsPercent(rollbackBatch, instances) > rollbackMax)) {
     throw validation(
-      `rollbackMaximumBatchSize must be at least 1 and at most 100% of the variant's total instance count (${instances}).`,
+      `rollbackMaximumBatchSize must be at least ${least} and at most ${rollbackMax}% of the variant's total instance count (${instances}).`,
     );
   }
   const timeout = policy.maximumExecutionTimeoutInSeconds;

@@ -1,14 +1,16 @@
 import { validation } from './errors';
+import { simulatedLimits } from './limits';
 
 // SageMaker's pattern for endpoint, config and model names (docs/ack-behaviour.md §13.1).
-const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const NAME_PATTERN_TEXT = `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,${simulatedLimits.nameMaxLength - 1}}`;
+const NAME_PATTERN = new RegExp(`${NAME_PATTERN_TEXT}$`);
 
 /** Throws the ValidationException SageMaker answers for a name it does not accept. */
 export function assertValidName(field: string, value: string): void {
   if (!NAME_PATTERN.test(value)) {
     throw validation(
       `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: ` +
-        `Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`,
+        `Member must satisfy regular expression pattern: ${NAME_PATTERN_TEXT}`,
     );
   }
 }

@@ -9,7 +9,7 @@ import { endpointSeriesSchema } from '@/lib/api/endpoint-series';
 import { fleetPageSchema, type EndpointSummary } from '@/lib/api/endpoint-summary';
 import { fleetRow } from '@/lib/endpoints/fleet-row';
 import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
-import { call, configureServer, ORIGIN, signIn } from '../support/api-client';
+import { call, configureServer, ORIGIN, signIn, sseReader, type ServerEvent } from '../support/api-client';
 import { startRouteServer, type RouteServer } from '../support/route-server-process';
 import { SimWorld } from '../support/sagemaker-world';
 
@@ -20,6 +20,7 @@ const fleet = await import('@/app/api/fleet/route');
 const series = await import('@/app/api/endpoints/[namespace]/[name]/series/route');
 const me = await import('@/app/api/me/route');
 const session = await import('@/app/api/session/route');
+const stream = await import('@/app/api/stream/route');
 const { runningConfigBook } = await import('@/lib/server/watch-memory/running-config-book');
 const { seriesRecorder } = await import('@/lib/server/series/series-recorder');
 
@@ -39,6 +40,13 @@ const canary: DeploymentConfig = {
 const name = 'moving';
 let world: SimWorld;
 let cookie = '';
+let live: ReturnType<typeof sseReader>;
+// The stream's upserts of the endpoint, oldest first.
+const upserts = (events: ServerEvent[]): EndpointSummary[] =>
+  events
+    .filter((event) => event.event === 'upsert')
+    .map((event) => event.data as EndpointSummary)
+    .filter((summary) => summary.namespace === world.namespace && summary.name === name);
 
 beforeAll(async () => {
   world = await SimWorld.start('update-fleets', { SIM_TRAFFIC_STEP_SECONDS: '50000' });
@@ -57,16 +65,24 @@ beforeAll(async () => {
   await world.createEndpoint(name, `${name}-v1`, canary);
   await world.waitForEndpoint(name, (e) => e.status?.endpointStatus === 'InService', 'InService on v1');
   await world.configReady(`${name}-v2`);
+  // A page open on the fleet while the update runs: the stream's summaries must name both fleets too.
+  const opened = await call(stream.GET, {
+    path: '/api/stream',
+    headers: { cookie, origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
+  });
+  expect(opened.status).toBe(200);
+  live = sseReader(opened);
   // Not Fleetdeck: a plain patch of the spec, as kubectl or a GitOps tool makes it.
   await world.patch('Endpoint', name, { spec: { endpointConfigName: `${name}-v2` } });
-  await world.waitForEndpoint(
-    name,
-    (e) =>
-      e.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'ActivatingTraffic',
-    'the canary turned on',
+  await live.until(
+    (events) => upserts(events).some((summary) => summary.deployment?.stage?.status === 'ActivatingTraffic'),
+    60_000,
   );
 }, 180_000);
-afterAll(() => world?.stop());
+afterAll(async () => {
+  await live?.cancel();
+  await world?.stop();
+});
 
 const fleetItem = async (get: (path: string) => Promise<Response>): Promise<EndpointSummary> => {
   const response = await get(`/api/fleet?namespace=${world.namespace}`);
@@ -95,6 +111,16 @@ describe('an update started with a plain patch of the spec', () => {
     const row = fleetRow(await fleetItem(here));
     expect(row.instanceTypes).toEqual(['ml.c5.large']);
     expect(row.newInstanceTypes).toEqual(['ml.g5.xlarge']);
+  });
+
+  it("sends the same on the live stream, from the update's first summary on", () => {
+    const during = upserts(live.events).filter((summary) => summary.deployment);
+    expect(during.length).toBeGreaterThan(0);
+    for (const summary of during) {
+      expect(summary.deployment?.previousConfig).toEqual({ name: `${name}-v1` });
+      expect(fleetRow(summary).instanceTypes).toEqual(['ml.c5.large']);
+    }
+    expect(during.at(-1)?.deployment?.newFleetShare).toBeCloseTo(0.25, 6);
   });
 
   it('charts the split of the endpoint between the fleets, not each fleet at 100 % of its own', async () => {

@@ -8,6 +8,7 @@ import { AppError } from '../http/app-error';
 import { fleetStore, type FleetStore } from '../k8s/fleet-store';
 import type { CacheChange } from '../k8s/resource-cache';
 import { log } from '../log/logger';
+import { runningConfigBook } from '../watch-memory/running-config-book';
 
 export type StreamEvent =
   | { event: 'upsert'; data: EndpointSummary }
@@ -112,7 +113,12 @@ export class StreamHub {
   ): { endpoint: Endpoint; summary: EndpointSummary; json: string } | undefined {
     const parsed = endpointSchema.safeParse(object);
     if (!parsed.success) return undefined;
-    const summary = summarizeEndpoint(parsed.data, this.store.configsIn(namespace), this.store.modelsIn(namespace));
+    const summary = summarizeEndpoint(
+      parsed.data,
+      this.store.configsIn(namespace),
+      this.store.modelsIn(namespace),
+      runningConfigBook().of(parsed.data),
+    );
     return { endpoint: parsed.data, summary, json: JSON.stringify(summary) };
   }
 

@@ -8,7 +8,10 @@ import { RunningConfigBook, type EndpointFeed } from './running-config-book';
 class FakeFeed implements EndpointFeed {
   private changeListener?: (change: CacheChange) => void;
   private resyncListener?: () => void;
-  constructor(private readonly objects: KubeObject[] = []) {}
+  private readonly objects = new Map<string, KubeObject>();
+  constructor(initial: KubeObject[] = []) {
+    for (const object of initial) this.store(object);
+  }
   onChange(listener: (change: CacheChange) => void) {
     this.changeListener = listener;
   }
@@ -16,18 +19,28 @@ class FakeFeed implements EndpointFeed {
     this.resyncListener = listener;
   }
   list() {
-    return this.objects;
+    return [...this.objects.values()];
+  }
+  get(namespace: string, name: string) {
+    return this.objects.get(`${namespace}/${name}`);
+  }
+  // As the cache does: stored before anyone is told.
+  store(object: KubeObject) {
+    this.objects.set(`${object.metadata.namespace}/${object.metadata.name}`, object);
   }
   watch(object: Endpoint) {
+    this.store(object as KubeObject);
     this.changeListener!({ type: 'MODIFIED', object: object as KubeObject });
   }
   // A re-list after the watch was lost: the list request, then its changes and the resync in one synchronous run.
   async relist(object: Endpoint) {
     await new Promise((resolve) => setTimeout(resolve, 0));
+    this.store(object as KubeObject);
     this.changeListener!({ type: 'MODIFIED', object: object as KubeObject });
     this.resyncListener!();
   }
   delete(object: Endpoint) {
+    this.objects.delete(`${object.metadata.namespace}/${object.metadata.name}`);
     this.changeListener!({ type: 'DELETED', object: object as KubeObject });
   }
 }
@@ -80,12 +93,16 @@ describe('RunningConfigBook', () => {
     expect(book.of(later)).toMatchObject({ liveConfigName: 'cfg-v1' });
   });
 
-  it('brings the memory up to the version asked about, before its own listener ran', () => {
+  it('brings the memory up to the current version asked about, before its own listener ran', () => {
     const feed = new FakeFeed();
     const book = new RunningConfigBook(feed);
-    feed.watch(inService('cfg-v1'));
+    const first = inService('cfg-v1');
+    feed.watch(first);
     const next = updating('cfg-v2');
+    feed.store(next as KubeObject);
     expect(book.of(next)).toMatchObject({ liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2' });
+    // An older version asked about (the stream's baseline) does not take the memory back.
+    expect(book.of(first)).toMatchObject({ liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2' });
     // The same version delivered afterwards changes nothing.
     feed.watch(next);
     expect(book.of(next)).toMatchObject({ liveConfigName: 'cfg-v1', deployingTo: 'cfg-v2' });

@@ -10,6 +10,7 @@ export interface EndpointFeed {
   onChange(listener: (change: CacheChange) => void): unknown;
   onResync(listener: () => void): unknown;
   list(): KubeObject[];
+  get(namespace: string, name: string): KubeObject | undefined;
 }
 
 interface Entry {
@@ -33,19 +34,22 @@ export class RunningConfigBook {
   // all its changes and then its resync in one run, so at the resync these are the jumps the re-list made.
   private jumped: string[] = [];
 
-  constructor(feed: EndpointFeed) {
+  constructor(private readonly feed: EndpointFeed) {
     feed.onChange((change) => this.onChange(change));
     feed.onResync(() => this.onResync());
     for (const object of feed.list()) this.observeObject(object);
   }
 
   /**
-   * The memory of an endpoint, brought up to the version given (the cache's current one), so a caller that reads
-   * before this book's own listener ran still gets the memory of what it reads.
+   * The memory of an endpoint. When `endpoint` is the cache's current version the memory is first brought up to
+   * it, so a caller that reads before this book's own listener ran still gets the memory of what it reads; an
+   * older version (the stream's baseline) is never observed, as that would take the memory back in time.
    */
   of(endpoint: Endpoint): RunningConfigMemory | undefined {
-    this.observe(endpoint);
-    return this.entries.get(keyOf(endpoint.metadata.namespace ?? '', endpoint.metadata.name))?.memory;
+    const namespace = endpoint.metadata.namespace ?? '';
+    const current = this.feed.get(namespace, endpoint.metadata.name);
+    if (current && current.metadata.resourceVersion === endpoint.metadata.resourceVersion) this.observe(endpoint);
+    return this.entries.get(keyOf(namespace, endpoint.metadata.name))?.memory;
   }
 
   /** How many endpoints are remembered. */
