@@ -53,6 +53,31 @@ describe('summarizeEndpoint: what the monitoring pages need', () => {
     expect(summary.expectedDeploymentSeconds).not.toBe(expectedRolloutSeconds(rolling, 1));
   });
 
+  it('plans each variant by its own instances: two variants step in parallel, not as one fleet of their sum', () => {
+    const linear = {
+      autoRollbackConfiguration: { alarms: [{ alarmName: 'p99' }] },
+      blueGreenUpdatePolicy: {
+        trafficRoutingConfiguration: {
+          type_: 'LINEAR',
+          waitIntervalInSeconds: 300,
+          linearStepSize: { type_: 'INSTANCE_COUNT', value: 1 },
+        },
+      },
+    };
+    const summary = summarizeEndpoint(
+      makeEndpoint({
+        spec: { deploymentConfig: linear },
+        status: {
+          endpointStatus: 'Updating',
+          productionVariants: [runningVariant('a', 4, 'img:1'), runningVariant('b', 2, 'img:1')],
+        },
+      }),
+      [],
+    );
+    expect(summary.expectedDeploymentSeconds).toBe(expectedRolloutSeconds(linear, 6, [], [4, 2]));
+    expect(summary.expectedDeploymentSeconds).not.toBe(expectedRolloutSeconds(linear, 6));
+  });
+
   it.each([
     [
       'no policy',

@@ -2,7 +2,7 @@ import type { EndpointSummary, VariantView } from '@/lib/api/endpoint-summary';
 import type { Endpoint, PendingVariantSummary, ProductionVariantSummary } from '@/lib/schemas/endpoint';
 import type { EndpointConfig } from '@/lib/schemas/endpoint-config';
 import type { Model } from '@/lib/schemas/model';
-import { expectedRolloutSeconds } from '@/lib/rollout/expected-duration';
+import { expectedRolloutSeconds, newFleetVariantInstances } from '@/lib/rollout/expected-duration';
 import { rolloutAnnotations } from '@/lib/rollout/history';
 import { controllerError } from './controller-error';
 import { endpointHealth, lastConfigForUpdateAnnotation } from './health';
@@ -90,7 +90,15 @@ export function summarizeEndpoint(
   // The launch timeouts are those of the config being deployed (the spec's, when no deployment is reported).
   const launching = (byName(pending?.endpointConfigName) ?? specConfig)?.spec.productionVariants ?? [];
   const expected =
-    running.length > 0 ? expectedRolloutSeconds(deploymentConfig, runningInstances(running), launching) : undefined;
+    running.length > 0
+      ? expectedRolloutSeconds(
+          deploymentConfig,
+          runningInstances(running),
+          launching,
+          // Each variant steps through its own instances (docs/ack-behaviour.md §13.4).
+          newFleetVariantInstances(pending?.productionVariants, running),
+        )
+      : undefined;
   const heldBack = heldBackChange(endpoint);
   const error = controllerError(endpoint.status?.conditions);
   // While a deployment runs, productionVariants is the old fleet; join it with the config it came from. The
