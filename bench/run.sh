@@ -2,7 +2,7 @@
 # `npm run bench`: every benchmark in turn. Arguments go to the control-plane benchmark (e.g. --cold).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-for bench in control-plane.sh simulator-scale.sh api-fleet.sh browser-heap.sh; do
+for bench in control-plane.sh simulator-scale.sh api-fleet.sh metrics-scrape.sh browser-heap.sh; do
   echo "### $bench"
   if [ "$bench" = control-plane.sh ]; then bash "$bench" "$@"; else bash "$bench"; fi
 done
