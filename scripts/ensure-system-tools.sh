@@ -2,7 +2,8 @@
 # Checks for the system programs the tests need and installs missing ones from Debian's packages when it can
 # (as root with apt-get); otherwise names what is missing and how to get it.
 set -euo pipefail
-declare -A package_of=([chromium]=chromium [openssl]=openssl [curl]=curl [setsid]=util-linux [prometheus]=prometheus)
+# nginx: the load balancer in front of two replicas (e2e/replicas.spec.ts); the light build has what it needs.
+declare -A package_of=([chromium]=chromium [openssl]=openssl [curl]=curl [setsid]=util-linux [prometheus]=prometheus [nginx]=nginx-light)
 missing=()
 for program in "${!package_of[@]}"; do
   command -v "$program" >/dev/null || missing+=("${package_of[$program]}")

@@ -1,37 +1,10 @@
 // A dashboard of a spec's own, on a control plane of its own, for specs that take the API server or the
 // dashboard itself away (which would disturb every other spec sharing the common ones).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { imageServerCommand, shareWithImageUser } from '../../test/support/image-like-server';
 import { ownControlPlane } from '../../test/support/own-control-plane';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`the dashboard exited with ${child.exitCode ?? child.signalCode}`);
-    const ok = await fetch(url, { redirect: 'manual' }).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the dashboard did not start at ${url}`);
-}
+import { freePort, waitUntilServing } from './serving';
 
 /** Its own control plane and its own production server of the already built dashboard. */
 export async function ownDashboard() {
