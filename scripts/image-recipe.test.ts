@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_GID, IMAGE_UID, imageServerCommand } from '../test/support/image-like-server';
+import { IMAGE_ENV, IMAGE_GID, IMAGE_UID, imageServerCommand } from '../test/support/image-like-server';
 import { repoRoot } from '../test/support/repo-root';
 
 const read = (path: string) => readFileSync(join(repoRoot(), path), 'utf8');
@@ -29,6 +29,14 @@ describe('the image recipe', () => {
     expect(server.cwd.endsWith('/app')).toBe(true);
     expect(server.args.slice(-3)).toEqual(['start-server.mjs', '-p', '3000']);
     expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
+  });
+
+  it('sets, in the image it ships, the environment the pod-like server starts from', () => {
+    const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const block = /^ENV ((?:.*\\\n)*.*)$/m.exec(runtimeStage)?.[1] ?? '';
+    const set = Object.fromEntries(block.split(/\\\n/).map((line) => line.trim().split('=')));
+    const { PATH: _path, ...imageEnv } = IMAGE_ENV;
+    expect(set).toEqual(imageEnv);
   });
 
   it('ships only the assembled standalone output, owned by root', () => {

@@ -10,6 +10,15 @@ import { basename, join } from 'node:path';
 export const IMAGE_UID = 10001;
 export const IMAGE_GID = 10001;
 
+/** What the image sets itself (Dockerfile's ENV and PATH); the pod adds the Deployment's env to it. */
+export const IMAGE_ENV: Record<string, string> = {
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  HOST: '0.0.0.0',
+  PORT: '3000',
+};
+
 const runningAsRoot = () => process.getuid?.() === 0;
 
 export function imageRoot(): string {

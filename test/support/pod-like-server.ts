@@ -9,17 +9,8 @@ import { chownSync, chmodSync, mkdirSync, readdirSync, readFileSync, statSync, w
 import { join } from 'node:path';
 import { applyObjects, parseManifests, serviceAccountIdentity, type Manifest } from './helm-manifests';
 import { renderChart } from './helm';
-import { IMAGE_GID, IMAGE_UID, imageRoot, imageServerCommand } from './image-like-server';
+import { IMAGE_ENV, IMAGE_GID, IMAGE_UID, imageRoot, imageServerCommand } from './image-like-server';
 import { repoRoot } from './repo-root';
-
-/** What the image sets itself (Dockerfile's ENV and PATH); the pod adds the Deployment's env to it. */
-const IMAGE_ENV: Record<string, string> = {
-  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-  NODE_ENV: 'production',
-  NEXT_TELEMETRY_DISABLED: '1',
-  HOST: '0.0.0.0',
-  PORT: '3000',
-};
 
 const SERVICE_ACCOUNT_DIR = 'secrets/kubernetes.io/serviceaccount';
 
