@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 // Started by scripts/e2e.sh, which brings up the control plane and builds the dashboard first.
 const port = Number(process.env.FLEETDECK_E2E_PORT ?? 3100);
@@ -18,17 +19,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      // Debian's Chromium: Playwright's own browser download cannot be fetched here.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   // Fleetdeck installed by its Helm chart and run as the chart's Deployment runs it, with its ServiceAccount:
   // e2e/support/chart-server.ts.

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 
 // Browser benchmarks (bench/*.spec.ts), run by their scripts in bench/, never by `npm test`: each starts what
 // it measures itself, so there is no common web server.
@@ -11,16 +12,6 @@ export default defineConfig({
   reporter: 'list',
   outputDir: '../test-results/bench',
   use: {
-    launchOptions: {
-      // Debian's Chromium, as in the end-to-end suite (playwright.config.ts).
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -1,10 +1,8 @@
 // A dashboard of a spec's own, on a control plane of its own, for specs that take the API server or the
 // dashboard itself away (which would disturb every other spec sharing the common ones).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { imageServerCommand, shareWithImageUser } from '../../test/support/image-like-server';
+import type { ChildProcess } from 'node:child_process';
 import { ownControlPlane } from '../../test/support/own-control-plane';
-import { freePort, waitUntilServing } from './serving';
+import { freePort, spawnImageServer, waitUntilServing } from './serving';
 
 /** Its own control plane and its own production server of the already built dashboard. */
 export async function ownDashboard() {
@@ -13,23 +11,13 @@ export async function ownDashboard() {
   const baseURL = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    const server = imageServerCommand(['-H', '127.0.0.1', '-p', String(port)]);
-    const kubeconfigDir = shareWithImageUser(plane.kubeconfigDir);
-    child = spawn(server.command, server.args, {
-      cwd: server.cwd,
-      env: {
-        ...process.env,
-        KUBECONFIG: join(kubeconfigDir, 'fleetdeck-server.kubeconfig'),
-        FLEETDECK_DEMO: '1',
-        FLEETDECK_DEMO_KUBECONFIGS: kubeconfigDir,
-        // Sessions must outlive a restart of the dashboard for the recovery check.
-        FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: 'ignore',
-      // Its own process group, so stopping it takes any worker of Next.js with it.
-      detached: true,
-    });
+    child = spawnImageServer(
+      port,
+      plane.kubeconfigDir,
+      // Sessions must outlive a restart of the dashboard for the recovery check.
+      { FLEETDECK_SESSION_SECRET: 'e2e-own-dashboard-session-secret-0123456789' },
+      'ignore',
+    );
     // Ready, as a load balancer would wait for: the fleet listed, so the browser's next attempt is served.
     await waitUntilServing(`${baseURL}/api/readyz`, child);
   };

@@ -1,10 +1,9 @@
 // Replicas of the dashboard as a Deployment runs them: image-like standalone servers on one control plane,
 // sharing the session secret, so any of them can serve any request behind a load balancer.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { imageServerCommand, shareWithImageUser } from '../../test/support/image-like-server';
-import { freePort, waitUntilServing } from './serving';
+import { freePort, spawnImageServer, waitUntilServing } from './serving';
 
 export interface ReplicaOptions {
   /** The control plane's kubeconfigs (the harness's FLEETDECK_HARNESS_KUBECONFIGS). */
@@ -49,25 +48,17 @@ export class Replica {
 
   /** Starts the replica and resolves once it is ready (/api/readyz 200), as a load balancer would wait. */
   async start(): Promise<void> {
-    const server = imageServerCommand(['-H', '127.0.0.1', '-p', String(this.port)]);
-    const kubeconfigDir = shareWithImageUser(this.options.kubeconfigDir);
     const log = openSync(join(this.options.logDir, `${this.name}-${++this.starts}.log`), 'a');
-    this.child = spawn(server.command, server.args, {
-      cwd: server.cwd,
-      env: {
-        ...process.env,
-        KUBECONFIG: join(kubeconfigDir, 'fleetdeck-server.kubeconfig'),
-        FLEETDECK_DEMO: '1',
-        FLEETDECK_DEMO_KUBECONFIGS: kubeconfigDir,
+    this.child = spawnImageServer(
+      this.port,
+      this.options.kubeconfigDir,
+      {
         FLEETDECK_SESSION_SECRET: SESSION_SECRET,
         FLEETDECK_ALLOWED_HOSTS: [...this.options.allowedHosts, '127.0.0.1'].join(','),
-        NEXT_TELEMETRY_DISABLED: '1',
         ...this.options.env,
       },
-      stdio: ['ignore', log, log],
-      // Its own process group, so a kill takes any worker of Next.js with it.
-      detached: true,
-    });
+      ['ignore', log, log],
+    );
     closeSync(log);
     await waitUntilServing(`${this.url}/api/readyz`, this.child, 120_000);
   }

@@ -4,9 +4,9 @@
 // other test files use the checkout at the same time. node_modules is hard-linked, which takes seconds.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 import { repoRoot } from './repo-root';
 
 // What Next.js reads to build the app; harness/, simulator/ and tests are never imported by it.
@@ -23,18 +23,6 @@ const APP_FILES = [
   'tsconfig.json',
   'postcss.config.mjs',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface NextDevServer {
   baseURL: string;
