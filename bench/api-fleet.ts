@@ -15,6 +15,8 @@ import {
   Watch,
 } from '@kubernetes/client-node';
 import { cpuSeconds as cpuOf, descendants, rssMiB as rssOf } from './process-stats';
+import { createBenchFleet } from './support/bench-fleet';
+import { timedGet, type TimedResponse } from './support/timed-get';
 
 const cpuSeconds = (pid: number) => cpuOf([pid]);
 const rssMiB = (pid: number) => rssOf([pid]);
@@ -45,26 +47,8 @@ const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
-function get(path: string, cookie: string): Promise<{ status: number; bytes: number; ms: number; body: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    httpRequest(`${BASE}${path}`, { headers: { cookie } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({
-          status: response.statusCode ?? 0,
-          bytes: body.length,
-          ms: performance.now() - started,
-          body: body.toString(),
-        });
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const get = (path: string, cookie: string): Promise<TimedResponse> =>
+  timedGet(`${BASE}${path}`, { headers: { cookie } });
 
 /**
  * The server's live heap: the smallest heapUsed over a few seconds of samples. Garbage comes and goes between
@@ -116,44 +100,6 @@ async function apiCounters(): Promise<Record<string, number>> {
 }
 const delta = (after: Record<string, number>, before: Record<string, number>, key: string) =>
   (after[key] ?? 0) - (before[key] ?? 0);
-
-async function createFleet() {
-  const body = (kind: string, name: string, spec: object) => ({
-    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-    kind,
-    metadata: { name },
-    spec,
-  });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    namespace: 'bench-fleet',
-    plural: 'models',
-    body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }),
-  });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    namespace: 'bench-fleet',
-    plural: 'endpointconfigs',
-    body: body('EndpointConfig', 'c', {
-      endpointConfigName: 'c',
-      productionVariants: [
-        { variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
-      ],
-    }),
-  });
-  for (let start = 0; start < COUNT; start += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, COUNT - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({
-          ...group,
-          namespace: 'bench-fleet',
-          plural: 'endpoints',
-          body: body('Endpoint', `e-${start + i}`, { endpointName: `e-${start + i}`, endpointConfigName: 'c' }),
-        }),
-      ),
-    );
-  }
-}
 
 function openStream(cookie: string, onEvent: (event: string, data: string) => void): () => void {
   const controller = new AbortController();
@@ -215,7 +161,7 @@ async function main() {
     await sleep(5000);
     const rssEmpty = rssMiB(serverPid);
     const heapEmpty = await liveHeapMiB();
-    await createFleet();
+    await createBenchFleet(objects, 'bench-fleet', COUNT);
     const cookie = await signIn('oncall');
     // Wait until the simulator has given every endpoint a status, so the churn is the steady 30 s resync.
     while (true) {

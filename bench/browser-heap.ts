@@ -7,8 +7,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { benchCluster, createBenchFleet } from './support/bench-fleet';
 
 const { values } = parseArgs({
   options: {
@@ -24,51 +26,15 @@ const RATE = Number(values.rate);
 const WARM_UP_MS = 60_000;
 const NAMESPACE = 'bench-browser';
 const repo = join(import.meta.dirname, '..');
-const kubeconfigs = process.env.FLEETDECK_HARNESS_KUBECONFIGS!;
 const PORT = 3918;
 const BASE = `http://127.0.0.1:${PORT}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', namespace: NAMESPACE };
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-
-const admin = new KubeConfig();
-admin.loadFromFile(join(kubeconfigs, 'admin.kubeconfig'));
-const objects = admin.makeApiClient(CustomObjectsApi);
+const { kubeconfigs, admin, objects, group } = benchCluster(NAMESPACE);
 
 async function createFleet(): Promise<void> {
   await admin.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: NAMESPACE } } });
-  const body = (kind: string, name: string, spec: object) => ({
-    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-    kind,
-    metadata: { name },
-    spec,
-  });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    plural: 'models',
-    body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }),
-  });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    plural: 'endpointconfigs',
-    body: body('EndpointConfig', 'c', {
-      endpointConfigName: 'c',
-      productionVariants: [
-        { variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
-      ],
-    }),
-  });
-  for (let start = 0; start < COUNT; start += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, COUNT - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({
-          ...group,
-          plural: 'endpoints',
-          body: body('Endpoint', `e-${start + i}`, { endpointName: `e-${start + i}`, endpointConfigName: 'c' }),
-        }),
-      ),
-    );
-  }
+  await createBenchFleet(objects, NAMESPACE, COUNT);
 }
 
 /** A status as the controller writes it, varied by `tick` so every patch is a change the pages must show. */
@@ -176,16 +142,7 @@ async function main() {
       detached: true,
     },
   );
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   let patcher: ReturnType<typeof churn> | undefined;
   try {
     while ((await fetch(`${BASE}/api/healthz`).catch(() => undefined))?.status !== 200) await sleep(500);

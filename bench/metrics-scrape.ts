@@ -2,10 +2,11 @@
 // a production server, against GET /api/healthz (liveness, no fleet work) measured in the same run, alternately,
 // on one keep-alive connection. Reported as ratios; nothing is asserted. Run by metrics-scrape.sh.
 import { spawn } from 'node:child_process';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { timedGet, type TimedResponse } from './support/timed-get';
 
 const { values } = parseArgs({
   options: { endpoints: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '200' } },
@@ -36,26 +37,7 @@ const STATUSES = [
   { endpointStatus: 'InService', failureReason: 'alarm p99 went into ALARM' },
 ];
 
-function get(path: string): Promise<{ status: number; bytes: number; ms: number; body: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    httpRequest(`${BASE}${path}`, { agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({
-          status: response.statusCode ?? 0,
-          bytes: body.length,
-          ms: performance.now() - started,
-          body: body.toString(),
-        });
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const get = (path: string): Promise<TimedResponse> => timedGet(`${BASE}${path}`, { agent });
 
 async function createFleet() {
   for (let n = 0; n < NAMESPACES; n++)

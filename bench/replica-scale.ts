@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api } from '@kubernetes/client-node';
 import { Replica } from '../e2e/support/replicas';
 import { rssMiB } from './process-stats';
+import { benchCluster, createBenchFleet } from './support/bench-fleet';
 
 const { values } = parseArgs({
   options: { endpoints: { type: 'string', default: '5000' }, starts: { type: 'string', default: '3' } },
@@ -18,50 +19,10 @@ const { values } = parseArgs({
 const COUNT = Number(values.endpoints);
 const STARTS = Number(values.starts);
 const repo = join(import.meta.dirname, '..');
-const kubeconfigs = process.env.FLEETDECK_HARNESS_KUBECONFIGS!;
-const stateDir = process.env.FLEETDECK_HARNESS_STATE!;
-const admin = new KubeConfig();
-admin.loadFromFile(join(kubeconfigs, 'admin.kubeconfig'));
-const objects = admin.makeApiClient(CustomObjectsApi);
 const namespace = 'bench-replica';
-const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', namespace };
+const { kubeconfigs, stateDir, admin, objects, group } = benchCluster(namespace);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const body = (kind: string, name: string, spec: object) => ({
-  apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-  kind,
-  metadata: { name },
-  spec,
-});
-
-async function createFleet(): Promise<void> {
-  await objects.createNamespacedCustomObject({
-    ...group,
-    plural: 'models',
-    body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }),
-  });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    plural: 'endpointconfigs',
-    body: body('EndpointConfig', 'c', {
-      endpointConfigName: 'c',
-      productionVariants: [
-        { variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
-      ],
-    }),
-  });
-  for (let start = 0; start < COUNT; start += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, COUNT - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({
-          ...group,
-          plural: 'endpoints',
-          body: body('Endpoint', `e-${start + i}`, { endpointName: `e-${start + i}`, endpointConfigName: 'c' }),
-        }),
-      ),
-    );
-  }
-}
 
 async function inService(): Promise<number> {
   const list = (await objects.listNamespacedCustomObject({ ...group, plural: 'endpoints' })) as {
@@ -108,7 +69,7 @@ async function main() {
       },
       stdio: 'ignore',
     });
-    await createFleet();
+    await createBenchFleet(objects, namespace, COUNT);
     while ((await inService()) < COUNT) await sleep(5000);
     const stopped = new Promise((resolve) => simulator.once('exit', resolve));
     simulator.kill('SIGTERM');

@@ -5,8 +5,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CoreV1Api, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
+import { CoreV1Api, Watch } from '@kubernetes/client-node';
 import { cpuSeconds, descendants, rssMiB } from './process-stats';
+import { benchCluster } from './support/bench-fleet';
 
 const { values } = parseArgs({
   options: {
@@ -18,13 +19,8 @@ const { values } = parseArgs({
 const count = Number(values.endpoints);
 const windowSeconds = Number(values.window);
 const repo = join(import.meta.dirname, '..');
-const kubeconfigs = process.env.FLEETDECK_HARNESS_KUBECONFIGS!;
-const stateDir = process.env.FLEETDECK_HARNESS_STATE!;
-const admin = new KubeConfig();
-admin.loadFromFile(join(kubeconfigs, 'admin.kubeconfig'));
-const objects = admin.makeApiClient(CustomObjectsApi);
 const namespace = 'bench-sim';
-const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', namespace };
+const { kubeconfigs, stateDir, admin, objects, group } = benchCluster(namespace);
 
 const pidFile = (name: string) => Number(readFileSync(join(stateDir, '..', `${name}.pid`), 'utf8'));
 
