@@ -32,6 +32,26 @@ describe('the stream', () => {
     await own.body!.cancel();
   });
 
+  it("takes the session's CSRF token from a page the browser gave no origin headers (plain http), and no other", async () => {
+    const { cookie, csrf } = await signIn(handlers, 'oncall');
+    // Built by hand: call() marks a GET same-origin, as browsers do in secure contexts.
+    const plainHttp = (token: string | undefined) =>
+      stream.GET(
+        new Request(`${ORIGIN}/api/stream?namespace=team-a`, {
+          headers: { host: 'localhost:3000', cookie, ...(token === undefined ? {} : { 'x-fleetdeck-csrf': token }) },
+        }),
+        { params: Promise.resolve({}) },
+      );
+    const own = await plainHttp(csrf);
+    expect(own.status).toBe(200);
+    await own.body!.cancel();
+    for (const token of [undefined, `${csrf.slice(0, -2)}xx`]) {
+      const refused = await plainHttp(token);
+      expect(refused.status, String(token)).toBe(403);
+      expect(errorEnvelopeSchema.parse(await refused.json()).error.code).toBe('forbidden');
+    }
+  });
+
   it('is capped per replica, for all identities together: 503 with Retry-After, and a closed stream frees its slot', async () => {
     const first = await signIn(handlers, 'oncall');
     const second = await signIn(handlers, 'admin');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { namespaceSchema } from '@/lib/api/path-params';
-import { assertSameOrigin } from '@/lib/server/auth/csrf';
+import { assertOwnPage } from '@/lib/server/auth/csrf';
 import { route } from '@/lib/server/http/route';
 import { openStream } from '@/lib/server/stream/open-stream';
 import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
@@ -11,11 +11,12 @@ const querySchema = z.strictObject({ namespace: namespaceSchema.optional() });
 
 /**
  * Live fleet changes as Server-Sent Events. Only Fleetdeck's own pages may open it (the origin rule of the
- * mutating routes): a page elsewhere could otherwise hold streams in the caller's name. At most
+ * mutating routes, or the session's CSRF token where plain http leaves the browser's origin headers out): a
+ * page elsewhere could otherwise hold streams in the caller's name. At most
  * FLEETDECK_MAX_STREAMS per replica (503) and FLEETDECK_MAX_STREAMS_PER_IDENTITY per caller (429).
  */
 export const GET = route({ query: querySchema }, ({ identity, query, request }) => {
-  assertSameOrigin(request);
+  assertOwnPage(request, identity);
   return openStream(identity, query.namespace, request.signal);
 });
 

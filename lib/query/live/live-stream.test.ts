@@ -10,7 +10,7 @@ interface OpenStream {
   close: () => void;
 }
 
-let requests: Array<{ respond: (response: Response) => void; fail: () => void }>;
+let requests: Array<{ respond: (response: Response) => void; fail: () => void; init: RequestInit }>;
 let windowListeners: Map<string, () => void>;
 
 function pageGlobals() {
@@ -26,7 +26,7 @@ function pageGlobals() {
     (_url: string, init: RequestInit) =>
       new Promise<Response>((resolve, reject) => {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        requests.push({ respond: resolve, fail: () => reject(new TypeError('Failed to fetch')) });
+        requests.push({ respond: resolve, fail: () => reject(new TypeError('Failed to fetch')), init });
       }),
   );
 }
@@ -82,6 +82,16 @@ describe('LiveStream', () => {
     await openLive();
     expect(stream.getSnapshot()).toMatchObject({ connection: 'live', asOf: expect.any(String) });
     expect(invalidations).toBe(1);
+  });
+
+  it("sends the session's CSRF token once the page knows it, for plain http where origin headers are left out", async () => {
+    stream.start();
+    expect(new Headers(requests[0]!.init.headers).has('x-fleetdeck-csrf')).toBe(false);
+    requests[0]!.fail();
+    await settle();
+    queryClient.setQueryData(['me'], { csrfToken: 'token-of-this-session' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(new Headers(requests[1]!.init.headers).get('x-fleetdeck-csrf')).toBe('token-of-this-session');
   });
 
   it('reads "reconnecting" for the first 5 s of a loss, then "stale", keeping the last asOf, and retries after the jittered delay', async () => {

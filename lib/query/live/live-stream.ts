@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Backoff, fullJitterDelay } from '@/lib/backoff';
+import { queryKeys } from '../query-keys';
+import type { Me } from '../use-me';
 import { applyEndpointChange } from './apply-stream-event';
 import type { LiveStatus } from './live-status';
 import { createSseParser, type SseEvent } from './sse-parser';
@@ -160,8 +162,11 @@ export class LiveStream {
   }
 
   private async read(abort: AbortController): Promise<void> {
+    // The session's CSRF token proves this is Fleetdeck's own page where plain http leaves out the browser's
+    // origin headers (GET /api/stream).
+    const csrfToken = this.queryClient.getQueryData<Me>(queryKeys.me)?.csrfToken;
     const response = await fetch('/api/stream', {
-      headers: { Accept: 'text/event-stream' },
+      headers: { Accept: 'text/event-stream', ...(csrfToken ? { 'x-fleetdeck-csrf': csrfToken } : {}) },
       credentials: 'same-origin',
       cache: 'no-store',
       signal: abort.signal,

@@ -42,6 +42,22 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
+/**
+ * Whether a GET comes from Fleetdeck's own page: the origin rule, or the session's CSRF token. Browsers send
+ * neither Origin nor Sec-Fetch-Site on a same-origin GET to a plain-http name other than localhost, so there
+ * the page sends its token: a page elsewhere can neither read it nor send the header without a preflight,
+ * which Fleetdeck never grants.
+ */
+export function assertOwnPage(request: Request, identity: Identity): void {
+  const presented = request.headers.get(CSRF_HEADER);
+  if (presented !== null) {
+    if (!safeEqual(presented, csrfTokenFor(identity)))
+      throw new AppError('forbidden', 'The CSRF token is wrong; reload the page.');
+    return;
+  }
+  assertSameOrigin(request);
+}
+
 /** Origin check plus the per-session token, for every mutating request of a signed-in caller. */
 export function assertCsrf(request: Request, identity: Identity): void {
   assertSameOrigin(request);
