@@ -2,15 +2,14 @@
 // it): the server names both fleets in the detail and fleet responses from what its watch saw, derives the split
 // of traffic between them, and a server started mid-update says it does not know the old fleet's config.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointDetailSchema } from '@/lib/api/endpoint-detail';
 import { endpointSeriesSchema } from '@/lib/api/endpoint-series';
 import { fleetPageSchema, type EndpointSummary } from '@/lib/api/endpoint-summary';
 import { fleetRow } from '@/lib/endpoints/fleet-row';
 import type { DeploymentConfig } from '@/lib/schemas/deployment-config';
 import { call, configureServer, ORIGIN, signIn, sseReader, type ServerEvent } from '../support/api-client';
-import { startRouteServer, type RouteServer } from '../support/route-server-process';
+import { otherReplica } from '../support/route-server-process';
 import { SimWorld } from '../support/sagemaker-world';
 
 const sessionSecret = randomBytes(32).toString('hex');
@@ -144,18 +143,11 @@ describe('an update started with a plain patch of the spec', () => {
 });
 
 describe('a server that starts mid-update', () => {
-  let other: RouteServer;
-  beforeAll(async () => {
-    other = await startRouteServer({
-      KUBECONFIG: join(inject('controlPlane').kubeconfigDir, 'fleetdeck-server.kubeconfig'),
-      FLEETDECK_SESSION_SECRET: sessionSecret,
-    });
-  }, 90_000);
-  afterAll(() => other?.stop());
+  const other = otherReplica({ FLEETDECK_SESSION_SECRET: sessionSecret });
 
   it('says the old fleet config is unknown since it started mid-update, and still names the new fleet', async () => {
     const there = (path: string) =>
-      fetch(`${other.baseURL}${path}`, { headers: { cookie, origin: ORIGIN, 'sec-fetch-site': 'same-origin' } });
+      fetch(`${other().baseURL}${path}`, { headers: { cookie, origin: ORIGIN, 'sec-fetch-site': 'same-origin' } });
     const summary = await fleetItem(there);
     expect(summary.status).toBe('Updating');
     expect(summary.deployment?.previousConfig).toEqual({ unknown: 'started-mid-update' });

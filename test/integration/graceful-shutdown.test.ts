@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema } from '@/lib/api/error-envelope';
-import { sseReader } from '../support/api-client';
+import { signInOverHttp, sseReader } from '../support/api-client';
 import { freshNamespace, inject } from '../support/control-plane';
 import { startNextDevServer, type NextDevServer } from '../support/next-dev-server';
 
@@ -30,13 +30,7 @@ afterAll(() => server?.stop());
 
 describe('a graceful stop', () => {
   it('goes unready, ends streams with a shutdown event, keeps serving for the delay, then exits 0', async () => {
-    const signIn = await fetch(`${server.baseURL}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.baseURL },
-      body: JSON.stringify({ demoUser: 'oncall' }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInOverHttp(server.baseURL, 'oncall');
     const streamOf = () =>
       fetch(`${server.baseURL}/api/stream?namespace=${namespace}`, {
         headers: { cookie, 'sec-fetch-site': 'same-origin' },

@@ -1,12 +1,11 @@
 // Signing out ends the session everywhere: the same cookie replayed afterwards is refused on every route and
 // stream, by this server and by another process sharing only the cluster and the session secret.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { AuthorizationV1Api } from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, configureServer, ORIGIN, signIn, sseReader } from '../support/api-client';
-import { inject, kubeConfigAs } from '../support/control-plane';
-import { startRouteServer, type RouteServer } from '../support/route-server-process';
+import { kubeConfigAs } from '../support/control-plane';
+import { otherReplica } from '../support/route-server-process';
 
 const sessionSecret = randomBytes(32).toString('hex');
 configureServer({ FLEETDECK_SESSION_SECRET: sessionSecret });
@@ -91,18 +90,11 @@ describe('signing out', () => {
 });
 
 describe('a second server process sharing the revocation list', () => {
-  let other: RouteServer;
-  beforeAll(async () => {
-    other = await startRouteServer({
-      KUBECONFIG: join(inject('controlPlane').kubeconfigDir, 'fleetdeck-server.kubeconfig'),
-      FLEETDECK_SESSION_SECRET: sessionSecret,
-    });
-  }, 90_000);
-  afterAll(() => other?.stop());
+  const other = otherReplica({ FLEETDECK_SESSION_SECRET: sessionSecret });
 
   const otherStatus = async (path: string, cookie: string) => {
-    const response = await fetch(`${other.baseURL}${path}`, {
-      headers: { cookie, ...sameOrigin, origin: other.baseURL },
+    const response = await fetch(`${other().baseURL}${path}`, {
+      headers: { cookie, ...sameOrigin, origin: other().baseURL },
     });
     await response.body?.cancel();
     return response.status;

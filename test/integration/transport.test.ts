@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema } from '@/lib/api/error-envelope';
-import { sseReader } from '../support/api-client';
+import { signInOverHttp, sseReader } from '../support/api-client';
 import { customObjectsAs, freshNamespace, inject } from '../support/control-plane';
 import { startNextDevServer, type NextDevServer } from '../support/next-dev-server';
 import { coordinates, endpointBody } from '../support/sagemaker-objects';
@@ -80,13 +80,7 @@ describe('timeouts', () => {
   it('closes a connection that trickles its headers within 20 s, while a live stream outlasts the request timeout', async () => {
     // A signed-in live stream, open from the start: requestTimeout (30 s) bounds receiving a request, not
     // sending the response.
-    const signIn = await fetch(`${server.baseURL}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.baseURL },
-      body: JSON.stringify({ demoUser: 'oncall' }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInOverHttp(server.baseURL, 'oncall');
     const namespace = await freshNamespace('late');
     const stream = await fetch(`${server.baseURL}/api/stream?namespace=${namespace}`, {
       headers: { cookie, 'sec-fetch-site': 'same-origin' },

@@ -68,6 +68,18 @@ export async function signIn(
   return { cookie, csrf: csrfToken };
 }
 
+/** Signs a demo user in over HTTP at a running server (POST /api/session); returns the session cookie. */
+export async function signInOverHttp(baseURL: string, demoUser: TestUser): Promise<string> {
+  const response = await fetch(`${baseURL}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseURL },
+    body: JSON.stringify({ demoUser }),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${demoUser} at ${baseURL} failed: ${response.status} ${await response.text()}`);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
 export type ServerEvent = { event: string; data: any };
 
 /** Reads Server-Sent Events from a streaming response; every event read so far is kept in `events`. */

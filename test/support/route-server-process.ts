@@ -2,6 +2,7 @@
 // what replicas share (the cluster and the settings it is given).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { repoRoot } from './repo-root';
 
 export interface RouteServer {
@@ -48,4 +49,21 @@ export function startRouteServer(env: Record<string, string>, timeoutMs = 60_000
       reject(new Error(`the route server exited with ${code}:\n${output}`));
     });
   });
+}
+
+/**
+ * Another replica for the enclosing describe block, as Fleetdeck's own identity on the test control plane with
+ * `env` added (the session secret it shares with this one): started before the block's tests, stopped after
+ * them. Call the returned function inside a test for the running server.
+ */
+export function otherReplica(env: Record<string, string>): () => RouteServer {
+  let server: RouteServer | undefined;
+  beforeAll(async () => {
+    server = await startRouteServer({
+      KUBECONFIG: join(inject('controlPlane').kubeconfigDir, 'fleetdeck-server.kubeconfig'),
+      ...env,
+    });
+  }, 90_000);
+  afterAll(() => server?.stop());
+  return () => server!;
 }
