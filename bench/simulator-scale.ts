@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreV1Api, Watch } from '@kubernetes/client-node';
 import { cpuSeconds, descendants, rssMiB } from './process-stats';
-import { benchCluster } from './support/bench-fleet';
+import { benchCluster, createBenchFleet } from './support/bench-fleet';
 
 const { values } = parseArgs({
   options: {
@@ -26,46 +26,12 @@ const pidFile = (name: string) => Number(readFileSync(join(stateDir, '..', `${na
 
 async function createFleet() {
   await admin.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: namespace } } });
-  const kind = (k: string, spec: object, name: string) => ({
-    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-    kind: k,
-    metadata: { name },
-    spec,
+  await createBenchFleet(objects, namespace, count, {
+    model: 'bench-model',
+    image: 'repo/bench:1',
+    config: 'bench-config',
+    endpointPrefix: 'bench-',
   });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    plural: 'models',
-    body: kind('Model', { modelName: 'bench-model', primaryContainer: { image: 'repo/bench:1' } }, 'bench-model'),
-  });
-  await objects.createNamespacedCustomObject({
-    ...group,
-    plural: 'endpointconfigs',
-    body: kind(
-      'EndpointConfig',
-      {
-        endpointConfigName: 'bench-config',
-        productionVariants: [
-          { variantName: 'primary', modelName: 'bench-model', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
-        ],
-      },
-      'bench-config',
-    ),
-  });
-  for (let start = 0; start < count; start += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, count - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({
-          ...group,
-          plural: 'endpoints',
-          body: kind(
-            'Endpoint',
-            { endpointName: `bench-${start + i}`, endpointConfigName: 'bench-config' },
-            `bench-${start + i}`,
-          ),
-        }),
-      ),
-    );
-  }
 }
 
 async function inServiceCount(): Promise<number> {

@@ -21,33 +21,53 @@ const body = (kind: string, name: string, spec: object) => ({
   spec,
 });
 
-/** Model `m`, EndpointConfig `c` (two ml.c5.large) and `count` Endpoints on it, e-0, e-1, …, created 50 at a time, in `namespace` (which must exist). */
-export async function createBenchFleet(objects: CustomObjectsApi, namespace: string, count: number): Promise<void> {
+/** The names of a bench fleet's objects; simulator-scale.ts gives its own (bench-model, bench-0, …). */
+export interface FleetNames {
+  model: string;
+  image: string;
+  config: string;
+  endpointPrefix: string;
+}
+
+const DEFAULT_NAMES: FleetNames = { model: 'm', image: 'repo/m:1', config: 'c', endpointPrefix: 'e-' };
+
+/**
+ * A Model, an EndpointConfig on it (two ml.c5.large) and `count` Endpoints on that (e-0, e-1, … by default),
+ * created 50 at a time, in `namespace` (which must exist).
+ */
+export async function createBenchFleet(
+  objects: CustomObjectsApi,
+  namespace: string,
+  count: number,
+  names: FleetNames = DEFAULT_NAMES,
+): Promise<void> {
   const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', namespace };
+  const { model, image, config, endpointPrefix } = names;
   await objects.createNamespacedCustomObject({
     ...group,
     plural: 'models',
-    body: body('Model', 'm', { modelName: 'm', primaryContainer: { image: 'repo/m:1' } }),
+    body: body('Model', model, { modelName: model, primaryContainer: { image } }),
   });
   await objects.createNamespacedCustomObject({
     ...group,
     plural: 'endpointconfigs',
-    body: body('EndpointConfig', 'c', {
-      endpointConfigName: 'c',
+    body: body('EndpointConfig', config, {
+      endpointConfigName: config,
       productionVariants: [
-        { variantName: 'primary', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 2 },
+        { variantName: 'primary', modelName: model, instanceType: 'ml.c5.large', initialInstanceCount: 2 },
       ],
     }),
   });
   for (let start = 0; start < count; start += 50) {
     await Promise.all(
-      Array.from({ length: Math.min(50, count - start) }, (_, i) =>
-        objects.createNamespacedCustomObject({
+      Array.from({ length: Math.min(50, count - start) }, (_, i) => {
+        const name = `${endpointPrefix}${start + i}`;
+        return objects.createNamespacedCustomObject({
           ...group,
           plural: 'endpoints',
-          body: body('Endpoint', `e-${start + i}`, { endpointName: `e-${start + i}`, endpointConfigName: 'c' }),
-        }),
-      ),
+          body: body('Endpoint', name, { endpointName: name, endpointConfigName: config }),
+        });
+      }),
     );
   }
 }
