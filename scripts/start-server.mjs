@@ -26,8 +26,9 @@ const dev = values.dev;
 
 // Headers must arrive within 15 s and the whole request within 30 s; an idle keep-alive connection closes
 // after 65 s, longer than load balancers keep theirs (60 s is common), so a balancer never reuses a connection
-// the server is closing (which it would answer with a 502). requestTimeout bounds receiving the request only, so a long Server-Sent Events response is not
-// cut. Node checks both every connectionsCheckingInterval (30 s by default), so check every second.
+// the server is closing (which it would answer with a 502). requestTimeout bounds receiving the request only,
+// so a long Server-Sent Events response is not cut. Node checks both every connectionsCheckingInterval (30 s
+// by default), so check every second.
 const TIMEOUTS = {
   headersTimeout: 15_000,
   requestTimeout: 30_000,
@@ -83,10 +84,11 @@ server.listen(port, host, () => {
   );
 });
 
-// A graceful stop (the settings are read at start, above), within Kubernetes' default 30 s grace period: readiness answers 503 and open streams are
-// told to reconnect elsewhere at once; after FLEETDECK_SHUTDOWN_DELAY_SECONDS (load balancers notice the
-// failed readiness) the server stops accepting and finishes the requests under way, for at most
-// FLEETDECK_SHUTDOWN_TIMEOUT_SECONDS, then exits. A second signal exits at once.
+// A graceful stop, within the pod's termination grace period (the settings are read at start, above):
+// readiness answers 503 and open streams are told to reconnect elsewhere at once; after
+// FLEETDECK_SHUTDOWN_DELAY_SECONDS (load balancers notice the failed readiness) the server stops accepting
+// and finishes the requests under way, for at most FLEETDECK_SHUTDOWN_TIMEOUT_SECONDS, then exits. A second
+// signal exits at once.
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
