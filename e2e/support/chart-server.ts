@@ -1,5 +1,5 @@
 // The server the end-to-end suite drives (Playwright's webServer): Fleetdeck installed by its Helm chart in
-// token mode into the namespace `fleetdeck`, run as the chart's Deployment would run it
+// token mode as release `fleetdeck-e2e`, run as the chart's Deployment would run it
 // (test/support/pod-like-server.ts). So the suite passing proves the chart's RBAC and settings are enough.
 // Demo users, on: the specs sign in with one click. Stays in the foreground until stopped.
 import { spawn } from 'node:child_process';
@@ -23,8 +23,10 @@ const demoUsers = Object.fromEntries(
 async function main() {
   const server = await preparePodLikeServer({
     admin: loadUserKubeConfig(kubeconfigs, 'admin'),
-    namespace: 'fleetdeck',
-    release: 'fleetdeck',
+    // Names of its own: release `fleetdeck` would render the ClusterRoleBinding `fleetdeck-server`, the
+    // harness's binding for the server user that other specs' replicas run as, and take it over.
+    namespace: 'fleetdeck-e2e',
+    release: 'fleetdeck-e2e',
     port,
     secrets: [{ metadata: { name: 'fleetdeck-demo-users' }, data: demoUsers }],
     values: {
