@@ -167,5 +167,7 @@ export const fleetMetricsSchema = z.object({
   source: cloudWatchSourceSchema,
   rows: z.array(fleetMetricsRowSchema),
   readAt: z.iso.datetime({ offset: true }).optional(),
+  /** The error rate above which a row is flagged (FLEETDECK_ERROR_RATE_ATTENTION), 0..1. */
+  errorRateAttention: z.number().optional(),
 });
 export type FleetMetrics = z.infer<typeof fleetMetricsSchema>;

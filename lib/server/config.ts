@@ -110,6 +110,12 @@ const envSchema = z
      * the 1 MiB object limit); when full, the oldest half gives way to an epoch (docs/decisions/005).
      */
     FLEETDECK_REVOKED_SESSIONS_MAX: z.coerce.number().int().min(2).default(10_000),
+    /** Whether the metrics routes read CloudWatch at all; `off` answers them with a `disabled` source. */
+    FLEETDECK_CLOUDWATCH: z.enum(['on', 'off']).default('on'),
+    /** The sample period of the canary verdict's series; SageMaker publishes per minute, tests use a few seconds. */
+    FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS: z.coerce.number().int().positive().default(60),
+    /** The 5XX share of invocations, 0..1, above which the fleet row and overview flag an endpoint. */
+    FLEETDECK_ERROR_RATE_ATTENTION: z.coerce.number().gt(0).max(1).default(0.05),
     /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
     FLEETDECK_NAMESPACE: z
       .string()

@@ -1,0 +1,151 @@
+import 'server-only';
+import type { MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import {
+  metricRanges,
+  type EndpointMetrics,
+  type MetricPoint,
+  type MetricRange,
+  type VariantMetricName,
+  type VariantMetrics,
+} from '@/lib/api/endpoint-metrics';
+import type { Endpoint } from '@/lib/schemas/endpoint';
+import type { Identity } from '../auth/identity';
+import { serverConfig } from '../config';
+import { readableEndpoint } from '../fleet/readable-endpoint';
+import { readAlarmHistory, readAlarms } from './alarm-reads';
+import { rollbackAlarmNames } from './alarm-names';
+import { getMetricData } from './cloudwatch-client';
+import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
+import { measuredVariants, type MeasuredVariant } from './endpoint-variants';
+import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
+import { SharedReadCache } from './shared-read-cache';
+import { metricsForVariant, variantMetricSpecs } from './variant-metric-specs';
+
+/** The points of one GetMetricData result, in time order. */
+export function pointsOf(result: MetricDataResult | undefined): MetricPoint[] {
+  const timestamps = result?.Timestamps ?? [];
+  const values = result?.Values ?? [];
+  return timestamps
+    .map((at, index) => ({ at: new Date(at).toISOString(), value: values[index]! }))
+    .filter((point) => Number.isFinite(point.value))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+type VariantTag = { variantName: string; metric: VariantMetricName };
+
+/** Reads every series of the variants over the window in one batched GetMetricData (split past 500 queries). */
+async function readVariantSeries(
+  region: string,
+  endpointName: string,
+  variants: MeasuredVariant[],
+  periodSeconds: number,
+  window: { from: Date; to: Date },
+): Promise<VariantMetrics[]> {
+  const requests: SeriesRequest<VariantTag>[] = variants.flatMap((variant) =>
+    metricsForVariant(variant.serverless).map((metric) => ({
+      tag: { variantName: variant.variantName, metric },
+      spec: variantMetricSpecs[metric],
+      dimensions: { EndpointName: endpointName, VariantName: variant.variantName },
+    })),
+  );
+  if (requests.length === 0) return [];
+  const { queries, tagOf } = buildQueries(requests, periodSeconds);
+  const results = await getMetricData(region, queries, window.from, window.to);
+  const views = new Map<string, VariantMetrics>(
+    variants.map((variant) => [variant.variantName, { ...variant, series: {} }]),
+  );
+  for (const query of queries) {
+    const tag = tagOf.get(query.Id!)!;
+    views.get(tag.variantName)!.series[tag.metric] = pointsOf(results.find((result) => result.Id === query.Id));
+  }
+  return [...views.values()];
+}
+
+// One entry per (region, endpoint, range, variants), each answering for its range's period (at most 60 s): a
+// page polling every few seconds and a hundred viewers of one endpoint cost one GetMetricData a period. Entries
+// are a few hundred points each (the 7-day range at an hour is 168 a series); 2,000 of them stay within a few
+// tens of MB, room for every endpoint of a large fleet viewed within the same minute in one range.
+const seriesReads = new SharedReadCache<{ read: CloudWatchRead<VariantMetrics[]>; periodMs: number }>({
+  maxEntries: 2_000,
+  ttlMs: ({ read, periodMs }) => readTtl(periodMs)(read),
+});
+
+function empty(endpoint: Endpoint, range: MetricRange, window: { from: Date; to: Date }) {
+  const meta = endpoint.status?.ackResourceMetadata;
+  return {
+    namespace: endpoint.metadata.namespace ?? '',
+    name: endpoint.metadata.name,
+    endpointName: endpoint.spec.endpointName,
+    ...(meta?.region ? { region: meta.region } : {}),
+    ...(meta?.ownerAccountID ? { accountId: meta.ownerAccountID } : {}),
+    range,
+    periodSeconds: metricRanges[range].periodSeconds,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    variants: [],
+    alarms: [],
+    alarmHistory: [],
+  };
+}
+
+/**
+ * One endpoint's CloudWatch metrics, alarms and alarm history over a range. The caller's right to read the
+ * endpoint is checked before anything else, so a refused caller costs no AWS call. CloudWatch failing is
+ * reported in `source`, with the rest empty, never as an error response.
+ */
+export async function endpointMetrics(
+  identity: Identity,
+  namespace: string,
+  name: string,
+  range: MetricRange,
+): Promise<EndpointMetrics> {
+  const { endpoint } = await readableEndpoint(identity, namespace, name);
+  const { periodSeconds, seconds } = metricRanges[range];
+  const window = alignedWindow(Date.now(), seconds, periodSeconds);
+  const base = empty(endpoint, range, window);
+  const config = serverConfig();
+  if (config.FLEETDECK_CLOUDWATCH === 'off') {
+    return {
+      ...base,
+      source: { state: 'disabled', message: 'CloudWatch reads are turned off (FLEETDECK_CLOUDWATCH=off).' },
+    };
+  }
+  const region = endpoint.status?.ackResourceMetadata?.region;
+  if (!region) {
+    return {
+      ...base,
+      source: {
+        state: 'no-region',
+        message:
+          'The controller has not reported the endpoint’s region and account yet; its metrics follow once it does.',
+      },
+    };
+  }
+  const endpointName = endpoint.spec.endpointName;
+  const variants = measuredVariants(endpoint);
+  const variantKey = variants.map((variant) => `${variant.variantName}:${variant.serverless ? 's' : 'i'}`).join(',');
+  const seriesKey = `${region}\0${endpointName}\0${range}\0${variantKey}`;
+  const alarmNames = rollbackAlarmNames(endpoint);
+  const [series, alarms, history] = await Promise.all([
+    seriesReads
+      .get(seriesKey, async () => ({
+        read: await attempt(() => readVariantSeries(region, endpointName, variants, periodSeconds, window)),
+        periodMs: Math.min(periodSeconds, 60) * 1000,
+      }))
+      .then((entry) => entry.read),
+    alarmNames.length > 0 ? readAlarms(region, alarmNames) : ok([]),
+    alarmNames.length > 0 ? readAlarmHistory(region, alarmNames, window.from, window.to, range) : ok([]),
+  ]);
+  const source = sourceOf([series, alarms, history]);
+  if (source.state !== 'ok' || !series.ok || !alarms.ok || !history.ok) return { ...base, source };
+  return {
+    ...base,
+    readAt: new Date(series.at).toISOString(),
+    source,
+    variants: series.value,
+    alarms: alarms.value,
+    alarmHistory: history.value,
+  };
+}
+
+const ok = async <T>(value: T): Promise<CloudWatchRead<T>> => ({ ok: true, value, at: Date.now() });

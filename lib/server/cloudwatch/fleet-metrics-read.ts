@@ -1,0 +1,173 @@
+import 'server-only';
+import { metricRanges, type FleetMetrics, type FleetMetricsRow } from '@/lib/api/endpoint-metrics';
+import type { Endpoint } from '@/lib/schemas/endpoint';
+import type { Identity } from '../auth/identity';
+import { serverConfig } from '../config';
+import { readableEndpoint } from '../fleet/readable-endpoint';
+import { AppError } from '../http/app-error';
+import { readAlarms } from './alarm-reads';
+import { rollbackAlarmNames } from './alarm-names';
+import { getMetricData } from './cloudwatch-client';
+import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
+import { pointsOf } from './endpoint-metrics-read';
+import { measuredVariants } from './endpoint-variants';
+import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
+import { SharedReadCache } from './shared-read-cache';
+import { variantMetricSpecs } from './variant-metric-specs';
+
+/** The last hour of one endpoint, summed over its variants. */
+export interface HourTotals {
+  invocations?: number;
+  errors5xx?: number;
+}
+
+// One entry per endpoint (region, name, variants) for a minute: the list polls, and every viewer of the same rows
+// shares the read. Each entry is two numbers; 10,000 covers the largest fleet a replica serves.
+const rows = new SharedReadCache<CloudWatchRead<HourTotals>>({ maxEntries: 10_000, ttlMs: readTtl(60_000) });
+
+type RowTag = { key: string; metric: 'invocations' | 'errors5xx' };
+
+/** The hour's totals of the endpoints of one region, in one batched GetMetricData (split past 500 queries). */
+async function readRegion(region: string, endpoints: { key: string; endpoint: Endpoint }[]) {
+  const { seconds, periodSeconds } = metricRanges['1h'];
+  const window = alignedWindow(Date.now(), seconds, periodSeconds);
+  const requests: SeriesRequest<RowTag>[] = endpoints.flatMap(({ key, endpoint }) =>
+    measuredVariants(endpoint).flatMap((variant) =>
+      (['invocations', 'errors5xx'] as const).map((metric) => ({
+        tag: { key, metric },
+        spec: variantMetricSpecs[metric],
+        dimensions: { EndpointName: endpoint.spec.endpointName, VariantName: variant.variantName },
+      })),
+    ),
+  );
+  const totals = new Map<string, HourTotals>(endpoints.map(({ key }) => [key, {}]));
+  if (requests.length === 0) return totals;
+  const { queries, tagOf } = buildQueries(requests, periodSeconds);
+  for (const result of await getMetricData(region, queries, window.from, window.to)) {
+    const tag = tagOf.get(result.Id ?? '');
+    const points = pointsOf(result);
+    if (!tag || points.length === 0) continue;
+    const row = totals.get(tag.key)!;
+    row[tag.metric] = (row[tag.metric] ?? 0) + points.reduce((sum, point) => sum + point.value, 0);
+  }
+  return totals;
+}
+
+const rowKey = (region: string, endpoint: Endpoint) =>
+  `${region}\0${endpoint.spec.endpointName}\0${measuredVariants(endpoint)
+    .map((variant) => variant.variantName)
+    .join(',')}`;
+
+/** Reads the totals of every endpoint not cached (one call per region), shares them, and returns them all. */
+async function hourTotals(endpoints: Endpoint[]): Promise<Map<Endpoint, CloudWatchRead<HourTotals>>> {
+  const missing = new Map<string, { key: string; endpoint: Endpoint }[]>();
+  for (const endpoint of endpoints) {
+    const region = endpoint.status!.ackResourceMetadata!.region;
+    const key = rowKey(region, endpoint);
+    if (rows.peek(key) || missing.get(region)?.some((each) => each.key === key)) continue;
+    missing.set(region, [...(missing.get(region) ?? []), { key, endpoint }]);
+  }
+  for (const [region, members] of missing) {
+    const batch = attempt(() => readRegion(region, members));
+    for (const { key } of members) {
+      rows.put(
+        key,
+        batch.then((read): CloudWatchRead<HourTotals> => (read.ok ? { ...read, value: read.value.get(key)! } : read)),
+      );
+    }
+  }
+  const reads = await Promise.all(
+    endpoints.map(async (endpoint) => {
+      const key = rowKey(endpoint.status!.ackResourceMetadata!.region, endpoint);
+      // Evicted in between (only past the bound): read the one row again.
+      const read = rows.peek(key) ?? rows.get(key, () => attempt(async () => ({})));
+      return [endpoint, await read] as const;
+    }),
+  );
+  return new Map(reads);
+}
+
+/** Parses `ns/name`; undefined when it is not one. */
+export function parseEndpointRef(value: string): { namespace: string; name: string } | undefined {
+  const match = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9.]*[a-z0-9])?)$/.exec(value);
+  if (!match || match[1]!.length > 63 || match[3]!.length > 253) return undefined;
+  return { namespace: match[1]!, name: match[3]! };
+}
+
+async function readableOrNone(identity: Identity, namespace: string, name: string): Promise<Endpoint | undefined> {
+  try {
+    return (await readableEndpoint(identity, namespace, name)).endpoint;
+  } catch (error) {
+    // Left out, not refused: the list shows rows the caller may read, and says nothing of the others.
+    if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'not_found')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The last hour's invocations and 5XX rate (summed over variants) and the alarms in ALARM, for the rows on
+ * screen. Endpoints the caller may not read are left out before anything is asked of CloudWatch.
+ */
+export async function fleetMetrics(
+  identity: Identity,
+  refs: { namespace: string; name: string }[],
+): Promise<FleetMetrics> {
+  const config = serverConfig();
+  const errorRateAttention = config.FLEETDECK_ERROR_RATE_ATTENTION;
+  const unique = [...new Map(refs.map((ref) => [`${ref.namespace}/${ref.name}`, ref])).values()];
+  const found = await Promise.all(unique.map((ref) => readableOrNone(identity, ref.namespace, ref.name)));
+  const readable = found.filter((endpoint): endpoint is Endpoint => endpoint !== undefined);
+  if (config.FLEETDECK_CLOUDWATCH === 'off') {
+    return {
+      source: { state: 'disabled', message: 'CloudWatch reads are turned off (FLEETDECK_CLOUDWATCH=off).' },
+      rows: [],
+      errorRateAttention,
+    };
+  }
+  const located = readable.filter((endpoint) => endpoint.status?.ackResourceMetadata?.region);
+  const byRegion = new Map<string, Endpoint[]>();
+  for (const endpoint of located) {
+    const region = endpoint.status!.ackResourceMetadata!.region;
+    byRegion.set(region, [...(byRegion.get(region) ?? []), endpoint]);
+  }
+  const [totals, alarmReads] = await Promise.all([
+    hourTotals(located),
+    Promise.all(
+      [...byRegion].map(async ([region, members]) => {
+        const names = [...new Set(members.flatMap(rollbackAlarmNames))];
+        return [region, names.length > 0 ? await readAlarms(region, names) : undefined] as const;
+      }),
+    ),
+  ]);
+  const allReads: CloudWatchRead<unknown>[] = [
+    ...totals.values(),
+    ...alarmReads.flatMap(([, read]) => (read ? [read] : [])),
+  ];
+  const source = sourceOf(allReads);
+  if (source.state !== 'ok') return { source, rows: [], errorRateAttention };
+  const inAlarm = new Set(
+    alarmReads.flatMap(([region, read]) =>
+      read?.ok ? read.value.filter((alarm) => alarm.state === 'ALARM').map((alarm) => `${region}\0${alarm.name}`) : [],
+    ),
+  );
+  const rowsOut = readable.map((endpoint): FleetMetricsRow => {
+    const base = { namespace: endpoint.metadata.namespace ?? '', name: endpoint.metadata.name };
+    const region = endpoint.status?.ackResourceMetadata?.region;
+    const read = totals.get(endpoint);
+    if (!region || !read?.ok) return { ...base, alarmsInAlarm: [] };
+    const { invocations, errors5xx } = read.value;
+    return {
+      ...base,
+      ...(invocations !== undefined ? { invocations } : {}),
+      ...(invocations ? { errorRate: (errors5xx ?? 0) / invocations } : {}),
+      alarmsInAlarm: rollbackAlarmNames(endpoint).filter((name) => inAlarm.has(`${region}\0${name}`)),
+    };
+  });
+  const earliest = allReads.reduce((min, read) => Math.min(min, read.at), Infinity);
+  return {
+    source,
+    rows: rowsOut,
+    ...(Number.isFinite(earliest) ? { readAt: new Date(earliest).toISOString() } : {}),
+    errorRateAttention,
+  };
+}
