@@ -2,11 +2,20 @@ import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { TitledSection } from '@/components/ui/titled-section';
 import { runningConfigUnknownText } from '@/lib/endpoints/running-config';
 import { formatPercent } from '@/lib/format/percent';
+import { AlarmStrip } from './alarm-strip';
 import { DeploymentStepper } from './deployment-stepper';
 import { FleetTable } from './fleet-table';
 
 /** While SageMaker deploys: the old and the new fleet side by side, and where the deployment stands. */
-export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
+export function DeploymentPanel({
+  summary,
+  region,
+  partition,
+}: {
+  summary: EndpointSummary;
+  region: string | undefined;
+  partition: string | undefined;
+}) {
   const deployment = summary.deployment;
   const creating = summary.status === 'Creating';
   if (!deployment && !creating) return null;
@@ -53,7 +62,11 @@ export function DeploymentPanel({ summary }: { summary: EndpointSummary }) {
           testId="new-fleet"
         />
       </div>
-      <DeploymentStepper summary={summary} />
+      {/* The alarms beside the bake countdown: they decide whether the bake ends in a rollback. */}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <DeploymentStepper summary={summary} />
+        <AlarmStrip summary={summary} region={region} partition={partition} />
+      </div>
     </TitledSection>
   );
 }

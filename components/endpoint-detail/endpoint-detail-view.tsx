@@ -3,6 +3,7 @@
 import { ErrorState, LoadingState, RefreshFailed } from '@/components/ui/load-state';
 import { isApiError, replacesLastRead } from '@/lib/query/api-error';
 import { useEndpointDetail } from '@/lib/query/use-endpoint-detail';
+import { CanaryVerdict } from './canary-verdict';
 import { ConditionsTable } from './conditions-table';
 import { ConfigsUsed } from './configs-used';
 import { DeploymentPanel } from './deployment-panel';
@@ -10,6 +11,7 @@ import { EndpointHeader } from './endpoint-header';
 import { EventsTable } from './events-table';
 import { FleetMismatchWarning } from './fleet-mismatch-warning';
 import { HealthPanel } from './health-panel';
+import { MetricsSection } from './metrics-section';
 import { OmittedNotice } from './omitted-notice';
 import { PolicyPanel } from './policy-panel';
 import { RolledBackBanner } from './rolled-back-banner';
@@ -54,6 +56,8 @@ export function EndpointDetailView({ namespace, name }: { namespace: string; nam
   if (!detail.data) return <LoadingState>{`Loading ${namespace}/${name}…`}</LoadingState>;
 
   const { summary, endpoint, config, pendingConfig, models, configsUsed, events, omitted } = detail.data;
+  const region = endpoint.status?.ackResourceMetadata?.region;
+  const partition = endpoint.status?.ackResourceMetadata?.partition;
   return (
     <div className="space-y-4">
       <EndpointHeader summary={summary} endpoint={endpoint} />
@@ -67,15 +71,13 @@ export function EndpointDetailView({ namespace, name }: { namespace: string; nam
         <HealthPanel summary={summary} endpoint={endpoint} />
         <ConditionsTable conditions={endpoint.status?.conditions} />
       </div>
-      <DeploymentPanel summary={summary} />
+      <DeploymentPanel summary={summary} region={region} partition={partition} />
+      <CanaryVerdict summary={summary} />
       <VariantsTable summary={summary} />
       <SeriesCharts namespace={namespace} name={name} />
+      <MetricsSection summary={summary} partition={partition} />
       <div className="grid gap-4 xl:grid-cols-2">
-        <PolicyPanel
-          deploymentConfig={endpoint.spec.deploymentConfig}
-          region={endpoint.status?.ackResourceMetadata?.region}
-          partition={endpoint.status?.ackResourceMetadata?.partition}
-        />
+        <PolicyPanel deploymentConfig={endpoint.spec.deploymentConfig} region={region} partition={partition} />
         <ConfigsUsed summary={summary} configsUsed={configsUsed} />
       </div>
       <EventsTable events={events} />

@@ -1,14 +1,20 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ColumnHeader, Table, TableHeader, TableRow } from '@/components/ui/table';
 import { formatClockTime } from '@/lib/format/clock-time';
-import { describeChart, type ChartData, type ChartRow } from './series-rows';
+import type { ChartMarker } from './chart-markers';
+import { describeChart, type ChartData } from './series-rows';
 
-// Mid-luminance colours that keep 3:1 against both the light (white) and the dark (slate-950) background.
-const palette = ['#0284c7', '#d97706', '#059669', '#c026d3', '#dc2626', '#8b5cf6', '#0d9488', '#64748b'];
-const colourOf = (index: number) => palette[index % palette.length]!;
+// recharts is most of the page's script: it loads after the page, in the browser only, while a box of the
+// drawing's own height (h-64, its parent's) holds its place so nothing below moves when it arrives.
+const SeriesChartDrawing = dynamic(() => import('./series-chart-drawing'), {
+  ssr: false,
+  loading: () => (
+    <div data-testid="chart-loading" className="h-full animate-pulse rounded bg-slate-100 dark:bg-slate-900" />
+  ),
+});
 
 interface SeriesChartProps {
   title: string;
@@ -18,6 +24,16 @@ interface SeriesChartProps {
   format: (value: number) => string;
   yDomain?: [number, number];
   testId: string;
+  /** Steps (default) hold a state until the next row; periods are CloudWatch's points, one row per period. */
+  kind?: 'steps' | 'periods';
+  /** The deployment's steps and alarm changes, drawn on the time axis. */
+  markers?: ChartMarker[];
+  /** Replaces the default sentence (the steps' changes and the values now). */
+  description?: string;
+  /** What a row of the data table is, for its caption. */
+  rowMeaning?: string;
+  /** Said instead of the drawing when there is no line. */
+  empty?: string;
 }
 
 /**
@@ -25,10 +41,21 @@ interface SeriesChartProps {
  * table behind a toggle for anyone who cannot use the chart. The drawing itself is an image to assistive
  * technology; the table is the accessible form.
  */
-export function SeriesChart({ title, what, data, format, yDomain, testId }: SeriesChartProps) {
+export function SeriesChart({
+  title,
+  what,
+  data,
+  format,
+  yDomain,
+  testId,
+  kind = 'steps',
+  markers,
+  description = describeChart(data, what, format),
+  rowMeaning = 'each row is the state from that time until the next row',
+  empty = 'SageMaker has reported nothing to draw for this endpoint yet.',
+}: SeriesChartProps) {
   const titleId = useId();
   const descriptionId = useId();
-  const description = describeChart(data, what, format);
   return (
     <figure
       data-testid={testId}
@@ -44,60 +71,30 @@ export function SeriesChart({ title, what, data, format, yDomain, testId }: Seri
         </p>
       </figcaption>
       {data.lines.length === 0 ? (
-        <p className="mt-2 text-sm">SageMaker has reported nothing to draw for this endpoint yet.</p>
+        <p className="mt-2 text-sm">{empty}</p>
       ) : (
         <div role="img" aria-labelledby={titleId} aria-describedby={descriptionId} className="mt-2 h-64">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data.rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
-              <XAxis
-                dataKey="at"
-                type="number"
-                scale="time"
-                domain={[data.from, data.to]}
-                tickFormatter={(value: number) => formatClockTime(value)}
-                tick={{ fill: 'currentColor', fontSize: 12 }}
-                stroke="currentColor"
-                minTickGap={40}
-              />
-              <YAxis
-                domain={yDomain ?? [0, 'auto']}
-                allowDecimals={false}
-                tickFormatter={(value: number) => format(value)}
-                tick={{ fill: 'currentColor', fontSize: 12 }}
-                stroke="currentColor"
-                width={48}
-              />
-              <Tooltip
-                labelFormatter={(value) => formatClockTime(Number(value))}
-                formatter={(value) => format(Number(value))}
-                contentStyle={{
-                  background: 'var(--chart-surface)',
-                  borderColor: 'var(--chart-border)',
-                  color: 'inherit',
-                }}
-              />
-              <Legend formatter={(value) => <span className="text-slate-800 dark:text-slate-200">{value}</span>} />
-              {data.lines.map((line) => (
-                <Line
-                  key={line.key}
-                  type="stepAfter"
-                  dataKey={(row: ChartRow) => row.values[line.key]}
-                  name={line.label}
-                  stroke={colourOf(line.colour)}
-                  strokeWidth={2}
-                  strokeDasharray={line.dashed ? '6 4' : undefined}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <SeriesChartDrawing data={data} format={format} yDomain={yDomain} kind={kind} markers={markers} />
         </div>
       )}
-      <SeriesTable title={title} data={data} format={format} />
+      <SeriesTable
+        title={title}
+        data={data}
+        format={format}
+        caption={`${title}: ${rowMeaning}`}
+        now={kind === 'steps'}
+      />
     </figure>
   );
+}
+
+interface SeriesTableProps {
+  title: string;
+  data: ChartData;
+  format: (value: number) => string;
+  caption: string;
+  /** Whether the last row is the state now (steps), as opposed to the last period CloudWatch reported. */
+  now: boolean;
 }
 
 /**
@@ -105,26 +102,26 @@ export function SeriesChart({ title, what, data, format, yDomain, testId }: Seri
  * while open: a series holds up to 720 points, and a closed table re-rendered on every live change would grow
  * a page kept open for hours by thousands of hidden rows.
  */
-function SeriesTable({ title, data, format }: { title: string; data: ChartData; format: (value: number) => string }) {
+function SeriesTable(props: SeriesTableProps) {
   const [open, setOpen] = useState(false);
-  if (data.lines.length === 0) return null;
+  if (props.data.lines.length === 0) return null;
   return (
     <details className="mt-2 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
         Show the data as a table
       </summary>
-      {open && <SeriesRows title={title} data={data} format={format} />}
+      {open && <SeriesRows {...props} />}
     </details>
   );
 }
 
-function SeriesRows({ title, data, format }: { title: string; data: ChartData; format: (value: number) => string }) {
+function SeriesRows({ data, format, caption, now }: SeriesTableProps) {
   const notes = data.rows.some((row) => row.note !== undefined);
   return (
     <>
       {/* Focusable, so the scrolled table can be read with the keyboard. */}
       <div tabIndex={0} className="mt-2 max-h-80 overflow-auto">
-        <Table caption={`${title}: each row is the state from that time until the next row`}>
+        <Table caption={caption}>
           <TableHeader>
             <ColumnHeader>From</ColumnHeader>
             {data.lines.map((line) => (
@@ -138,7 +135,7 @@ function SeriesRows({ title, data, format }: { title: string; data: ChartData; f
             {data.rows.map((row, index) => (
               <TableRow key={`${row.at}-${index}`}>
                 <th scope="row" className="py-1 pr-3 font-normal tabular-nums">
-                  {index === data.rows.length - 1 ? `${formatClockTime(row.at)} (now)` : formatClockTime(row.at)}
+                  {now && index === data.rows.length - 1 ? `${formatClockTime(row.at)} (now)` : formatClockTime(row.at)}
                 </th>
                 {data.lines.map((line) => {
                   const value = row.values[line.key];

@@ -5,13 +5,9 @@ import { LoadingState } from '@/components/ui/load-state';
 import { useEndpointSeries } from '@/lib/query/use-endpoint-series';
 import { TitledSection } from '@/components/ui/titled-section';
 import { formatClockTime } from '@/lib/format/clock-time';
-import { formatPercent } from '@/lib/format/percent';
+import { countValue, percentValue } from './chart-values';
 import { SeriesChart } from './series-chart';
 import { capacityData, trafficData } from './series-rows';
-
-// The traffic chart plots percent (0..100), so a value is a share times 100.
-const percentValue = (value: number) => formatPercent(value / 100);
-const countValue = (value: number) => String(Math.round(value));
 
 /**
  * Traffic share and instance counts over the last hours, as this Fleetdeck server recorded them. The stream

@@ -8,6 +8,12 @@ export const queryKeys = {
   endpoint: (namespace: string, name: string) => ['endpoint', namespace, name] as const,
   endpointDetail: (namespace: string, name: string) => ['endpoint', namespace, name, 'detail'] as const,
   endpointSeries: (namespace: string, name: string) => ['endpoint', namespace, name, 'series'] as const,
+  /**
+   * One endpoint's CloudWatch reads over a range. Apart from `endpoint(...)` on purpose: the stream's changes
+   * must not re-read CloudWatch; the hook's interval does, faster while the endpoint updates.
+   */
+  endpointMetrics: (namespace: string, name: string, range: string) =>
+    ['endpoint-metrics', namespace, name, range] as const,
   rolloutContext: (namespace: string, name: string) => ['endpoint', namespace, name, 'rollout'] as const,
   /** The mutation key of a rollout's dry run or apply (a mutation, never invalidated with the queries above). */
   rolloutSubmission: (namespace: string, name: string) => ['rollout-submission', namespace, name] as const,
