@@ -31,6 +31,17 @@ const settingsSchema = z.object({
   SIM_FAULTS_CONFIGMAP: z.string().default('sagemaker-simulator'),
   /** Watch one namespace only, like the real controller's --watch-namespace; empty watches all. */
   SIM_WATCH_NAMESPACE: z.string().default(''),
+  /**
+   * Where CloudWatch is, the AWS SDK's own setting; unset, the simulator publishes no metrics and reads no
+   * alarms. Credentials come from the SDK's default chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+   */
+  AWS_ENDPOINT_URL_CLOUDWATCH: z.url().optional(),
+  /** Wall-clock seconds per published metric period; under 60 stores them at high resolution. */
+  SIM_METRIC_PERIOD_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Wall-clock seconds between two reads of the in-flight deployments' alarm states. */
+  SIM_ALARM_POLL_SECONDS: number(10),
+  /** Requests a minute to an endpoint the fault ConfigMap's `traffic` does not name. */
+  SIM_REQUESTS_PER_MINUTE: z.coerce.number().nonnegative().default(600),
 });
 
 export type SimulatorSettings = z.infer<typeof settingsSchema>;
