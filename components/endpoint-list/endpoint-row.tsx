@@ -8,6 +8,8 @@ import { HealthBadge } from '@/components/ui/health-badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatPercent } from '@/lib/format/percent';
+import type { FleetMetricsEntry } from '@/lib/query/use-fleet-metrics';
+import { type MetricSortKey, metricCell } from './metric-columns';
 import { cachedFleetRow } from './row-cache';
 
 /** Every row is this tall (in rem, so it follows the reader's font size); cells clamp their text to fit. */
@@ -27,12 +29,52 @@ function ClampedCell({ text, className = 'break-words' }: { text: string; classN
   );
 }
 
+/** A CloudWatch number: "…" while it loads, a dash whose title says why when there is none. */
+function MetricTd({
+  metric,
+  entry,
+  pending,
+  error,
+}: {
+  metric: MetricSortKey;
+  entry: FleetMetricsEntry | undefined;
+  pending: boolean;
+  error: Error | null;
+}) {
+  const view = metricCell(metric, entry, pending, error);
+  return (
+    <td
+      className={`${cell} text-right tabular-nums`}
+      title={view.title}
+      aria-busy={view.state === 'loading' || undefined}
+      data-testid={metric === 'invocations' ? 'row-invocations' : 'row-error-rate'}
+      data-state={view.state}
+      data-value={view.value}
+    >
+      {view.state === 'loading' ? <span aria-label={view.title}>{view.text}</span> : view.text}
+    </td>
+  );
+}
+
 /**
  * One endpoint as a table row of fixed height, so the virtualizer never has to measure one. Memoized on the
  * summary object, which the live cache replaces only when the endpoint changes; the relative times inside tick
  * on their own. Clamped text stays whole in the DOM and in the title, for screen readers and on hover.
  */
-export const EndpointRow = memo(function EndpointRow({ summary, index }: { summary: EndpointSummary; index: number }) {
+export const EndpointRow = memo(function EndpointRow({
+  summary,
+  index,
+  metrics,
+  metricsPending,
+  metricsError,
+}: {
+  summary: EndpointSummary;
+  index: number;
+  /** The row's CloudWatch numbers when read (the cached answer, a stable object). */
+  metrics: FleetMetricsEntry | undefined;
+  metricsPending: boolean;
+  metricsError: Error | null;
+}) {
   const row = cachedFleetRow(summary);
   const reason = summary.health.reasons[0];
   const variants = row.variants.join(', ');
@@ -89,6 +131,8 @@ export const EndpointRow = memo(function EndpointRow({ summary, index }: { summa
         {count(row.instancesCurrent)}/{count(row.instancesDesired)}
       </td>
       <ClampedCell text={traffic} />
+      <MetricTd metric="invocations" entry={metrics} pending={metricsPending} error={metricsError} />
+      <MetricTd metric="errorRate" entry={metrics} pending={metricsPending} error={metricsError} />
       <td className={cell}>
         <RelativeTime iso={row.lastChange} />
       </td>

@@ -1,13 +1,22 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
-import type { FleetQuery, FleetSortKey } from '@/lib/endpoints/fleet-query';
+import type { FleetQuery, FleetSortKey, SortDirection } from '@/lib/endpoints/fleet-query';
 import { PlainHeader, SortHeader } from '@/components/ui/sort-header';
 import { Table } from '@/components/ui/table';
+import { endpointRefKey, latestMetricsState, useFleetMetrics } from '@/lib/query/use-fleet-metrics';
+import { CloudWatchNotice } from './cloud-watch-notice';
 import { endpointColumns } from './columns';
 import { EndpointRow, ROW_HEIGHT_REM } from './endpoint-row';
+import { type MetricSortKey, renderedRefs } from './metric-columns';
+import { MetricSortHeader } from './metric-sort-header';
+import { useDebouncedValue } from './use-debounced-value';
+
+// How long the rendered rows must stay put before their numbers are asked for: a fling through the list
+// should not read CloudWatch for every screenful it passes.
+const SCROLL_SETTLE_MS = 250;
 
 const sortLabel = { asc: 'ascending', desc: 'descending' } as const;
 
@@ -26,12 +35,17 @@ export function EndpointTable({
   rows,
   query,
   onSort,
+  metricSort,
+  onMetricSort,
   caption,
   resetKey,
 }: {
   rows: EndpointSummary[];
   query: Pick<FleetQuery, 'sort' | 'direction'>;
   onSort: (key: FleetSortKey, direction: 'asc' | 'desc') => void;
+  /** A sort by a CloudWatch column, which then owns the header's sort state instead of `query`. */
+  metricSort?: { key: MetricSortKey; direction: SortDirection };
+  onMetricSort: (key: MetricSortKey, direction: SortDirection) => void;
   caption: string;
   /** Changes when the search, filters or sort change: the view then starts at the top again. */
   resetKey: string;
@@ -69,63 +83,109 @@ export function EndpointTable({
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
-  const sortOf = (key: FleetSortKey) => (query.sort === key ? sortLabel[query.direction] : undefined);
+  const sortOf = (key: FleetSortKey) => (!metricSort && query.sort === key ? sortLabel[query.direction] : undefined);
+
+  // The rows rendered now (overscan included) ask for their numbers once the scroll has settled; rows already
+  // read show their cached numbers at once, and react-query refetches none younger than a minute.
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  const refs = useMemo(() => renderedRefs(rows, first, last), [rows, first, last]);
+  const renderedKey = refs.map(endpointRefKey).join('\n');
+  const settledKey = useDebouncedValue(renderedKey, SCROLL_SETTLE_MS);
+  const ask = useMemo(() => new Set(settledKey.split('\n')), [settledKey]);
+  const metrics = useFleetMetrics(refs, ask);
+  const metricsByKey = new Map(refs.map((ref, at) => [endpointRefKey(ref), metrics[at]]));
+  const { source, error } = latestMetricsState(metrics);
 
   return (
-    <div
-      ref={scroller}
-      tabIndex={0}
-      role="region"
-      aria-label="Endpoints table"
-      className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800"
-    >
-      <Table caption={caption} aria-rowcount={rows.length + 1} className="min-w-[76rem] table-fixed border-collapse">
-        <colgroup>
-          {endpointColumns.map((column) => (
-            <col key={column.id} style={{ width: column.width }} />
-          ))}
-        </colgroup>
-        <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-900">
-          <tr aria-rowindex={1} className="border-b border-slate-300 dark:border-slate-700">
-            {endpointColumns.map((column) => {
-              const key = column.sortKey;
-              if (!key)
+    <div className="space-y-2">
+      <CloudWatchNotice source={source} error={error} effect="The Calls and 5XX columns stay empty until it can." />
+      <div
+        ref={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label="Endpoints table"
+        className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800"
+      >
+        <Table caption={caption} aria-rowcount={rows.length + 1} className="min-w-[76rem] table-fixed border-collapse">
+          <colgroup>
+            {endpointColumns.map((column) => (
+              <col key={column.id} style={{ width: column.width }} />
+            ))}
+          </colgroup>
+          <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-900">
+            <tr aria-rowindex={1} className="border-b border-slate-300 dark:border-slate-700">
+              {endpointColumns.map((column) => {
+                const metricKey = column.metricSortKey;
+                if (metricKey) {
+                  const current = metricSort?.key === metricKey;
+                  const next = current
+                    ? metricSort.direction === 'asc'
+                      ? 'desc'
+                      : 'asc'
+                    : (column.firstSort ?? 'desc');
+                  return (
+                    <MetricSortHeader
+                      key={column.id}
+                      id={column.id}
+                      label={column.label}
+                      hint={column.hint ?? ''}
+                      sort={current ? sortLabel[metricSort.direction] : undefined}
+                      onSort={() => onMetricSort(metricKey, next)}
+                      className="px-2 py-2"
+                    />
+                  );
+                }
+                const key = column.sortKey;
+                if (!key)
+                  return (
+                    <PlainHeader key={column.id} className="px-2 py-2">
+                      {column.label}
+                    </PlainHeader>
+                  );
+                const current = query.sort === key;
+                const next = current ? (query.direction === 'asc' ? 'desc' : 'asc') : (column.firstSort ?? 'asc');
                 return (
-                  <PlainHeader key={column.id} className="px-2 py-2">
-                    {column.label}
-                  </PlainHeader>
+                  <SortHeader
+                    key={column.id}
+                    label={column.label}
+                    sort={sortOf(key)}
+                    onSort={() => onSort(key, next)}
+                    className="px-2 py-2"
+                  />
                 );
-              const current = query.sort === key;
-              const next = current ? (query.direction === 'asc' ? 'desc' : 'asc') : (column.firstSort ?? 'asc');
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {before > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={endpointColumns.length} style={{ height: before, padding: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const summary = rows[item.index];
+              if (!summary) return null;
+              const result = metricsByKey.get(endpointRefKey(summary));
               return (
-                <SortHeader
-                  key={column.id}
-                  label={column.label}
-                  sort={sortOf(key)}
-                  onSort={() => onSort(key, next)}
-                  className="px-2 py-2"
+                <EndpointRow
+                  key={item.key}
+                  summary={summary}
+                  index={item.index}
+                  metrics={result?.data}
+                  metricsPending={result ? result.isFetching || !ask.has(endpointRefKey(summary)) : true}
+                  metricsError={result?.error ?? null}
                 />
               );
             })}
-          </tr>
-        </thead>
-        <tbody>
-          {before > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={endpointColumns.length} style={{ height: before, padding: 0 }} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const summary = rows[item.index];
-            return summary ? <EndpointRow key={item.key} summary={summary} index={item.index} /> : null;
-          })}
-          {after > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={endpointColumns.length} style={{ height: after, padding: 0 }} />
-            </tr>
-          )}
-        </tbody>
-      </Table>
+            {after > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={endpointColumns.length} style={{ height: after, padding: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </Table>
+      </div>
     </div>
   );
 }

@@ -12,6 +12,8 @@ const kindLabel: Record<AttentionItem['kind'], string> = {
   RolledBack: 'Update rolled back',
   'ACK.Terminal': 'Controller stopped',
   RollingBack: 'Rolling back',
+  AlarmInAlarm: 'Alarm in ALARM',
+  ErrorRateHigh: 'High 5XX error rate',
   UpdatingTooLong: 'Update taking too long',
   CreatingTooLong: 'Create taking too long',
   'ACK.Recoverable': 'Controller retrying',
@@ -36,6 +38,7 @@ export function AttentionQueue({ items }: { items: AttentionItem[] }) {
               key={`${item.namespace}/${item.name}`}
               data-testid="attention-item"
               data-kind={item.kind}
+              data-kinds={[item.kind, ...item.more.map((finding) => finding.kind)].join(' ')}
               data-severity={item.severity}
               className="py-2"
             >
@@ -55,7 +58,12 @@ export function AttentionQueue({ items }: { items: AttentionItem[] }) {
               {item.more.length > 0 && (
                 <ul aria-label="Also" className="mt-1 list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
                   {item.more.map((finding) => (
-                    <li key={finding.kind} className="break-words">
+                    <li
+                      key={finding.kind}
+                      data-testid="attention-more-reason"
+                      data-kind={finding.kind}
+                      className="break-words"
+                    >
                       {finding.reason}
                     </li>
                   ))}

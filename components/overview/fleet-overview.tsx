@@ -10,10 +10,13 @@ import { PageLoading } from '@/components/ui/page-loading';
 import { replacesLastRead } from '@/lib/query/api-error';
 import { useNow } from '@/components/ui/use-now';
 import { useFleet } from '@/lib/query/use-fleet';
+import { endpointRefKey, latestMetricsState, useFleetMetrics } from '@/lib/query/use-fleet-metrics';
+import { CloudWatchNotice } from '@/components/endpoint-list/cloud-watch-notice';
 import { AttentionQueue } from './attention-queue';
 import { HealthTiles } from './health-tiles';
 import { RecentChanges } from './recent-changes';
 import { RollingOut } from './rolling-out';
+import { metricAttention, overviewMetricRefs, refOfItem } from './overview-metrics';
 
 const RECENT_LIMIT = 10;
 
@@ -32,6 +35,27 @@ export function FleetOverview() {
       recent: recentlyChanged(items ?? [], at, RECENT_LIMIT),
     };
   }, [items, now]);
+
+  // CloudWatch is asked about the endpoints on screen only, in one call; what it finds joins the queue.
+  const refs = useMemo(
+    () =>
+      overviewMetricRefs([
+        timed.attention.map(refOfItem),
+        timed.rolling.map((entry) => entry.summary),
+        timed.recent.map((change) => change.summary),
+      ]),
+    [timed],
+  );
+  const metrics = useFleetMetrics(refs);
+  const metricsState = latestMetricsState(metrics);
+  const loaded = new Map(
+    refs.flatMap((ref, at) => {
+      const data = metrics[at]?.data;
+      return data ? [[endpointRefKey(ref), data] as const] : [];
+    }),
+  );
+  const extra = metricAttention(loaded);
+  const attention = extra.size > 0 ? attentionItems(items ?? [], new Date(now), extra) : timed.attention;
 
   // An outage keeps the last fleet on screen (the live badge says it is stale); a refusal replaces it.
   if (!fleet.data || replacesLastRead(fleet.error)) return <PageLoading title="Fleet overview" error={fleet.error} />;
@@ -53,6 +77,13 @@ export function FleetOverview() {
         </p>
       </div>
       <RefreshFailed subject="the fleet" error={fleet.error} />
+      {counts.total > 0 && (
+        <CloudWatchNotice
+          source={metricsState.source}
+          error={metricsState.error}
+          effect="The queue leaves out rollback alarms and error rates until it can."
+        />
+      )}
       {counts.total === 0 ? (
         <EmptyState title="No SageMaker endpoints in the namespaces you may see." testId="overview-empty">
           {namespaces !== null && namespaces.length === 0
@@ -63,7 +94,7 @@ export function FleetOverview() {
         <>
           <HealthTiles counts={counts} />
           <div className="grid gap-4 xl:grid-cols-2">
-            <AttentionQueue items={timed.attention} />
+            <AttentionQueue items={attention} />
             <div className="space-y-4">
               <RollingOut entries={timed.rolling} />
               <RecentChanges changes={timed.recent} />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FleetMetricsRow } from '@/lib/api/endpoint-metrics';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import type { Endpoint } from '@/lib/schemas/endpoint';
 import {
@@ -7,6 +8,7 @@ import {
   attentionItems,
   defaultCreateAllowanceSeconds,
   defaultUpdateAllowanceSeconds,
+  metricFindings,
 } from './attention';
 import {
   condition,
@@ -327,5 +329,77 @@ describe('attentionItems', () => {
     const before = JSON.stringify(summaries);
     attentionItems(summaries, now);
     expect(JSON.stringify(summaries)).toBe(before);
+  });
+});
+
+describe('metricFindings', () => {
+  const row = (over: Partial<FleetMetricsRow>): FleetMetricsRow => ({
+    namespace: 'ns',
+    name: 'ep',
+    alarmsInAlarm: [],
+    ...over,
+  });
+
+  it('names every rollback alarm in ALARM', () => {
+    expect(metricFindings(row({ alarmsInAlarm: ['p99-latency', '5xx'] }), 0.05)).toEqual([
+      {
+        kind: 'AlarmInAlarm',
+        reason: 'Rollback alarms p99-latency, 5xx are in ALARM; SageMaker rolls back an update while they are.',
+      },
+    ]);
+  });
+
+  it('flags an error rate above the threshold, not at it, and none without invocations', () => {
+    expect(metricFindings(row({ invocations: 2000, errorRate: 0.073 }), 0.05)).toEqual([
+      {
+        kind: 'ErrorRateHigh',
+        reason: '7.3% of 2,000 invocations failed with a 5XX error in the last hour (above 5.0%).',
+      },
+    ]);
+    expect(metricFindings(row({ invocations: 100, errorRate: 0.05 }), 0.05)).toEqual([]);
+    expect(metricFindings(row({ invocations: 100, errorRate: 0.05 }), 0.01).map((f) => f.kind)).toEqual([
+      'ErrorRateHigh',
+    ]);
+    expect(metricFindings(row({}), 0)).toEqual([]);
+  });
+});
+
+describe('attentionItems with CloudWatch findings', () => {
+  const alarm = { kind: 'AlarmInAlarm', reason: 'Rollback alarm 5xx is in ALARM.' } as const;
+  const errors = { kind: 'ErrorRateHigh', reason: '9% failed.' } as const;
+  const as = (summary: EndpointSummary, name: string): EndpointSummary => ({ ...summary, name });
+
+  it('adds a finding to an endpoint already queued as a further reason, not a second item', () => {
+    const held = as(named('a change held back while SageMaker updates'), 'held');
+    const failed = as(named('Failed (controller fixture)'), 'failed');
+    const extra = new Map([
+      [`${held.namespace}/held`, [alarm]],
+      [`${failed.namespace}/failed`, [errors]],
+    ]);
+    const items = attentionItems([held, failed], now, extra);
+    expect(items.map((item) => [item.name, item.kind, item.more.map((finding) => finding.kind)])).toEqual([
+      ['failed', 'Failed', ['ErrorRateHigh']],
+      // The alarm is worse than a held-back change, so it leads; the held-back change stays as a reason.
+      ['held', 'AlarmInAlarm', ['HeldBack']],
+    ]);
+    // A lead from CloudWatch has no start the status knows of.
+    expect(items[1]?.since).toBeUndefined();
+    expect(items[0]?.since).toBe(failed.lastChange);
+  });
+
+  it('queues an endpoint with nothing else wrong, as a warning ordered by kind', () => {
+    const healthy = as(named('healthy (controller fixture)'), 'healthy');
+    const quiet = as(named('healthy (controller fixture)'), 'quiet');
+    const slow = as(updatingFor(7200, 3600), 'slow');
+    const extra = new Map([
+      [`${healthy.namespace}/healthy`, [errors, alarm]],
+      [`${slow.namespace}/slow`, [errors]],
+    ]);
+    const items = attentionItems([quiet, slow, healthy], now, extra);
+    expect(items.map((item) => [item.name, item.kind, item.severity, item.more.map((f) => f.kind)])).toEqual([
+      ['healthy', 'AlarmInAlarm', 'warning', ['ErrorRateHigh']],
+      ['slow', 'ErrorRateHigh', 'warning', ['UpdatingTooLong']],
+    ]);
+    expect(attentionItems([quiet, slow, healthy], now).map((item) => item.name)).toEqual(['slow']);
   });
 });

@@ -1,4 +1,6 @@
+import type { FleetMetricsRow } from '@/lib/api/endpoint-metrics';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { formatPercent } from '@/lib/format/percent';
 import { formatAge } from '@/lib/format/age';
 import { updateAllowanceSeconds } from '@/lib/rollout/expected-duration';
 import { terminalErrorReason } from './controller-error';
@@ -14,6 +16,10 @@ export const attentionKinds = [
   'RolledBack',
   'ACK.Terminal',
   'RollingBack',
+  // What CloudWatch says about live traffic (the overview asks for it): requests failing now come before a change
+  // that is merely slow, after the states that already mean the endpoint is broken or being undone.
+  'AlarmInAlarm',
+  'ErrorRateHigh',
   'UpdatingTooLong',
   'CreatingTooLong',
   'ACK.Recoverable',
@@ -59,6 +65,9 @@ export const defaultUpdateAllowanceSeconds = 30 * 60;
  * and a misconfigured endpoint can sit in Creating for about an hour before it goes Failed (docs/ack-behaviour.md §7.3).
  */
 export const defaultCreateAllowanceSeconds = 30 * 60;
+
+const kindOrder = (a: AttentionFinding, b: AttentionFinding) =>
+  attentionKinds.indexOf(a.kind) - attentionKinds.indexOf(b.kind);
 
 const parse = (time: string | undefined) => (time === undefined ? NaN : Date.parse(time));
 
@@ -145,19 +154,57 @@ export function attentionFindings(summary: EndpointSummary, now: Date): Attentio
   if (findings.length === 0 && (health.level === 'critical' || health.level === 'warning') && status !== 'Deleting') {
     findings.push({ kind: 'Other', reason: health.reasons[0] ?? 'Fleetdeck flags this endpoint.' });
   }
-  return findings.sort((a, b) => attentionKinds.indexOf(a.kind) - attentionKinds.indexOf(b.kind));
+  return findings.sort(kindOrder);
 }
 
 /**
- * The "needs attention" queue at `now`: one item per endpoint that needs a person, worst first (critical
- * before warning, then by kind, then the longest-standing first, then by namespace and name).
+ * What one endpoint's last hour in CloudWatch adds to the queue: a rollback alarm in ALARM, and a 5XX rate above
+ * `errorRateAbove` (0..1). Empty without numbers.
  */
-export function attentionItems(summaries: EndpointSummary[], now: Date): AttentionItem[] {
+export function metricFindings(row: FleetMetricsRow, errorRateAbove: number): AttentionFinding[] {
+  const findings: AttentionFinding[] = [];
+  const alarms = row.alarmsInAlarm;
+  if (alarms.length > 0) {
+    const named = alarms.join(', ');
+    findings.push({
+      kind: 'AlarmInAlarm',
+      reason:
+        alarms.length === 1
+          ? `Rollback alarm ${named} is in ALARM; SageMaker rolls back an update while it is.`
+          : `Rollback alarms ${named} are in ALARM; SageMaker rolls back an update while they are.`,
+    });
+  }
+  if (row.errorRate !== undefined && row.errorRate > errorRateAbove) {
+    const of = row.invocations !== undefined ? ` of ${row.invocations.toLocaleString('en')} invocations` : '';
+    findings.push({
+      kind: 'ErrorRateHigh',
+      reason: `${formatPercent(row.errorRate)}${of} failed with a 5XX error in the last hour (above ${formatPercent(errorRateAbove)}).`,
+    });
+  }
+  return findings;
+}
+
+// A finding from CloudWatch carries no start the status knows of: its item says no "since" rather than a wrong one.
+const fromMetrics: ReadonlySet<AttentionKind> = new Set(['AlarmInAlarm', 'ErrorRateHigh']);
+
+/**
+ * The "needs attention" queue at `now`: one item per endpoint that needs a person, worst first (critical
+ * before warning, then by kind, then the longest-standing first, then by namespace and name). `extra` adds
+ * findings by "namespace/name" (CloudWatch's, from metricFindings): an endpoint already in the queue gains them
+ * as reasons, placed by kind like its own, and one that was not joins it.
+ */
+export function attentionItems(
+  summaries: EndpointSummary[],
+  now: Date,
+  extra?: ReadonlyMap<string, AttentionFinding[]>,
+): AttentionItem[] {
   const items = summaries.flatMap((summary): AttentionItem[] => {
-    const [worst, ...more] = attentionFindings(summary, now);
+    const added = extra?.get(`${summary.namespace}/${summary.name}`) ?? [];
+    const [worst, ...more] = [...attentionFindings(summary, now), ...added].sort(kindOrder);
     if (!worst) return [];
-    const since =
-      worst.kind === 'UpdatingTooLong' || worst.kind === 'CreatingTooLong'
+    const since = fromMetrics.has(worst.kind)
+      ? undefined
+      : worst.kind === 'UpdatingTooLong' || worst.kind === 'CreatingTooLong'
         ? (summary.deployment?.startTime ?? summary.lastChange)
         : summary.lastChange;
     return [

@@ -15,6 +15,12 @@ export const queryKeys = {
   endpointMetrics: (namespace: string, name: string, range: string) =>
     ['endpoint-metrics', namespace, name, range] as const,
   rolloutContext: (namespace: string, name: string) => ['endpoint', namespace, name, 'rollout'] as const,
+  /**
+   * One endpoint's last-hour numbers for the list and the overview. Apart from `endpoint(...)` on purpose: the
+   * stream's changes must not re-read CloudWatch, which costs money per metric.
+   */
+  fleetMetrics: ['fleet-metrics'] as const,
+  fleetMetricsRow: (namespace: string, name: string) => ['fleet-metrics', namespace, name] as const,
   /** The mutation key of a rollout's dry run or apply (a mutation, never invalidated with the queries above). */
   rolloutSubmission: (namespace: string, name: string) => ['rollout-submission', namespace, name] as const,
 };
