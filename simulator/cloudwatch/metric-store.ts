@@ -1,0 +1,155 @@
+// The simulated CloudWatch's metric data, in memory. A metric is its namespace, name and set of dimensions (order
+// does not matter, as in CloudWatch); each keeps its samples per stored second (high resolution) or minute
+// (standard resolution) and unit, as raw values with counts, so any statistic can be computed later.
+import { addStatisticSet, addValue, emptyAggregate, mergeInto, type Aggregate, type StatisticSet } from './statistics';
+
+export interface Dimension {
+  Name: string;
+  Value: string;
+}
+
+export interface MetricIdentity {
+  namespace: string;
+  name: string;
+  dimensions: Dimension[];
+}
+
+export interface StoredPoint {
+  /** Epoch seconds, truncated to the storage resolution the sample was published with. */
+  t: number;
+  unit: string;
+  aggregate: Aggregate;
+}
+
+export interface MetricSample {
+  timestampMs: number;
+  unit: string;
+  /** 1 (high resolution) or 60 (standard). */
+  storageResolution: number;
+  /** Either values with their counts, or a statistic set. */
+  values?: Array<readonly [value: number, count: number]>;
+  statisticSet?: StatisticSet;
+}
+
+export interface MetricStoreLimits {
+  /** Data older than this is dropped; CloudWatch keeps more, but the dashboard never reads past 7 days. */
+  retentionMs: number;
+  /** Stored points (distinct second or minute and unit) per metric; the oldest go first past it. */
+  maxPointsPerMetric: number;
+}
+
+export const defaultStoreLimits: MetricStoreLimits = {
+  retentionMs: 8 * 24 * 3600 * 1000,
+  // Eight days of one-minute data is 11,520 points; this leaves room for some hours of one-second data.
+  maxPointsPerMetric: 20_000,
+};
+
+interface Series {
+  identity: MetricIdentity;
+  points: StoredPoint[];
+}
+
+/** One key per metric identity: dimensions sorted by name, so their order in a request does not matter. */
+export function metricKey(identity: MetricIdentity): string {
+  const dimensions = [...identity.dimensions]
+    .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0))
+    .map((d) => `${d.Name}=${d.Value}`);
+  return [identity.namespace, identity.name, ...dimensions].join('\u0000');
+}
+
+// The simulator runs for days in demos and benchmarks with thousands of endpoints publishing every minute; without
+// a retention window and a per-metric cap its memory would grow for as long as it runs.
+export class MetricStore {
+  private readonly accounts = new Map<string, Map<string, Series>>();
+
+  constructor(private readonly limits: MetricStoreLimits = defaultStoreLimits) {}
+
+  put(accountId: string, identity: MetricIdentity, sample: MetricSample, nowMs: number): void {
+    const metrics = this.accounts.get(accountId) ?? new Map<string, Series>();
+    this.accounts.set(accountId, metrics);
+    const key = metricKey(identity);
+    let series = metrics.get(key);
+    if (!series) {
+      series = { identity: { ...identity, dimensions: [...identity.dimensions] }, points: [] };
+      metrics.set(key, series);
+    }
+    const resolution = sample.storageResolution === 1 ? 1 : 60;
+    const t = Math.floor(sample.timestampMs / 1000 / resolution) * resolution;
+    const point = pointFor(series.points, t, sample.unit);
+    if (sample.statisticSet) addStatisticSet(point.aggregate, sample.statisticSet);
+    for (const [value, count] of sample.values ?? []) addValue(point.aggregate, value, count);
+    this.trim(series, nowMs);
+  }
+
+  /** The stored points of one metric with start <= t < end (epoch seconds), of one unit if given, oldest first. */
+  points(accountId: string, identity: MetricIdentity, startS: number, endS: number, unit?: string): StoredPoint[] {
+    const series = this.accounts.get(accountId)?.get(metricKey(identity));
+    if (!series) return [];
+    const from = lowerBound(series.points, startS);
+    const to = lowerBound(series.points, endS);
+    const found = series.points.slice(from, to);
+    return unit === undefined ? found : found.filter((point) => point.unit === unit);
+  }
+
+  /** Drops what retention has expired everywhere, and metrics left with no data. */
+  prune(nowMs: number): void {
+    for (const metrics of this.accounts.values()) {
+      for (const [key, series] of metrics) {
+        this.trim(series, nowMs);
+        if (series.points.length === 0) metrics.delete(key);
+      }
+    }
+  }
+
+  metricCount(): number {
+    let count = 0;
+    for (const metrics of this.accounts.values()) count += metrics.size;
+    return count;
+  }
+
+  private trim(series: Series, nowMs: number) {
+    const expired = lowerBound(series.points, Math.floor((nowMs - this.limits.retentionMs) / 1000));
+    const excess = series.points.length - expired - this.limits.maxPointsPerMetric;
+    const drop = expired + Math.max(0, excess);
+    if (drop > 0) series.points.splice(0, drop);
+  }
+}
+
+/** The samples of each period with data: periods start at `startS` and step by `periodS`; empty ones are absent. */
+export function aggregateByPeriod(
+  points: StoredPoint[],
+  startS: number,
+  periodS: number,
+): Array<{ t: number; aggregate: Aggregate }> {
+  const periods = new Map<number, Aggregate>();
+  for (const point of points) {
+    const t = startS + Math.floor((point.t - startS) / periodS) * periodS;
+    const aggregate = periods.get(t) ?? emptyAggregate();
+    mergeInto(aggregate, point.aggregate);
+    periods.set(t, aggregate);
+  }
+  return [...periods].map(([t, aggregate]) => ({ t, aggregate })).sort((a, b) => a.t - b.t);
+}
+
+function pointFor(points: StoredPoint[], t: number, unit: string): StoredPoint {
+  let at = lowerBound(points, t);
+  for (; at < points.length && points[at]?.t === t; at++) {
+    const candidate = points[at];
+    if (candidate?.unit === unit) return candidate;
+  }
+  const point = { t, unit, aggregate: emptyAggregate() };
+  points.splice(at, 0, point);
+  return point;
+}
+
+/** The index of the first point with t >= the given one. */
+function lowerBound(points: StoredPoint[], t: number): number {
+  let low = 0;
+  let high = points.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((points[middle]?.t ?? Infinity) < t) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
