@@ -62,10 +62,10 @@ export function DeploymentPanel({
           testId="new-fleet"
         />
       </div>
-      {/* The alarms beside the bake countdown: they decide whether the bake ends in a rollback. */}
+      {/* The alarms beside the bake countdown: they decide whether the bake ends in a rollback (a create has none). */}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <DeploymentStepper summary={summary} />
-        <AlarmStrip summary={summary} region={region} partition={partition} />
+        {!creating && <AlarmStrip summary={summary} region={region} partition={partition} />}
       </div>
     </TitledSection>
   );

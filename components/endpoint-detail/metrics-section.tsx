@@ -208,8 +208,9 @@ function MarkerList({ markers }: { markers: ChartMarker[] }) {
         {markers.map((marker) => (
           <li key={`${marker.kind}-${marker.at}-${marker.label}`} data-kind={marker.kind}>
             <span className="tabular-nums">{formatClockTime(marker.at)}</span>
-            {marker.until !== undefined && <span className="tabular-nums"> to {formatClockTime(marker.until)}</span>}:{' '}
-            {marker.label}
+            {marker.until !== undefined && (
+              <span className="tabular-nums"> to {formatClockTime(marker.until)}</span>
+            )}: {marker.label}
           </li>
         ))}
       </ul>
@@ -243,6 +244,9 @@ export function MetricsSection({ summary, partition }: { summary: EndpointSummar
   return (
     <TitledSection id="metrics-heading" title="Traffic from CloudWatch" testId="metrics-section">
       <RangePicker range={range} onChange={setRange} />
+      {metrics.isPlaceholderData && (
+        <LoadingState>{`Loading the last ${rangeLabels[range]}; the charts show the range before.`}</LoadingState>
+      )}
       {body ? (
         <>
           <MetricsSource source={body.source} />
