@@ -1,9 +1,7 @@
 import 'server-only';
-import type { MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import {
   metricRanges,
   type EndpointMetrics,
-  type MetricPoint,
   type MetricRange,
   type VariantMetricName,
   type VariantMetrics,
@@ -17,19 +15,14 @@ import { rollbackAlarmNames } from './alarm-names';
 import { getMetricData } from './cloudwatch-client';
 import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
 import { measuredVariants, type MeasuredVariant } from './endpoint-variants';
+import { pointsOf } from './metric-points';
 import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
+import { planVerdict } from './verdict-plan';
+import { readVerdict } from './verdict-read';
+import { runningConfigBook } from '../watch-memory/running-config-book';
+import { seriesRecorder } from '../series/series-recorder';
 import { metricsForVariant, variantMetricSpecs } from './variant-metric-specs';
-
-/** The points of one GetMetricData result, in time order. */
-export function pointsOf(result: MetricDataResult | undefined): MetricPoint[] {
-  const timestamps = result?.Timestamps ?? [];
-  const values = result?.Values ?? [];
-  return timestamps
-    .map((at, index) => ({ at: new Date(at).toISOString(), value: values[index]! }))
-    .filter((point) => Number.isFinite(point.value))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-}
 
 type VariantTag = { variantName: string; metric: VariantMetricName };
 
@@ -126,7 +119,14 @@ export async function endpointMetrics(
   const variantKey = variants.map((variant) => `${variant.variantName}:${variant.serverless ? 's' : 'i'}`).join(',');
   const seriesKey = `${region}\0${endpointName}\0${range}\0${variantKey}`;
   const alarmNames = rollbackAlarmNames(endpoint);
-  const [series, alarms, history] = await Promise.all([
+  const now = Date.now();
+  const plan = planVerdict(
+    endpoint,
+    runningConfigBook().of(endpoint),
+    seriesRecorder().points(namespace, name, now),
+    now,
+  );
+  const [series, alarms, history, verdict] = await Promise.all([
     seriesReads
       .get(seriesKey, async () => ({
         read: await attempt(() => readVariantSeries(region, endpointName, variants, periodSeconds, window)),
@@ -135,9 +135,10 @@ export async function endpointMetrics(
       .then((entry) => entry.read),
     alarmNames.length > 0 ? readAlarms(region, alarmNames) : ok([]),
     alarmNames.length > 0 ? readAlarmHistory(region, alarmNames, window.from, window.to, range) : ok([]),
+    plan ? readVerdict(region, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS) : ok(undefined),
   ]);
-  const source = sourceOf([series, alarms, history]);
-  if (source.state !== 'ok' || !series.ok || !alarms.ok || !history.ok) return { ...base, source };
+  const source = sourceOf([series, alarms, history, verdict]);
+  if (source.state !== 'ok' || !series.ok || !alarms.ok || !history.ok || !verdict.ok) return { ...base, source };
   return {
     ...base,
     readAt: new Date(series.at).toISOString(),
@@ -145,6 +146,7 @@ export async function endpointMetrics(
     variants: series.value,
     alarms: alarms.value,
     alarmHistory: history.value,
+    ...(verdict.ok && verdict.value ? { verdict: verdict.value } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { readAlarms } from './alarm-reads';
 import { rollbackAlarmNames } from './alarm-names';
 import { getMetricData } from './cloudwatch-client';
 import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
-import { pointsOf } from './endpoint-metrics-read';
+import { pointsOf } from './metric-points';
 import { measuredVariants } from './endpoint-variants';
 import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
