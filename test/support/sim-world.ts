@@ -200,12 +200,23 @@ export class SimWorld {
     return this.waitFor(() => this.endpoint(name), predicate, `${name}: ${what}`, timeoutMs);
   }
 
-  /** Sets the simulator-only controls for this world's simulator. */
-  async setFaults(controls: { alarms?: Record<string, string>; endpoints?: Record<string, object> }) {
+  /** Sets the simulator-only controls for this world's simulator (keys as simulator/faults.ts documents them). */
+  async setFaults(controls: {
+    alarms?: Record<string, string>;
+    endpoints?: Record<string, object>;
+    cloudwatchAlarms?: Record<string, object>;
+    images?: Record<string, object>;
+    traffic?: Record<string, object>;
+  }) {
     const core = this.admin.makeApiClient(CoreV1Api);
+    const { alarms = {}, endpoints = {}, ...metrics } = controls;
     const body = {
       metadata: { name: this.namespace, namespace: FAULTS_NAMESPACE },
-      data: { alarms: JSON.stringify(controls.alarms ?? {}), endpoints: JSON.stringify(controls.endpoints ?? {}) },
+      data: {
+        alarms: JSON.stringify(alarms),
+        endpoints: JSON.stringify(endpoints),
+        ...Object.fromEntries(Object.entries(metrics).map(([key, value]) => [key, JSON.stringify(value)])),
+      },
     };
     let written;
     try {
