@@ -31,7 +31,7 @@ export const endpointColumns: {
   { id: 'traffic', label: 'Traffic', width: '6.5rem' },
   {
     id: 'invocations',
-    label: 'Calls (1 h)',
+    label: 'Calls (1\u00a0h)',
     metricSortKey: 'invocations',
     firstSort: 'desc',
     hint: `Invocations in the last hour, all variants, from CloudWatch. ${loadedOnly}`,
@@ -39,7 +39,7 @@ export const endpointColumns: {
   },
   {
     id: 'errorRate',
-    label: '5XX (1 h)',
+    label: '5XX (1\u00a0h)',
     metricSortKey: 'errorRate',
     firstSort: 'desc',
     hint: `5XX errors over invocations in the last hour, from CloudWatch. ${loadedOnly}`,

@@ -93,7 +93,7 @@ export function EndpointTable({
   const renderedKey = refs.map(endpointRefKey).join('\n');
   const settledKey = useDebouncedValue(renderedKey, SCROLL_SETTLE_MS);
   const ask = useMemo(() => new Set(settledKey.split('\n')), [settledKey]);
-  const metrics = useFleetMetrics(refs, ask);
+  const metrics = useFleetMetrics(refs, { ask });
   const metricsByKey = new Map(refs.map((ref, at) => [endpointRefKey(ref), metrics[at]]));
   const { source, error } = latestMetricsState(metrics);
 

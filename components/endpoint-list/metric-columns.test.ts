@@ -136,6 +136,12 @@ describe('metricCell', () => {
       'No data: no invocations in the last hour, so no error rate.',
     );
     expect(metricCell('invocations', { source: ok }, false, null).state).toBe('none');
+    const denied: FleetMetricsEntry = {
+      source: { state: 'error', code: 'AccessDenied', message: 'Not authorized.', at: '2026-03-01T12:00:00Z' },
+    };
+    expect(metricCell('invocations', denied, false, null).title).toBe(
+      'No data: CloudWatch could not be read (AccessDenied). Not authorized.',
+    );
   });
 
   it('shows compact counts and rates that never round errors away', () => {

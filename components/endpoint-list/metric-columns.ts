@@ -76,11 +76,16 @@ export interface MetricCell {
   value?: number;
 }
 
-const sourceWhy: Record<Exclude<FleetMetricsEntry['source']['state'], 'ok'>, string> = {
-  disabled: 'CloudWatch is not configured',
-  'no-region': 'the controller has not reported the endpoint’s region and account yet',
-  error: 'CloudWatch could not be read',
-};
+function sourceWhy(source: Exclude<FleetMetricsEntry['source'], { state: 'ok' }>): string {
+  switch (source.state) {
+    case 'disabled':
+      return 'CloudWatch is not configured';
+    case 'no-region':
+      return 'the controller has not reported the endpoint’s region and account yet';
+    case 'error':
+      return `CloudWatch could not be read (${source.code})`;
+  }
+}
 
 /**
  * One cell of a CloudWatch column. `pending` is true while the row's read is under way or waits for the scroll
@@ -97,7 +102,7 @@ export function metricCell(
     return { state: 'loading', text: '…', title: pending ? 'Loading from CloudWatch…' : 'Not loaded yet' };
   }
   if (entry.source.state !== 'ok') {
-    return { state: 'none', text: '—', title: `No data: ${sourceWhy[entry.source.state]}. ${entry.source.message}` };
+    return { state: 'none', text: '—', title: `No data: ${sourceWhy(entry.source)}. ${entry.source.message}` };
   }
   const row = entry.row;
   if (!row) return { state: 'none', text: '—', title: 'No data: Fleetdeck did not return this endpoint.' };

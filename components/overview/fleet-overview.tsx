@@ -19,6 +19,7 @@ import { RollingOut } from './rolling-out';
 import { metricAttention, overviewMetricRefs, refOfItem } from './overview-metrics';
 
 const RECENT_LIMIT = 10;
+const OVERVIEW_METRICS_REFRESH_MS = 60_000;
 
 /** The fleet at a glance: health counts, what needs a person and why, what is rolling out, what changed. */
 export function FleetOverview() {
@@ -36,7 +37,8 @@ export function FleetOverview() {
     };
   }, [items, now]);
 
-  // CloudWatch is asked about the endpoints on screen only, in one call; what it finds joins the queue.
+  // CloudWatch is asked about the endpoints on screen only, in one call; what it finds joins the queue. An alarm
+  // is news a person acts on, so the overview reads again each minute while it is open (the list does not).
   const refs = useMemo(
     () =>
       overviewMetricRefs([
@@ -46,7 +48,7 @@ export function FleetOverview() {
       ]),
     [timed],
   );
-  const metrics = useFleetMetrics(refs);
+  const metrics = useFleetMetrics(refs, { refreshMs: OVERVIEW_METRICS_REFRESH_MS });
   const metricsState = latestMetricsState(metrics);
   const loaded = new Map(
     refs.flatMap((ref, at) => {

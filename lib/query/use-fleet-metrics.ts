@@ -1,7 +1,7 @@
 import { queryOptions, useQueries, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import {
   type CloudWatchSource,
+  type FleetMetrics,
   type FleetMetricsRow,
   fleetMetricsMaxEndpoints,
   fleetMetricsSchema,
@@ -29,11 +29,6 @@ export interface FleetMetricsEntry {
   errorRateAttention?: number;
 }
 
-// The route may add its threshold; an odd value there must not cost the page its numbers.
-const bodySchema = fleetMetricsSchema.extend({
-  errorRateAttention: z.number().min(0).max(1).optional().catch(undefined),
-});
-
 export const fleetMetricsPath = (refs: readonly EndpointRef[]) => {
   const params = new URLSearchParams();
   for (const ref of refs) params.append('endpoint', endpointRefKey(ref));
@@ -54,13 +49,11 @@ export function metricsBatches(refs: readonly EndpointRef[], max = fleetMetricsM
   return batches;
 }
 
-type Body = z.infer<typeof bodySchema>;
-
 /**
  * Gathers the per-endpoint reads asked for within one short window into as few calls as the limit allows, so
  * the list's rows cache one by one while CloudWatch is asked once per screenful.
  */
-export function createMetricsBatcher(fetchBatch: (refs: EndpointRef[]) => Promise<Body>, windowMs = 15) {
+export function createMetricsBatcher(fetchBatch: (refs: EndpointRef[]) => Promise<FleetMetrics>, windowMs = 15) {
   let waiting: { ref: EndpointRef; resolve: (entry: FleetMetricsEntry) => void; reject: (error: unknown) => void }[] =
     [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -99,13 +92,13 @@ export function createMetricsBatcher(fetchBatch: (refs: EndpointRef[]) => Promis
     });
 }
 
-const loadFleetMetrics = createMetricsBatcher((refs) => apiFetch(fleetMetricsPath(refs), bodySchema));
+const loadFleetMetrics = createMetricsBatcher((refs) => apiFetch(fleetMetricsPath(refs), fleetMetricsSchema));
 
 /**
  * One endpoint's numbers through the shared batcher. The signal is not passed on: a row scrolled away while its
  * batch is in flight still caches its answer, and the rest of the batch must not be aborted with it.
  */
-export const fleetMetricsRowQueryOptions = (ref: EndpointRef, enabled = true) =>
+export const fleetMetricsRowQueryOptions = (ref: EndpointRef, enabled = true, refreshMs: number | false = false) =>
   queryOptions({
     queryKey: queryKeys.fleetMetricsRow(ref.namespace, ref.name),
     queryFn: () => loadFleetMetrics({ namespace: ref.namespace, name: ref.name }),
@@ -114,16 +107,21 @@ export const fleetMetricsRowQueryOptions = (ref: EndpointRef, enabled = true) =>
     // A failure shows in the cells and once on the page; retries would multiply the reads behind it.
     retry: false,
     enabled,
+    refetchInterval: refreshMs,
   });
 
 /**
  * The numbers of the given endpoints, one query each (so each caches on its own), fetched together. `ask`
  * limits which of them may be fetched now (the list waits for scrolling to settle); the others still show
- * whatever the cache holds.
+ * whatever the cache holds. `refreshMs` reads them again on a timer; their timers start together, so the
+ * batcher still makes one call of them.
  */
-export function useFleetMetrics(refs: readonly EndpointRef[], ask?: ReadonlySet<string>) {
+export function useFleetMetrics(
+  refs: readonly EndpointRef[],
+  { ask, refreshMs = false }: { ask?: ReadonlySet<string>; refreshMs?: number | false } = {},
+) {
   return useQueries({
-    queries: refs.map((ref) => fleetMetricsRowQueryOptions(ref, ask ? ask.has(endpointRefKey(ref)) : true)),
+    queries: refs.map((ref) => fleetMetricsRowQueryOptions(ref, ask ? ask.has(endpointRefKey(ref)) : true, refreshMs)),
   });
 }
 
