@@ -1,0 +1,270 @@
+// The CloudWatch reads end to end: the metrics routes in-process against the real control plane and the simulated
+// CloudWatch process, read as users with different rights. What the simulator counted is what AWS would bill.
+import { DescribeAlarmsCommand, PutMetricAlarmCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { PatchStrategy, RbacAuthorizationV1Api, setHeaderOptions } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpointMetricsSchema, fleetMetricsSchema } from '@/lib/api/endpoint-metrics';
+import { call, configureServer, signIn } from '../support/api-client';
+import { startCloudWatchSimulator } from '../support/cloudwatch-simulator';
+import { customObjectsAs, freshNamespace, kubeConfigAs, uniqueName } from '../support/control-plane';
+import { coordinates, endpointBody } from '../support/sagemaker-objects';
+
+const sim = await startCloudWatchSimulator();
+configureServer({ ...sim.env, FLEETDECK_CLOUDWATCH: 'on' });
+const metricsRoute = await import('@/app/api/endpoints/[namespace]/[name]/metrics/route');
+const fleetRoute = await import('@/app/api/fleet/metrics/route');
+const me = await import('@/app/api/me/route');
+const session = await import('@/app/api/session/route');
+
+const cloudwatch = sim.client();
+const sessions: Record<string, string> = {};
+let shared = ''; // ml-eng may read it (a RoleBinding below)
+let other = ''; // ml-eng may not
+const shop = uniqueName('shop');
+const busy = uniqueName('busy');
+const hidden = uniqueName('hidden');
+const alarmName = `${shop}-5xx`;
+
+async function createEndpoint(namespace: string, name: string, alarms: string[] = []) {
+  const where = coordinates('Endpoint', namespace);
+  const body = endpointBody(name);
+  await customObjectsAs('admin').createNamespacedCustomObject({
+    ...where,
+    body: {
+      ...body,
+      spec: {
+        ...body.spec,
+        ...(alarms.length > 0
+          ? {
+              deploymentConfig: {
+                autoRollbackConfiguration: { alarms: alarms.map((alarm) => ({ alarmName: alarm })) },
+              },
+            }
+          : {}),
+      },
+    },
+  });
+  await customObjectsAs('admin').patchNamespacedCustomObjectStatus(
+    {
+      ...where,
+      name,
+      body: {
+        status: {
+          endpointStatus: 'InService',
+          ackResourceMetadata: { ownerAccountID: '123456789012', region: sim.region },
+          productionVariants: [
+            { variantName: 'blue', currentWeight: 3, currentInstanceCount: 2 },
+            {
+              variantName: 'green',
+              currentWeight: 1,
+              currentServerlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 },
+            },
+          ],
+        },
+      },
+    },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+  );
+}
+
+const minute = 60_000;
+const minutesAgo = (minutes: number) => new Date(Math.floor(Date.now() / minute) * minute - minutes * minute);
+
+async function seed(endpointName: string) {
+  const datum = (variant: string, metric: string, value: number, at: Date) => ({
+    MetricName: metric,
+    Dimensions: [
+      { Name: 'EndpointName', Value: endpointName },
+      { Name: 'VariantName', Value: variant },
+    ],
+    Timestamp: at,
+    Value: value,
+  });
+  await cloudwatch.send(
+    new PutMetricDataCommand({
+      Namespace: 'AWS/SageMaker',
+      MetricData: [
+        datum('blue', 'Invocations', 100, minutesAgo(5)),
+        datum('blue', 'Invocations', 60, minutesAgo(4)),
+        datum('blue', 'Invocation5XXErrors', 3, minutesAgo(5)),
+        datum('blue', 'ModelLatency', 1200, minutesAgo(5)),
+        datum('green', 'Invocations', 40, minutesAgo(5)),
+        datum('green', 'ModelSetupTime', 900_000, minutesAgo(5)),
+      ],
+    }),
+  );
+  await cloudwatch.send(
+    new PutMetricDataCommand({
+      Namespace: '/aws/sagemaker/Endpoints',
+      MetricData: [datum('blue', 'CPUUtilization', 42, minutesAgo(5))],
+    }),
+  );
+}
+
+const get = (user: string, namespace: string, name: string, query = '') =>
+  call(metricsRoute.GET, {
+    path: `/api/endpoints/${namespace}/${name}/metrics${query}`,
+    params: { namespace, name },
+    headers: { cookie: sessions[user]! },
+  });
+
+const fleet = (user: string, refs: string[]) =>
+  call(fleetRoute.GET, {
+    path: `/api/fleet/metrics?${refs.map((ref) => `endpoint=${encodeURIComponent(ref)}`).join('&')}`,
+    headers: { cookie: sessions[user]! },
+  });
+
+beforeAll(async () => {
+  shared = await freshNamespace('cw');
+  other = await freshNamespace('cw-other');
+  await kubeConfigAs('admin')
+    .makeApiClient(RbacAuthorizationV1Api)
+    .createNamespacedRoleBinding({
+      namespace: shared,
+      body: {
+        metadata: { name: 'ml-eng-viewer' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'fleetdeck-viewer' },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'ml-eng' }],
+      },
+    });
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: alarmName,
+      Namespace: 'AWS/SageMaker',
+      MetricName: 'Invocation5XXErrors',
+      Dimensions: [
+        { Name: 'EndpointName', Value: shop },
+        { Name: 'VariantName', Value: 'no-such-variant' },
+      ],
+      Statistic: 'Sum',
+      TreatMissingData: 'breaching',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+    }),
+  );
+  // No data, treated as breaching: the simulator's next evaluation (each second) puts it in ALARM.
+  for (let tries = 0; tries < 50; tries++) {
+    const { MetricAlarms } = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarmName] }));
+    if (MetricAlarms?.[0]?.StateValue === 'ALARM') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await Promise.all([
+    createEndpoint(shared, shop, [alarmName]),
+    createEndpoint(shared, busy),
+    createEndpoint(other, hidden),
+    seed(shop),
+    seed(busy),
+    seed(hidden),
+  ]);
+  for (const user of ['oncall', 'ml-eng'] as const)
+    sessions[user] = (await signIn({ session: session.POST, me: me.GET }, user)).cookie;
+});
+
+afterAll(() => sim.stop());
+
+/** The endpoint's metrics once the shared watch has its status (its region), as `user`. */
+async function readWhenLocated(user: string, namespace: string, name: string) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await get(user, namespace, name);
+    expect(response.status).toBe(200);
+    const body = endpointMetricsSchema.parse(await response.json());
+    if (body.source.state !== 'no-region' || Date.now() > deadline) return body;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('GET /api/endpoints/{namespace}/{name}/metrics', () => {
+  it('answers the values per variant, each with the metrics of its kind', async () => {
+    const body = await readWhenLocated('oncall', shared, shop);
+    expect(body.source).toEqual({ state: 'ok' });
+    expect(body).toMatchObject({ endpointName: shop, region: sim.region, accountId: '123456789012', range: '1h' });
+    expect(body.periodSeconds).toBe(60);
+    const blue = body.variants.find((variant) => variant.variantName === 'blue')!;
+    const green = body.variants.find((variant) => variant.variantName === 'green')!;
+    expect(blue.serverless).toBe(false);
+    expect(blue.series.invocations?.map((point) => point.value)).toEqual([100, 60]);
+    expect(blue.series.invocations?.[0]?.at).toBe(minutesAgo(5).toISOString());
+    expect(blue.series.errors5xx?.map((point) => point.value)).toEqual([3]);
+    expect(blue.series.cpuUtilization?.map((point) => point.value)).toEqual([42]);
+    expect(blue.series).not.toHaveProperty('modelSetupTime');
+    expect(green.serverless).toBe(true);
+    expect(green.series.invocations?.map((point) => point.value)).toEqual([40]);
+    expect(green.series.modelSetupTime?.map((point) => point.value)).toEqual([900_000]);
+    expect(green.series).not.toHaveProperty('cpuUtilization');
+  });
+
+  it('shows the rollback alarm in ALARM and its transition', async () => {
+    const body = endpointMetricsSchema.parse(await (await get('oncall', shared, shop)).json());
+    expect(body.alarms).toEqual([
+      expect.objectContaining({
+        name: alarmName,
+        state: 'ALARM',
+        reason: expect.stringContaining('Threshold Crossed'),
+        metric: expect.objectContaining({ name: 'Invocation5XXErrors', statistic: 'Sum', threshold: 1 }),
+      }),
+    ]);
+    expect(body.alarmHistory).toContainEqual(
+      expect.objectContaining({ alarmName, from: 'INSUFFICIENT_DATA', to: 'ALARM' }),
+    );
+  });
+
+  it('refuses a caller without rights with 403, and asks CloudWatch nothing', async () => {
+    await sim.resetCounts();
+    const response = await get('ml-eng', other, hidden);
+    expect(response.status).toBe(403);
+    expect((await sim.calls()).total).toBe(0);
+  });
+
+  it('answers a bad range with 400 naming the field', async () => {
+    const response = await get('oncall', shared, shop, '?range=2h');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { fields?: { path: string }[] } };
+    expect(body.error.fields?.map((field) => field.path)).toContain('range');
+  });
+
+  it('serves a hundred concurrent viewers with one GetMetricData', async () => {
+    expect((await readWhenLocated('oncall', shared, busy)).source).toEqual({ state: 'ok' });
+    // The read above filled the cache for 1h; 6h has its own entry, read once for all of these.
+    await sim.resetCounts();
+    const responses = await Promise.all(Array.from({ length: 100 }, () => get('oncall', shared, busy, '?range=6h')));
+    expect(responses.map((response) => response.status)).toEqual(Array(100).fill(200));
+    const bodies = await Promise.all(
+      responses.map(async (response) => endpointMetricsSchema.parse(await response.json())),
+    );
+    expect(new Set(bodies.map((body) => body.readAt)).size).toBe(1);
+    // Summed into 5-minute periods: both seeded minutes, in one bucket or two.
+    const blue = bodies[0]!.variants.find((variant) => variant.variantName === 'blue');
+    expect(blue?.series.invocations?.reduce((sum, point) => sum + point.value, 0)).toBe(160);
+    expect((await sim.calls()).byOperation.GetMetricData).toBe(1);
+  });
+});
+
+describe('GET /api/fleet/metrics', () => {
+  it('sums the last hour over variants and names the alarms in ALARM', async () => {
+    const response = await fleet('oncall', [`${shared}/${shop}`, `${other}/${hidden}`]);
+    expect(response.status).toBe(200);
+    const body = fleetMetricsSchema.parse(await response.json());
+    expect(body.source).toEqual({ state: 'ok' });
+    expect(body.errorRateAttention).toBe(0.05);
+    expect(body.rows).toEqual([
+      { namespace: shared, name: shop, invocations: 200, errorRate: 3 / 200, alarmsInAlarm: [alarmName] },
+      { namespace: other, name: hidden, invocations: 200, errorRate: 3 / 200, alarmsInAlarm: [] },
+    ]);
+  });
+
+  it('leaves out the endpoints the caller may not read', async () => {
+    const response = await fleet('ml-eng', [`${shared}/${shop}`, `${other}/${hidden}`, `${shared}/no-such-endpoint`]);
+    expect(response.status).toBe(200);
+    const body = fleetMetricsSchema.parse(await response.json());
+    expect(body.rows.map((row) => `${row.namespace}/${row.name}`)).toEqual([`${shared}/${shop}`]);
+  });
+
+  it('refuses more endpoints than a screen holds, and anything not namespace/name', async () => {
+    const many = Array.from({ length: 101 }, (_, index) => `${shared}/e${index}`);
+    expect((await fleet('oncall', many)).status).toBe(400);
+    expect((await fleet('oncall', ['no-slash'])).status).toBe(400);
+  });
+});
