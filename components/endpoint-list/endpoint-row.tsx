@@ -51,7 +51,14 @@ function MetricTd({
       data-state={view.state}
       data-value={view.value}
     >
-      {view.state === 'loading' ? <span aria-label={view.title}>{view.text}</span> : view.text}
+      {view.state === 'loading' ? (
+        <>
+          <span aria-hidden="true">{view.text}</span>
+          <span className="sr-only">{view.title}</span>
+        </>
+      ) : (
+        view.text
+      )}
     </td>
   );
 }

@@ -107,7 +107,7 @@ export function EndpointTable({
         aria-label="Endpoints table"
         className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-800"
       >
-        <Table caption={caption} aria-rowcount={rows.length + 1} className="min-w-[76rem] table-fixed border-collapse">
+        <Table caption={caption} aria-rowcount={rows.length + 1} className="min-w-[80rem] table-fixed border-collapse">
           <colgroup>
             {endpointColumns.map((column) => (
               <col key={column.id} style={{ width: column.width }} />
