@@ -213,25 +213,15 @@ export class AlarmBook {
     return evaluated;
   }
 
-  /** The shortest period of any alarm, in seconds; undefined without alarms. */
-  shortestPeriod(): number | undefined {
-    let shortest: number | undefined;
-    for (const account of this.accounts.values()) {
-      for (const record of account.alarms.values()) {
-        shortest = Math.min(shortest ?? Infinity, record.definition.Period);
-      }
-    }
-    return shortest;
-  }
-
   /** The evaluation range ending at `end` (epoch seconds, a period boundary), oldest period first. */
   private range(accountId: string, alarm: AlarmDefinition, end: number): PeriodDatapoint[] {
     const periods = evaluationRangePeriods(alarm.EvaluationPeriods);
     const start = end - periods * alarm.Period;
     const identity = { namespace: alarm.Namespace, name: alarm.MetricName, dimensions: alarm.Dimensions };
     const points = this.store.points(accountId, identity, start, end, alarm.Unit);
-    const byPeriod = new Map(aggregateByPeriod(points, start, alarm.Period).map(({ t, aggregate }) => [t, aggregate]));
     const statistic = parseStatistic(alarm.Statistic ?? alarm.ExtendedStatistic ?? '');
+    const byStart = aggregateByPeriod(points, start, alarm.Period, statistic?.kind === 'percentile');
+    const byPeriod = new Map(byStart.map(({ t, aggregate }) => [t, aggregate]));
     return Array.from({ length: periods }, (_, i) => {
       const t = start + i * alarm.Period;
       const aggregate = byPeriod.get(t);

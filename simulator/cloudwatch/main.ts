@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { startAlarmClock } from './alarm-clock';
 import { defaultAlarmBookLimits } from './alarms';
+import { defaultStoreLimits } from './metric-store';
 import { createCloudWatchServer } from './server';
 import { SimulatedCloudWatch } from './service';
 import { readSettings } from './settings';
@@ -14,6 +15,7 @@ function main() {
   const cloudwatch = new SimulatedCloudWatch({
     region: settings.SIM_CLOUDWATCH_REGION,
     storeLimits: {
+      ...defaultStoreLimits,
       retentionMs: settings.SIM_CLOUDWATCH_RETENTION_HOURS * 3_600_000,
       maxPointsPerMetric: settings.SIM_CLOUDWATCH_MAX_POINTS_PER_METRIC,
     },

@@ -301,7 +301,12 @@ function datapoints(
     query.period < 60 ? Math.max(startS, Math.ceil((nowS - 3 * hour) / query.period) * query.period) : startS;
   const points = store.points(accountId, query.identity, from, endS, query.unit);
   const result: Array<{ t: number; value: number }> = [];
-  for (const { t, aggregate } of aggregateByPeriod(points, startS, query.period)) {
+  for (const { t, aggregate } of aggregateByPeriod(
+    points,
+    startS,
+    query.period,
+    query.statistic.kind === 'percentile',
+  )) {
     const value = computeStatistic(aggregate, query.statistic);
     if (value !== undefined) result.push({ t, value });
   }

@@ -1,7 +1,16 @@
 // The simulated CloudWatch's metric data, in memory. A metric is its namespace, name and set of dimensions (order
 // does not matter, as in CloudWatch); each keeps its samples per stored second (high resolution) or minute
-// (standard resolution) and unit, as raw values with counts, so any statistic can be computed later.
-import { addStatisticSet, addValue, emptyAggregate, mergeInto, type Aggregate, type StatisticSet } from './statistics';
+// (standard resolution) and unit, as raw values with counts, so any statistic can be computed later. As in
+// CloudWatch, high-resolution data older than three hours is kept per minute only.
+import {
+  addStatisticSet,
+  addValue,
+  boundDistinctValues,
+  emptyAggregate,
+  mergeInto,
+  type Aggregate,
+  type StatisticSet,
+} from './statistics';
 
 export interface Dimension {
   Name: string;
@@ -36,17 +45,25 @@ export interface MetricStoreLimits {
   retentionMs: number;
   /** Stored points (distinct second or minute and unit) per metric; the oldest go first past it. */
   maxPointsPerMetric: number;
+  /** Distinct values per stored point, past which they are rounded (see boundDistinctValues). */
+  maxValuesPerPoint: number;
 }
 
 export const defaultStoreLimits: MetricStoreLimits = {
   retentionMs: 8 * 24 * 3600 * 1000,
   // Eight days of one-minute data is 11,520 points; this leaves room for some hours of one-second data.
   maxPointsPerMetric: 20_000,
+  maxValuesPerPoint: 1000,
 };
+
+/** How long high-resolution data keeps its seconds (CloudWatch: "available for 3 hours"). */
+export const highResolutionHours = 3;
 
 interface Series {
   identity: MetricIdentity;
   points: StoredPoint[];
+  /** Points before this time (epoch seconds) have been rolled up to whole minutes. */
+  rolledUpThrough: number;
 }
 
 /** One key per metric identity: dimensions sorted by name, so their order in a request does not matter. */
@@ -70,7 +87,7 @@ export class MetricStore {
     const key = metricKey(identity);
     let series = metrics.get(key);
     if (!series) {
-      series = { identity: { ...identity, dimensions: [...identity.dimensions] }, points: [] };
+      series = { identity: { ...identity, dimensions: [...identity.dimensions] }, points: [], rolledUpThrough: 0 };
       metrics.set(key, series);
     }
     const resolution = sample.storageResolution === 1 ? 1 : 60;
@@ -78,6 +95,7 @@ export class MetricStore {
     const point = pointFor(series.points, t, sample.unit);
     if (sample.statisticSet) addStatisticSet(point.aggregate, sample.statisticSet);
     for (const [value, count] of sample.values ?? []) addValue(point.aggregate, value, count);
+    boundDistinctValues(point.aggregate, this.limits.maxValuesPerPoint);
     this.trim(series, nowMs);
   }
 
@@ -91,10 +109,11 @@ export class MetricStore {
     return unit === undefined ? found : found.filter((point) => point.unit === unit);
   }
 
-  /** Drops what retention has expired everywhere, and metrics left with no data. */
+  /** Rolls up old high-resolution data, drops what retention has expired, and metrics left with no data. */
   prune(nowMs: number): void {
     for (const metrics of this.accounts.values()) {
       for (const [key, series] of metrics) {
+        this.rollUp(series, nowMs);
         this.trim(series, nowMs);
         if (series.points.length === 0) metrics.delete(key);
       }
@@ -107,6 +126,25 @@ export class MetricStore {
     return count;
   }
 
+  /** Merges the seconds of each whole minute older than the high-resolution window into the minute. */
+  private rollUp(series: Series, nowMs: number) {
+    const cutoff = Math.floor((nowMs / 1000 - highResolutionHours * 3600) / 60) * 60;
+    if (cutoff <= series.rolledUpThrough) return;
+    const from = lowerBound(series.points, series.rolledUpThrough);
+    const to = lowerBound(series.points, cutoff);
+    series.rolledUpThrough = cutoff;
+    const range = series.points.slice(from, to);
+    if (range.every((point) => point.t % 60 === 0)) return;
+    const minutes: StoredPoint[] = [];
+    for (const point of range) {
+      const minute = Math.floor(point.t / 60) * 60;
+      const into = pointFor(minutes, minute, point.unit);
+      mergeInto(into.aggregate, point.aggregate);
+    }
+    for (const point of minutes) boundDistinctValues(point.aggregate, this.limits.maxValuesPerPoint);
+    series.points.splice(from, to - from, ...minutes);
+  }
+
   private trim(series: Series, nowMs: number) {
     const expired = lowerBound(series.points, Math.floor((nowMs - this.limits.retentionMs) / 1000));
     const excess = series.points.length - expired - this.limits.maxPointsPerMetric;
@@ -115,17 +153,32 @@ export class MetricStore {
   }
 }
 
-/** The samples of each period with data: periods start at `startS` and step by `periodS`; empty ones are absent. */
+/**
+ * The samples of each period with data: periods start at `startS` and step by `periodS`; empty ones are absent.
+ * Without `withValues` the periods carry sums and extremes only, which is all but percentiles need and much less
+ * work over days of histograms.
+ */
 export function aggregateByPeriod(
   points: StoredPoint[],
   startS: number,
   periodS: number,
+  withValues = true,
 ): Array<{ t: number; aggregate: Aggregate }> {
   const periods = new Map<number, Aggregate>();
   for (const point of points) {
     const t = startS + Math.floor((point.t - startS) / periodS) * periodS;
-    const aggregate = periods.get(t) ?? emptyAggregate();
+    const aggregate: Aggregate = periods.get(t) ?? {
+      sum: 0,
+      count: 0,
+      min: Infinity,
+      max: -Infinity,
+      ...(withValues ? { valueParts: [] } : {}),
+    };
     mergeInto(aggregate, point.aggregate);
+    if (aggregate.valueParts) {
+      if (point.aggregate.values) aggregate.valueParts.push(point.aggregate.values);
+      else delete aggregate.valueParts;
+    }
     periods.set(t, aggregate);
   }
   return [...periods].map(([t, aggregate]) => ({ t, aggregate })).sort((a, b) => a.t - b.t);

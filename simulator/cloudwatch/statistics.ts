@@ -12,6 +12,11 @@ export interface Aggregate {
    * added: CloudWatch cannot give percentiles for such a set, and neither can the simulator.
    */
   values?: Map<number, number>;
+  /**
+   * A period read from several stored points carries their value maps unmerged, since sorting them together once
+   * is much cheaper than merging maps; undefined as soon as one point cannot give percentiles.
+   */
+  valueParts?: Array<Map<number, number>>;
 }
 
 export interface StatisticSet {
@@ -86,6 +91,22 @@ export function mergeInto(target: Aggregate, source: Aggregate): void {
   for (const [value, count] of source.values) target.values.set(value, (target.values.get(value) ?? 0) + count);
 }
 
+/**
+ * Keeps a stored point's distinct values to at most `max` by rounding them to fewer significant digits (from 6
+ * down) until they fit: a long run publishing a different histogram every period would otherwise make one point
+ * as large as all its samples. Percentiles then stay within the rounding (5 parts in a million at 6 digits).
+ */
+export function boundDistinctValues(aggregate: Aggregate, max: number): void {
+  for (let digits = 6; aggregate.values && aggregate.values.size > max && digits >= 1; digits--) {
+    const rounded = new Map<number, number>();
+    for (const [value, count] of aggregate.values) {
+      const key = Number(value.toPrecision(digits));
+      rounded.set(key, (rounded.get(key) ?? 0) + count);
+    }
+    aggregate.values = rounded;
+  }
+}
+
 /** The statistic's value, or undefined when CloudWatch would give no datapoint for it. */
 export function computeStatistic(aggregate: Aggregate, statistic: Statistic): number | undefined {
   if (aggregate.count <= 0) return undefined;
@@ -102,8 +123,9 @@ export function computeStatistic(aggregate: Aggregate, statistic: Statistic): nu
       return aggregate.max;
     case 'percentile':
       // CloudWatch gives no percentiles for periods holding a negative value (user guide, "Percentiles").
-      if (!aggregate.values || aggregate.min < 0) return undefined;
-      return percentile(aggregate.values, aggregate.count, statistic.percent);
+      if (aggregate.min < 0) return undefined;
+      if (aggregate.valueParts) return percentile(aggregate.valueParts, statistic.percent);
+      return aggregate.values ? percentile([aggregate.values], statistic.percent) : undefined;
   }
 }
 
@@ -111,16 +133,30 @@ export function computeStatistic(aggregate: Aggregate, statistic: Statistic): nu
  * The nearest-rank percentile of weighted values: the smallest value with at least `percent`% of the samples at
  * or below it. p0 is the minimum and p100 the maximum.
  */
-export function percentile(values: Map<number, number>, count: number, percent: number): number | undefined {
-  if (count <= 0 || values.size === 0) return undefined;
-  const sorted = [...values.keys()].sort((a, b) => a - b);
-  const rank = Math.max(Math.ceil((percent / 100) * count - 1e-9), 1);
-  let seen = 0;
-  for (const value of sorted) {
-    seen += values.get(value) ?? 0;
-    if (seen >= rank) return value;
+export function percentile(parts: Array<Map<number, number>>, percent: number): number | undefined {
+  let size = 0;
+  for (const part of parts) size += part.size;
+  if (size === 0) return undefined;
+  const values = new Float64Array(size);
+  const counts = new Float64Array(size);
+  let total = 0;
+  let at = 0;
+  for (const part of parts) {
+    for (const [value, count] of part) {
+      values[at] = value;
+      counts[at++] = count;
+      total += count;
+    }
   }
-  return sorted[sorted.length - 1];
+  if (total <= 0) return undefined;
+  const order = Uint32Array.from({ length: size }, (_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
+  const rank = Math.max(Math.ceil((percent / 100) * total - 1e-9), 1);
+  let seen = 0;
+  for (const index of order) {
+    seen += counts[index] ?? 0;
+    if (seen >= rank) return values[index];
+  }
+  return values[order[size - 1] ?? 0];
 }
 
 /**
