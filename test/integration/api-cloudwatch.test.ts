@@ -10,7 +10,8 @@ import { customObjectsAs, freshNamespace, kubeConfigAs, uniqueName } from '../su
 import { coordinates, endpointBody } from '../support/sagemaker-objects';
 
 const sim = await startCloudWatchSimulator();
-configureServer({ ...sim.env, FLEETDECK_CLOUDWATCH: 'on' });
+// The simulator keeps high-resolution data: the verdict samples every 10 s, so a few minutes give it enough.
+configureServer({ ...sim.env, FLEETDECK_CLOUDWATCH: 'on', FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS: '10' });
 const metricsRoute = await import('@/app/api/endpoints/[namespace]/[name]/metrics/route');
 const fleetRoute = await import('@/app/api/fleet/metrics/route');
 const me = await import('@/app/api/me/route');
@@ -239,6 +240,102 @@ describe('GET /api/endpoints/{namespace}/{name}/metrics', () => {
     const blue = bodies[0]!.variants.find((variant) => variant.variantName === 'blue');
     expect(blue?.series.invocations?.reduce((sum, point) => sum + point.value, 0)).toBe(160);
     expect((await sim.calls()).byOperation.GetMetricData).toBe(1);
+  });
+});
+
+describe('the canary verdict', () => {
+  const canary = uniqueName('canary');
+  const tenSeconds = 10_000;
+  const now = Math.floor(Date.now() / tenSeconds) * tenSeconds;
+  const deployStart = new Date(now - 4 * minute);
+  const bakeStart = new Date(now - 3 * minute);
+
+  /** Per-10-second points from `from` to `to`: invocations, 5XX errors and latency, on the given dimensions. */
+  function points(dimensions: Record<string, string>, from: number, to: number, errors: number) {
+    const data = [];
+    for (let at = from; at < to; at += tenSeconds) {
+      for (const [metric, value] of [
+        ['Invocations', 100],
+        ['Invocation5XXErrors', errors],
+        ['Invocation4XXErrors', 1],
+        ['ModelLatency', 2000 + ((at / tenSeconds) % 7)],
+      ] as const) {
+        data.push({
+          MetricName: metric,
+          Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })),
+          Timestamp: new Date(at),
+          Value: value,
+          StorageResolution: 1,
+        });
+      }
+    }
+    return data;
+  }
+
+  beforeAll(async () => {
+    const where = coordinates('Endpoint', shared);
+    await customObjectsAs('admin').createNamespacedCustomObject({
+      ...where,
+      body: endpointBody(canary, `${canary}-v2`),
+    });
+    await customObjectsAs('admin').patchNamespacedCustomObjectStatus(
+      {
+        ...where,
+        name: canary,
+        body: {
+          status: {
+            endpointStatus: 'Updating',
+            ackResourceMetadata: { ownerAccountID: '123456789012', region: sim.region },
+            productionVariants: [{ variantName: 'blue', currentWeight: 1, currentInstanceCount: 2 }],
+            pendingDeploymentSummary: {
+              endpointConfigName: `${canary}-v2`,
+              startTime: deployStart.toISOString(),
+              productionVariants: [
+                {
+                  variantName: 'blue',
+                  currentWeight: 1,
+                  currentInstanceCount: 1,
+                  variantStatus: [{ status: 'Baking', startTime: bakeStart.toISOString() }],
+                },
+              ],
+            },
+          },
+        },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    const data = [
+      // Before the deployment, the endpoint's own series: no errors.
+      ...points(
+        { EndpointName: canary, VariantName: 'blue' },
+        deployStart.getTime() - 3 * minute,
+        deployStart.getTime(),
+        0,
+      ),
+      // The new fleet, by its config: a fifth of its requests fail.
+      ...points(
+        { EndpointName: canary, VariantName: 'blue', EndpointConfigName: `${canary}-v2` },
+        bakeStart.getTime(),
+        now,
+        20,
+      ),
+    ];
+    for (let start = 0; start < data.length; start += 500)
+      await cloudwatch.send(
+        new PutMetricDataCommand({ Namespace: 'AWS/SageMaker', MetricData: data.slice(start, start + 500) }),
+      );
+  });
+
+  it('fails a new fleet whose 5XX rate rose, and says what it compared', async () => {
+    const body = await readWhenLocated('oncall', shared, canary);
+    expect(body.source).toEqual({ state: 'ok' });
+    expect(body.verdict?.outcome).toBe('fail');
+    const errors = body.verdict?.metrics.find((metric) => metric.metric === 'errorRate5xx');
+    expect(errors).toMatchObject({ critical: true, outcome: 'high', baselineMedian: 0, canaryMedian: 0.2 });
+    expect(body.verdict?.compared).toContain(`New config ${canary}-v2`);
+    expect(body.verdict?.compared).toContain('before the deployment started');
+    // The endpoint that is not deploying has none.
+    expect((await readWhenLocated('oncall', shared, shop)).verdict).toBeUndefined();
   });
 });
 
