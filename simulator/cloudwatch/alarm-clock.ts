@@ -6,7 +6,11 @@ import type { SimulatedCloudWatch } from './service';
 /** After the second turns, so that a datapoint published in the closing second has arrived. */
 const tickDelayMs = 50;
 
-export function startAlarmClock(cloudwatch: SimulatedCloudWatch, now: () => number = Date.now): () => void {
+export function startAlarmClock(
+  cloudwatch: SimulatedCloudWatch,
+  log: (message: string) => void,
+  now: () => number = Date.now,
+): () => void {
   let timer: NodeJS.Timeout | undefined;
   let lastPruneMinute = Math.floor(now() / 60_000);
   const schedule = () => {
@@ -15,11 +19,16 @@ export function startAlarmClock(cloudwatch: SimulatedCloudWatch, now: () => numb
   };
   const tick = () => {
     const at = now();
-    cloudwatch.alarms.evaluate(at);
-    const minute = Math.floor(at / 60_000);
-    if (minute !== lastPruneMinute) {
-      lastPruneMinute = minute;
-      cloudwatch.store.prune(at);
+    try {
+      cloudwatch.alarms.evaluate(at);
+      const minute = Math.floor(at / 60_000);
+      if (minute !== lastPruneMinute) {
+        lastPruneMinute = minute;
+        cloudwatch.store.prune(at);
+      }
+    } catch (error) {
+      // One bad evaluation must not stop the clock for every other alarm.
+      log(`alarm evaluation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     schedule();
   };

@@ -21,12 +21,13 @@ function main() {
     },
     alarmLimits: { ...defaultAlarmBookLimits, maxHistoryPerAccount: settings.SIM_CLOUDWATCH_MAX_HISTORY_ITEMS },
   });
+  const logError = (message: string) => console.error(`[cloudwatch-simulator] ${message}`);
   const { server } = createCloudWatchServer({
     cloudwatch,
     credentials: settings.SIM_CLOUDWATCH_CREDENTIALS,
-    log: (message) => console.error(`[cloudwatch-simulator] ${message}`),
+    log: logError,
   });
-  const stopClock = startAlarmClock(cloudwatch);
+  const stopClock = startAlarmClock(cloudwatch, logError);
   server.on('error', (error) => {
     console.error(`[cloudwatch-simulator] ${error.message}`);
     process.exit(1);

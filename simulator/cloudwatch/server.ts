@@ -116,6 +116,8 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     });
     request.on('end', () => (refused ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
+    // A client that goes away mid-body ends nothing; after `end` this is a no-op.
+    request.on('close', () => reject(new Error('the client closed the request before its body ended')));
   });
 }
 

@@ -74,7 +74,7 @@ const settingsSchema = z.object({
 export type CloudWatchSimulatorSettings = z.infer<typeof settingsSchema>;
 
 /** Settings from the environment; a bad value stops the simulator with the variable's name. */
-export function readSettings(env: NodeJS.ProcessEnv): CloudWatchSimulatorSettings {
+export function readSettings(env: Record<string, string | undefined>): CloudWatchSimulatorSettings {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));

@@ -1,6 +1,7 @@
 // The verifier against requests signed by the AWS SDK's own signer (@smithy/signature-v4, what
 // @aws-sdk/client-cloudwatch signs with): what it signs is accepted, and any change AWS would notice is refused
 // with AWS's code and message.
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -118,7 +119,19 @@ describe('SigV4 verification of requests signed by the SDK', () => {
   it('refuses a body changed after signing', async () => {
     const request = await sdkSigned();
     request.body = Buffer.from(JSON.stringify({ AlarmNames: ['another-alarm'] }));
+    // The SDK sends the body's hash as x-amz-content-sha256, so that is what no longer agrees.
+    expect(refusal(() => verify(request)).code).toBe('SignatureDoesNotMatch');
+    delete request.headers['x-amz-content-sha256'];
     expect(refusal(() => verify(request))).toEqual({ code: 'SignatureDoesNotMatch', message: signatureMismatch });
+  });
+
+  it('refuses a request whose x-amz-content-sha256 is not the hash of its body', async () => {
+    const otherHash = createHash('sha256').update('another body').digest('hex');
+    const request = await sdkSigned({ headers: { 'x-amz-content-sha256': otherHash } });
+    expect(refusal(() => verify(request))).toEqual({
+      code: 'SignatureDoesNotMatch',
+      message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    });
   });
 
   it('refuses a signature made with the wrong secret', async () => {

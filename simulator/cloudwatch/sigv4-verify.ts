@@ -145,6 +145,14 @@ export function verifySigV4<C extends SigningCredential>(request: SignedRequest,
     );
   }
   checkSkew(amzDate, requestTime, options.now);
+  // Services other than S3 hash the body themselves; a client's own claim of the hash must agree with it.
+  const claimedHash = first(request.headers['x-amz-content-sha256']);
+  if (claimedHash !== undefined && claimedHash.toLowerCase() !== sha256Hex(request.body)) {
+    throw new CloudWatchError(
+      'SignatureDoesNotMatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
+  }
 
   const canonical = canonicalRequest(request, signedHeaders);
   const credentialScope = `${scopeDate}/${scopeRegion}/${scopeService}/aws4_request`;
