@@ -17,6 +17,10 @@ import { fleetdeckMetrics } from '../metrics/registry';
 import { cloudWatchFailure } from './cloudwatch-error';
 import { inBatches, MAX_QUERIES_PER_CALL } from './metric-queries';
 
+/** How long a connection to CloudWatch may take to open, and a request to be answered once sent. */
+export const CONNECTION_TIMEOUT_MS = 2_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
+
 /** DescribeAlarms takes at most this many names a call. */
 export const MAX_ALARM_NAMES_PER_CALL = 100;
 
@@ -46,7 +50,13 @@ function client(region: string): CloudWatchClient {
   let each = clients.get(region);
   if (!each) {
     // Two attempts: a page waits for the answer, and a failure is remembered and shown rather than retried long.
-    each = new CloudWatchClient({ region, maxAttempts: 2 });
+    // Without timeouts the SDK waits on a stuck connection for ever and every viewer's read waits with it; these
+    // bound one attempt at about 12 s, so a read fails as ETIMEDOUT well inside the shared cache's deadline.
+    each = new CloudWatchClient({
+      region,
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    });
     clients.set(region, each);
   }
   return each;

@@ -19,6 +19,7 @@ describe('SharedReadCache', () => {
     const cache = new SharedReadCache<string>({
       maxEntries,
       ttlMs: (value) => (value.startsWith('error') ? 5_000 : 60_000),
+      maxPendingMs: 30_000,
       now: () => clock.now,
     });
     return { cache, clock };
@@ -36,6 +37,20 @@ describe('SharedReadCache', () => {
     pending.resolve('points');
     expect(await Promise.all(readers)).toEqual(Array(100).fill('points'));
     expect(loads).toBe(1);
+  });
+
+  it('stops joining a read that has hung past its deadline', async () => {
+    const { cache, clock } = make();
+    const stuck = deferred<string>();
+    const first = cache.get('k', () => stuck.promise);
+    clock.now += 29_999;
+    expect(cache.get('k', async () => 'fresh')).toBe(first);
+    clock.now += 1;
+    expect(await cache.get('k', async () => 'fresh')).toBe('fresh');
+    // The hung read settling late does not replace the newer value.
+    stuck.resolve('late');
+    await settle();
+    expect(await cache.get('k', async () => 'again')).toBe('fresh');
   });
 
   it('answers from the value until its time is up, then loads again', async () => {

@@ -5,11 +5,19 @@ export interface SharedReadCacheOptions<V> {
   maxEntries: number;
   /** How long a settled value answers, given the value (an error is kept shorter than data). */
   ttlMs: (value: V) => number;
+  /**
+   * A read still in flight after this long is no longer joined: the next caller starts a new one. The client's
+   * timeouts should end a read well before; this is the bound if something below them hangs. Default 30 s.
+   */
+  maxPendingMs?: number;
   now?: () => number;
 }
 
+export const DEFAULT_MAX_PENDING_MS = 30_000;
+
 interface Entry<V> {
   promise: Promise<V>;
+  startedAt: number;
   /** Undefined while the read is in flight. */
   expiresAt?: number;
 }
@@ -31,7 +39,12 @@ export class SharedReadCache<V> {
   peek(key: string): Promise<V> | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+    const now = this.now();
+    const stale =
+      entry.expiresAt !== undefined
+        ? entry.expiresAt <= now
+        : entry.startedAt + (this.options.maxPendingMs ?? DEFAULT_MAX_PENDING_MS) <= now;
+    if (stale) {
       this.entries.delete(key);
       return undefined;
     }
@@ -40,7 +53,7 @@ export class SharedReadCache<V> {
 
   /** Shares a read begun elsewhere (one batch for several keys) under the key. */
   put(key: string, promise: Promise<V>): Promise<V> {
-    const entry: Entry<V> = { promise };
+    const entry: Entry<V> = { promise, startedAt: this.now() };
     this.entries.delete(key);
     this.entries.set(key, entry);
     promise.then(
