@@ -55,7 +55,12 @@ function client(region: string): CloudWatchClient {
     each = new CloudWatchClient({
       region,
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+      // Without throwOnRequestTimeout this version of @smithy/node-http-handler only warns when requestTimeout passes.
+      requestHandler: {
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
     });
     clients.set(region, each);
   }
