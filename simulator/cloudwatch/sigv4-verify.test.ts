@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Sha256 } from '@smithy/core/checksum';
+import { buildQueryString } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
 import { CloudWatchError } from './errors';
-import { verifySigV4, type SignedRequest, type SigningCredential } from './sigv4-verify';
+import { canonicalRequest, verifySigV4, type SignedRequest, type SigningCredential } from './sigv4-verify';
 
 const known: SigningCredential = { accessKeyId: 'AKIAEXAMPLEKEY000001', secretAccessKey: 'the-secret/of+the=key' };
 const temporary: SigningCredential = {
@@ -28,6 +29,8 @@ interface SignOptions {
   query?: Record<string, string>;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** Headers sent but left out of the signature. */
+  unsignableHeaders?: string[];
 }
 
 /** A request as the SDK would send it, signed by the SDK's signer, in the form the server receives it. */
@@ -57,9 +60,10 @@ async function sdkSigned(options: SignOptions = {}): Promise<SignedRequest> {
       },
       body: requestBody,
     },
-    { signingDate: signedAt },
+    { signingDate: signedAt, unsignableHeaders: new Set(options.unsignableHeaders) },
   );
-  const search = new URLSearchParams(request.query as Record<string, string>).toString();
+  // As the SDK's HTTP handler writes the request line: the path as given, the query encoded by buildQueryString.
+  const search = buildQueryString(request.query ?? {});
   return {
     method: request.method,
     url: `${request.path}${search ? `?${search}` : ''}`,
@@ -100,14 +104,49 @@ describe('SigV4 verification of requests signed by the SDK', () => {
     expect(verify(request)).toBe(known);
   });
 
-  it('accepts a path and query string, canonicalised as AWS does', async () => {
+  it('accepts a path and query string as they go on the wire, canonicalised as AWS does', async () => {
     const request = await sdkSigned({
       method: 'GET',
-      path: '/a path/./to/../x',
+      // Already percent-encoded, as on the request line: the canonical URI encodes it once more.
+      path: '/a%20path/./to/../x%2Fy',
       query: { b: 'two words', a: '1', 'c*': "it's" },
       body: '',
     });
+    expect(request.url).toBe('/a%20path/./to/../x%2Fy?a=1&b=two%20words&c%2A=it%27s');
+    const [, uri, query] = canonicalRequest(request, ['host']).split('\n');
+    expect(uri).toBe('/a%2520path/x%252Fy');
+    expect(query).toBe('a=1&b=two%20words&c%2A=it%27s');
     expect(verify(request)).toBe(known);
+  });
+
+  it('refuses a request whose x-amz-target was left out of the signature', async () => {
+    const request = await sdkSigned({ unsignableHeaders: ['x-amz-target'] });
+    expect(request.headers.authorization?.[0]).not.toContain('x-amz-target');
+    expect(refusal(() => verify(request))).toEqual({
+      code: 'SignatureDoesNotMatch',
+      message: 'There were headers present in the request which were not signed: x-amz-target.',
+    });
+  });
+
+  it('refuses a request whose content-type was left out of the signature', async () => {
+    const request = await sdkSigned({ unsignableHeaders: ['content-type'] });
+    expect(refusal(() => verify(request)).message).toBe(
+      'There were headers present in the request which were not signed: content-type.',
+    );
+  });
+
+  it('refuses SignedHeaders that are not lower case, sorted and unique', async () => {
+    const request = await sdkSigned();
+    const authorization = request.headers.authorization?.[0] ?? '';
+    const listed = /SignedHeaders=([^,]+)/.exec(authorization)?.[1] ?? '';
+    for (const changed of [
+      listed.replace('host', 'Host'),
+      listed.split(';').reverse().join(';'),
+      `${listed};x-amz-target`,
+    ]) {
+      request.headers.authorization = [authorization.replace(listed, changed)];
+      expect(refusal(() => verify(request)).code).toBe('IncompleteSignature');
+    }
   });
 
   it('refuses a signed header changed after signing', async () => {

@@ -110,7 +110,7 @@ export function verifySigV4<C extends SigningCredential>(request: SignedRequest,
   if (!credential) {
     throw new CloudWatchError('InvalidClientTokenId', 'The security token included in the request is invalid.');
   }
-  if (first(request.headers['x-amz-security-token']) !== credential.sessionToken) {
+  if (!sameSecret(first(request.headers['x-amz-security-token']), credential.sessionToken)) {
     throw new CloudWatchError('InvalidClientTokenId', 'The security token included in the request is invalid.');
   }
   if (scopeDate !== amzDate.slice(0, 8)) {
@@ -144,6 +144,8 @@ export function verifySigV4<C extends SigningCredential>(request: SignedRequest,
       "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
     );
   }
+  checkSignedHeaderList(signedHeaders, auth.signedHeaders);
+  checkHeadersSigned(request.headers, signedHeaders);
   checkSkew(amzDate, requestTime, options.now);
   // Services other than S3 hash the body themselves; a client's own claim of the hash must agree with it.
   const claimedHash = first(request.headers['x-amz-content-sha256']);
@@ -165,6 +167,37 @@ export function verifySigV4<C extends SigningCredential>(request: SignedRequest,
     );
   }
   return credential;
+}
+
+// The canonical request lists header names lower case, sorted and once each; a list in another form cannot be the
+// one the client signed, so it is refused as malformed rather than left to fail as a mismatch.
+function checkSignedHeaderList(signedHeaders: string[], raw: string) {
+  const wellFormed = signedHeaders.every(
+    (name, index) => name !== '' && name === name.toLowerCase() && (index === 0 || signedHeaders[index - 1]! < name),
+  );
+  if (!wellFormed) {
+    throw new CloudWatchError(
+      'IncompleteSignature',
+      `SignedHeaders must be lower case, sorted and without repeats, separated by ';', got '${raw}'.`,
+    );
+  }
+}
+
+// A header the signature does not cover could be added or changed on the way without the signature noticing. AWS
+// requires every x-amz-* header to be signed, x-amz-target above all since it names the operation, and for the JSON
+// protocols content-type, which says how the body is read.
+function checkHeadersSigned(headers: SignedRequest['headers'], signedHeaders: string[]) {
+  const unsigned = Object.keys(headers)
+    .filter((name) => headers[name] !== undefined)
+    .filter((name) => name.startsWith('x-amz-') || name === 'content-type')
+    .filter((name) => !signedHeaders.includes(name))
+    .sort();
+  if (unsigned.length > 0) {
+    throw new CloudWatchError(
+      'SignatureDoesNotMatch',
+      `There were headers present in the request which were not signed: ${unsigned.join(', ')}.`,
+    );
+  }
 }
 
 /** The canonical request of SigV4: method, path, query, the signed headers, their names and the body's hash. */
@@ -248,6 +281,14 @@ function sameHex(expected: string, provided: string): boolean {
   const b = Buffer.from(provided.toLowerCase(), 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+// Hashing both sides first gives equal lengths, so the comparison takes the same time whatever the token sent.
+function sameSecret(provided: string | undefined, expected: string | undefined): boolean {
+  if (provided === undefined || expected === undefined) return provided === expected;
+  return timingSafeEqual(sha256Digest(provided), sha256Digest(expected));
+}
+
+const sha256Digest = (data: string) => createHash('sha256').update(data, 'utf8').digest();
 
 function rfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
