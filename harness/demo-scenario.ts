@@ -1,6 +1,8 @@
 // Keeps the demo fleet moving on the local control plane, as admin: canary, linear and rolling updates that
-// go back and forth between two configs, a create that fails, and an update that an alarm rolls back. It only
-// edits Endpoint specs and the simulator-only fault controls, as a person or a pipeline would.
+// go back and forth between two configs, a create that fails, and a canary of a bad model image that its
+// CloudWatch alarm rolls back. It only edits Endpoint specs and the simulator-only fault controls, as a person or
+// a pipeline would: the alarms live in the simulated CloudWatch and judge the metrics the simulated SageMaker
+// publishes, so the rollback follows from the bad image's errors, not from a switch.
 import {
   ApiException,
   CoreV1Api,
@@ -20,7 +22,7 @@ const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const group = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', plural: 'endpoints' };
 
 const PAUSE_IN_SERVICE_MS = 20_000;
-const alarm = 'pricing-p99-latency';
+const alarm = 'pricing-5xx-rate';
 
 const policies: Record<string, DeploymentConfig> = {
   canary: {
@@ -114,15 +116,50 @@ async function rollOut(
   );
 }
 
-async function setFaults(alarmState: 'OK' | 'ALARM') {
+/** A high-resolution alarm on an endpoint's 5XX share of invocations, both fleets together (§13.7). */
+const errorRateAlarm = (endpointName: string, threshold: number) => ({
+  metricName: 'Invocation5XXErrors',
+  dimensions: { EndpointName: endpointName, VariantName: 'primary' },
+  statistic: 'Average',
+  periodSeconds: 10,
+  evaluationPeriods: 2,
+  threshold,
+  comparisonOperator: 'GreaterThanThreshold',
+  treatMissingData: 'notBreaching',
+});
+
+async function setFaults() {
   const body = {
     metadata: { name: 'sagemaker-simulator', namespace: 'sagemaker-simulator' },
     data: {
-      alarms: JSON.stringify({ [alarm]: alarmState }),
       endpoints: JSON.stringify({
         'image-tagger': {
           failCreate:
             'Failed to download model data for container "primary" from URL s3://demo-models/image-tagger-v1/model.tar.gz. Please ensure that there is an object located at the URL and that the role passed to CreateModel has permissions to download the object.',
+        },
+      }),
+      // pricing-gbm:3.2 fails 9 % of its requests; its canary takes a quarter of the traffic, so the endpoint's
+      // 5XX share passes 1 % and the alarm fires during the bake.
+      images: JSON.stringify({
+        '123456789012.dkr.ecr.us-east-1.amazonaws.com/pricing-gbm:3.2': {
+          modelLatencyMs: 55,
+          latencyJitterMs: 10,
+          errorRate5xx: 0.09,
+          errorRate4xx: 0.004,
+        },
+      }),
+      cloudwatchAlarms: JSON.stringify({
+        [alarm]: errorRateAlarm('pricing', 0.01),
+        'fraud-5xx-rate': errorRateAlarm('fraud-detector', 0.01),
+        'ranking-latency': {
+          metricName: 'ModelLatency',
+          dimensions: { EndpointName: 'ranking-linear', VariantName: 'primary' },
+          extendedStatistic: 'p99',
+          periodSeconds: 60,
+          evaluationPeriods: 3,
+          threshold: 500_000,
+          comparisonOperator: 'GreaterThanThreshold',
+          treatMissingData: 'notBreaching',
         },
       }),
     },
@@ -135,7 +172,7 @@ async function setFaults(alarmState: 'OK' | 'ALARM') {
   }
 }
 
-let pricingState: 'waiting' | 'rolling' | 'alarmed' = 'waiting';
+let pricingRolledOut = false;
 
 async function tick() {
   for (const loop of loops) {
@@ -145,22 +182,15 @@ async function tick() {
     await rollOut(loop.namespace, loop.name, next, loop.policy!);
   }
   const pricing = await read('team-a', 'pricing');
-  if (!pricing) return;
-  if (pricingState === 'waiting' && settled(pricing)) {
+  if (!pricingRolledOut && pricing && settled(pricing)) {
+    console.log(`[demo] canary of pricing-gbm:3.2, guarded by ${alarm}: its errors should roll it back`);
     await rollOut('team-a', 'pricing', 'pricing-v2', policies.guarded!);
-    pricingState = 'rolling';
-  } else if (
-    pricingState === 'rolling' &&
-    pricing.status?.pendingDeploymentSummary?.productionVariants?.[0]?.variantStatus?.[0]?.status === 'Baking'
-  ) {
-    console.log(`[demo] alarm ${alarm} goes into ALARM during the canary bake`);
-    await setFaults('ALARM');
-    pricingState = 'alarmed';
+    pricingRolledOut = true;
   }
 }
 
 async function main() {
-  await setFaults('OK');
+  await setFaults();
   for (;;) {
     await tick().catch((error: unknown) =>
       console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`),

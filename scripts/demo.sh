@@ -29,8 +29,14 @@ else
   eval "$(bash harness/harness up)"
   admin="$FLEETDECK_HARNESS_KUBECONFIGS/admin.kubeconfig"
   KUBECONFIG="$admin" node_modules/.bin/tsx harness/install-demo-fleet.ts
+  # The simulated CloudWatch: the simulated SageMaker publishes the fleet's metrics to it every 10 s and reads
+  # its alarms from it; the dashboard reads both. The AWS_* settings it exports point both at it.
+  source scripts/cloudwatch-simulator.sh
+  start_cloudwatch_simulator "$FLEETDECK_HARNESS_STATE/cloudwatch-simulator.log"
+  pids+=("$cloudwatch_simulator_pid")
+  export FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS=10
   # The simulated SageMaker controller gives the fleet its status; the scenario keeps it moving.
-  SIM_KUBECONFIG="$FLEETDECK_HARNESS_KUBECONFIGS/sagemaker-simulator.kubeconfig" \
+  SIM_METRIC_PERIOD_SECONDS=10 SIM_ALARM_POLL_SECONDS=2 SIM_KUBECONFIG="$FLEETDECK_HARNESS_KUBECONFIGS/sagemaker-simulator.kubeconfig" \
     SIM_TIME_SCALE="${FLEETDECK_DEMO_TIME_SCALE:-0.05}" SIM_STATE_FILE="$FLEETDECK_HARNESS_STATE/sagemaker-simulator.json" \
     node_modules/.bin/tsx simulator/main.ts &
   pids+=($!)

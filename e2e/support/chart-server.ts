@@ -20,6 +20,28 @@ const demoUsers = Object.fromEntries(
   ]),
 );
 
+// The simulated CloudWatch scripts/e2e.sh started: its address as the SDK's standard endpoint setting, and the
+// run's identity as a Secret the Deployment reads, the way static keys would reach a pod outside EKS.
+const aws = {
+  AWS_ENDPOINT_URL_CLOUDWATCH: process.env.AWS_ENDPOINT_URL_CLOUDWATCH,
+  AWS_REGION: process.env.AWS_REGION,
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY,
+};
+const missing = Object.entries(aws).filter(([, value]) => !value);
+if (missing.length > 0) throw new Error(`run the end-to-end tests with \`npm run e2e\` (${missing[0]![0]} is not set)`);
+const awsSecret = {
+  metadata: { name: 'fleetdeck-e2e-aws' },
+  data: {
+    'access-key-id': Buffer.from(aws.AWS_ACCESS_KEY_ID!).toString('base64'),
+    'secret-access-key': Buffer.from(aws.AWS_SECRET_ACCESS_KEY!).toString('base64'),
+  },
+};
+const fromSecret = (name: string, key: string) => ({
+  name,
+  valueFrom: { secretKeyRef: { name: awsSecret.metadata.name, key } },
+});
+
 async function main() {
   const server = await preparePodLikeServer({
     admin: loadUserKubeConfig(kubeconfigs, 'admin'),
@@ -28,12 +50,21 @@ async function main() {
     namespace: 'fleetdeck-e2e',
     release: 'fleetdeck-e2e',
     port,
-    secrets: [{ metadata: { name: 'fleetdeck-demo-users' }, data: demoUsers }],
+    secrets: [{ metadata: { name: 'fleetdeck-demo-users' }, data: demoUsers }, awsSecret],
     values: {
       sessionSecret: { value: 'e2e-chart-session-secret-0123456789abcdef' },
       allowedHosts: ['127.0.0.1', 'localhost'],
       demo: { enabled: true, allowRemote: true, kubeconfigsSecret: 'fleetdeck-demo-users' },
       networkPolicy: { apiServer: { cidrs: ['127.0.0.1/32'] } },
+      // The specs that judge a canary have the simulated SageMaker publish every second; a verdict sample is 5 s
+      // (CloudWatch takes 1, 5, 10, 30 or a multiple of 60).
+      cloudwatch: { verdictPeriodSeconds: 5 },
+      extraEnv: [
+        { name: 'AWS_ENDPOINT_URL_CLOUDWATCH', value: aws.AWS_ENDPOINT_URL_CLOUDWATCH },
+        { name: 'AWS_REGION', value: aws.AWS_REGION },
+        fromSecret('AWS_ACCESS_KEY_ID', 'access-key-id'),
+        fromSecret('AWS_SECRET_ACCESS_KEY', 'secret-access-key'),
+      ],
     },
   });
   const child = spawn(server.command, server.args, { env: server.env, stdio: 'inherit' });
