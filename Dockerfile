@@ -27,10 +27,12 @@ LABEL org.opencontainers.image.title="Fleetdeck" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.created="${CREATED}" \
       org.opencontainers.image.base.name="docker.io/library/node:${NODE_VERSION}-bookworm-slim"
+# HOME: the user has no passwd entry, and the AWS SDK looks for ~/.aws (os.homedir() throws without a home).
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     HOST=0.0.0.0 \
-    PORT=3000
+    PORT=3000 \
+    HOME=/tmp
 WORKDIR /app
 # Owned by root and not writable by the server's user, even where the root filesystem is writable.
 COPY --from=build --chown=0:0 /src/.next/standalone/ /app/

@@ -336,3 +336,27 @@ describe('Deployment', () => {
       });
   });
 });
+
+describe('NetworkPolicy', () => {
+  type Peer = { ipBlock?: { cidr: string } };
+  type EgressRule = { to?: Peer[]; ports?: { port: number }[] };
+  const egress = (text: string) =>
+    (
+      parseManifests(text).find((object) => object.kind === 'NetworkPolicy') as unknown as {
+        spec: { egress: EgressRule[] };
+      }
+    ).spec.egress;
+  const toPort443 = (rules: EgressRule[], cidr: string) =>
+    rules.some(
+      (rule) => rule.to?.some((peer) => peer.ipBlock?.cidr === cidr) && rule.ports?.some((port) => port.port === 443),
+    );
+
+  it('lets the pods reach AWS on 443 for CloudWatch, only where the values say and only while it is read', () => {
+    expect(toPort443(egress(render('token')), '0.0.0.0/0')).toBe(true);
+    const narrowed = egress(render('token', { 'networkPolicy.aws.cidrs': ['10.0.12.0/24'] }));
+    expect(toPort443(narrowed, '10.0.12.0/24')).toBe(true);
+    expect(toPort443(narrowed, '0.0.0.0/0')).toBe(false);
+    const off = egress(render('token', { 'cloudwatch.enabled': false }));
+    expect(toPort443(off, '0.0.0.0/0')).toBe(false);
+  });
+});

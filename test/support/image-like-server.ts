@@ -17,6 +17,7 @@ export const IMAGE_ENV: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: '1',
   HOST: '0.0.0.0',
   PORT: '3000',
+  HOME: '/tmp',
 };
 
 const runningAsRoot = () => process.getuid?.() === 0;
