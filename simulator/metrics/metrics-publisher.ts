@@ -17,19 +17,35 @@ export interface PublisherOptions {
 // Periods kept for a CloudWatch that does not answer; older ones are dropped, as a real agent's buffer would.
 const keptPeriods = 10;
 
+// The codes CloudWatch answers a request it may take later with: the rate, not the request, was the trouble.
+const throttlingCodes = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+]);
+
 /**
  * Publishes every endpoint's metrics for each period once it has finished, as SageMaker does, with
- * PutMetricData. A request that fails stays queued and goes again with the next period; failures are logged
- * at most once a minute and never stop the simulator.
+ * PutMetricData. A request that fails for a passing reason (no answer, a 5xx, throttling) stays queued and goes
+ * again with the next period; one CloudWatch refused as invalid would be refused every time, so it is dropped
+ * and the rest go on. Failures are logged at most once a minute each kind and never stop the simulator.
  */
 export class MetricsPublisher {
   private readonly queue: { startMs: number; requests: NamespacedData[] }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> | undefined;
   private readonly failed: (message: string) => void;
+  private readonly refused: (message: string) => void;
 
   constructor(private readonly options: PublisherOptions) {
     this.failed = throttledLog(options.log, 60_000, options.now);
+    this.refused = throttledLog(options.log, 60_000, options.now);
+  }
+
+  /** Periods waiting to be sent, some of their requests perhaps already through. */
+  get queuedPeriods(): number {
+    return this.queue.length;
   }
 
   start(): void {
@@ -82,6 +98,13 @@ export class MetricsPublisher {
         );
         period.requests.shift();
       } catch (error) {
+        if (refusedAsInvalid(error)) {
+          period.requests.shift();
+          this.refused(
+            `PutMetricData refused, ${request.data.length} data of ${request.namespace} for ${new Date(period.startMs).toISOString()} dropped: ${describeError(error)}`,
+          );
+          continue;
+        }
         this.failed(
           `PutMetricData failed, ${this.queue.length} period(s) kept for the next try: ${describeError(error)}`,
         );
@@ -89,6 +112,15 @@ export class MetricsPublisher {
       }
     }
   }
+}
+
+/** Whether CloudWatch answered that the request itself is wrong (a 400 or 413 that is not throttling). */
+export function refusedAsInvalid(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  // Query-compatible services give the query code (Throttling) as `Code`, the JSON shape's name as `name`.
+  const code = (error as { Code?: string }).Code;
+  return (status === 400 || status === 413) && !throttlingCodes.has(error.name) && !throttlingCodes.has(code ?? '');
 }
 
 /** An AWS error's code and message, or a network error's. */
