@@ -1,6 +1,6 @@
 // CloudWatch refusing Fleetdeck's identity (the simulator's `denied` credentials may not read): the metrics routes
-// still answer 200 with the AWS error code in `source` and nothing else, remember the failure for a few seconds,
-// and count it for operators.
+// still answer 200 with the AWS error code and a fixed sentence (never AWS's text, which names the ARN) in `source`
+// and nothing else, remember the failure for a few seconds, and count it for operators.
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { endpointMetricsSchema, fleetMetricsSchema } from '@/lib/api/endpoint-metrics';
@@ -61,8 +61,14 @@ it('answers 200 with AccessDenied in source and the rest empty; remembers it for
     await new Promise((resolve) => setTimeout(resolve, 100));
     body = await read();
   }
-  expect(body.source).toMatchObject({ state: 'error', code: 'AccessDenied' });
-  expect(body.source.state === 'error' && body.source.message).toBeTruthy();
+  expect(body.source).toMatchObject({
+    state: 'error',
+    code: 'AccessDenied',
+    message:
+      'Fleetdeck’s AWS identity may not read CloudWatch metrics or alarms (cloudwatch:GetMetricData, DescribeAlarms, DescribeAlarmHistory).',
+  });
+  // AWS's own text names the identity's ARN and account: it stays in the server's log.
+  expect(JSON.stringify(body.source)).not.toMatch(/arn:aws|not authorized/);
   expect(body).toMatchObject({ variants: [], alarms: [], alarmHistory: [] });
   expect(body.readAt).toBeUndefined();
 
@@ -82,5 +88,6 @@ it('answers the fleet route the same way', async () => {
   expect(response.status).toBe(200);
   const body = fleetMetricsSchema.parse(await response.json());
   expect(body.source).toMatchObject({ state: 'error', code: 'AccessDenied' });
+  expect(JSON.stringify(body)).not.toMatch(/arn:aws|not authorized/);
   expect(body.rows).toEqual([]);
 });

@@ -67,11 +67,14 @@ function client(region: string): CloudWatchClient {
   return each;
 }
 
+// AWS's message for the failure being logged: the first line of a reason carries it in full (the pages only get
+// a fixed sentence per code); the later count lines, written from a timer, find none.
+let detailOfLine: string | undefined;
 const failures = new ThrottledLog({
   intervalMs: 60_000,
   maxReasons: 20,
   what: 'CloudWatch read failed',
-  write: (line) => log.warn(line),
+  write: (line) => log.warn(detailOfLine ? `${line}: ${detailOfLine}` : line),
 });
 
 async function counted<T>(operation: string, send: () => Promise<T>): Promise<T> {
@@ -81,10 +84,16 @@ async function counted<T>(operation: string, send: () => Promise<T>): Promise<T>
     calls.inc({ operation, outcome: 'ok' });
     return result;
   } catch (error) {
-    const { code } = cloudWatchFailure(error);
+    const failure = cloudWatchFailure(error);
+    const code = failure?.code ?? 'Unexpected';
     calls.inc({ operation, outcome: code });
     // By code, not message: messages carry request ids and ARNs, and each would count as a new reason.
-    failures.warn(`${operation} ${code}`);
+    detailOfLine = failure?.detail;
+    try {
+      if (failure) failures.warn(`${operation} ${code}`);
+    } finally {
+      detailOfLine = undefined;
+    }
     throw error;
   }
 }

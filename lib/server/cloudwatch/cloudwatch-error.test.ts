@@ -5,14 +5,26 @@ import { cloudWatchFailure } from './cloudwatch-error';
 const serviceError = (name: string, message: string) =>
   new CloudWatchServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } });
 
+const arn = 'User: arn:aws:iam::123456789012:user/denied is not authorized to perform: cloudwatch:GetMetricData';
+
 describe('cloudWatchFailure', () => {
-  it('names the AWS error code when CloudWatch answered', () => {
-    expect(cloudWatchFailure(serviceError('AccessDenied', 'User is not authorized'))).toEqual({
+  it('names the AWS error code when CloudWatch answered, with a fixed sentence and AWS’s text kept apart', () => {
+    expect(cloudWatchFailure(serviceError('AccessDenied', arn))).toEqual({
       code: 'AccessDenied',
-      message: 'User is not authorized',
+      message:
+        'Fleetdeck’s AWS identity may not read CloudWatch metrics or alarms (cloudwatch:GetMetricData, DescribeAlarms, DescribeAlarmHistory).',
+      detail: arn,
     });
-    expect(cloudWatchFailure(serviceError('SignatureDoesNotMatch', 'The signature does not match')).code).toBe(
-      'SignatureDoesNotMatch',
+    const signature = cloudWatchFailure(serviceError('SignatureDoesNotMatch', 'The signature does not match'));
+    expect(signature?.code).toBe('SignatureDoesNotMatch');
+    expect(signature?.message).toMatch(
+      /^CloudWatch did not accept Fleetdeck’s AWS credentials \(SignatureDoesNotMatch\)/,
+    );
+    expect(cloudWatchFailure(serviceError('ExpiredToken', 'x'))?.message).toMatch(/credentials/);
+    expect(cloudWatchFailure(serviceError('ValidationError', 'Period must be 60'))?.message).toMatch(/not valid/);
+    expect(cloudWatchFailure(serviceError('Throttling', 'Rate exceeded'))?.message).toMatch(/throttling/);
+    expect(cloudWatchFailure(serviceError('InternalFailure', 'oops'))?.message).toBe(
+      'CloudWatch could not be read (InternalFailure); the server’s log has the details.',
     );
   });
 
@@ -21,20 +33,30 @@ describe('cloudWatchFailure', () => {
       code: 'ECONNREFUSED',
       $metadata: { attempts: 1 },
     });
-    expect(cloudWatchFailure(refused)).toEqual({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:9' });
+    expect(cloudWatchFailure(refused)).toEqual({
+      code: 'ECONNREFUSED',
+      message: 'CloudWatch could not be reached (ECONNREFUSED).',
+      detail: 'connect ECONNREFUSED 127.0.0.1:9',
+    });
     const wrapped = new AggregateError([Object.assign(new Error('x'), { code: 'ETIMEDOUT' })], 'all failed');
-    expect(cloudWatchFailure(new Error('fetch failed', { cause: wrapped })).code).toBe('ETIMEDOUT');
+    expect(cloudWatchFailure(new Error('fetch failed', { cause: wrapped }))?.code).toBe('ETIMEDOUT');
+    const connectTimeout = Object.assign(new Error('did not establish a connection'), { name: 'TimeoutError' });
+    expect(cloudWatchFailure(connectTimeout)?.code).toBe('ETIMEDOUT');
   });
 
   it('names a missing credential by the SDK’s error', () => {
     const missing = Object.assign(new Error('Could not load credentials from any providers'), {
       name: 'CredentialsProviderError',
     });
-    expect(cloudWatchFailure(missing).code).toBe('CredentialsProviderError');
+    expect(cloudWatchFailure(missing)?.code).toBe('CredentialsProviderError');
+    expect(cloudWatchFailure(missing)?.message).toMatch(/credentials/);
   });
 
-  it('says Unknown for anything else', () => {
-    expect(cloudWatchFailure(new Error('odd'))).toEqual({ code: 'Unknown', message: 'odd' });
-    expect(cloudWatchFailure('text')).toEqual({ code: 'Unknown', message: 'text' });
+  it('is not CloudWatch’s failure when our own code throws', () => {
+    expect(cloudWatchFailure(new TypeError('cannot read properties of undefined'))).toBeUndefined();
+    // The SDK stamps $metadata on whatever a send throws, ours too.
+    expect(cloudWatchFailure(Object.assign(new TypeError('x'), { $metadata: { attempts: 1 } }))).toBeUndefined();
+    expect(cloudWatchFailure(new Error('odd'))).toBeUndefined();
+    expect(cloudWatchFailure('text')).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import 'server-only';
 
-/** What the pages show when CloudWatch could not be read: the AWS (or network) error code and its message. */
+/**
+ * What the pages show when CloudWatch could not be read: the AWS (or network) error code and a fixed sentence for
+ * it. AWS's own message names account ids, ARNs and request ids, so it stays in the server's log (`detail`).
+ */
 export interface CloudWatchFailure {
   code: string;
   message: string;
@@ -12,6 +15,7 @@ interface ErrorLike {
   message?: unknown;
   cause?: unknown;
   errors?: unknown;
+  $fault?: unknown;
   $metadata?: unknown;
 }
 
@@ -36,22 +40,66 @@ function systemCode(error: ErrorLike, depth = 0): string | undefined {
   return undefined;
 }
 
-const genericNames = new Set(['Error', 'TypeError', 'AggregateError', 'UnknownError']);
+const genericNames = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'AggregateError']);
+
+/** The SDK's errors for credentials it could not find or load (the default chain, IRSA, Pod Identity). */
+const credentialErrorNames = new Set(['CredentialsProviderError', 'ProviderError', 'TokenProviderError']);
+
+const refusedCredentials = new Set([
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'MissingAuthenticationToken',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidSignatureException',
+  ...credentialErrorNames,
+]);
+const denied = new Set(['AccessDenied', 'AccessDeniedException']);
+const invalid = new Set([
+  'ValidationError',
+  'InvalidParameterValue',
+  'InvalidParameterCombination',
+  'MissingParameter',
+]);
+const throttled = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException']);
+
+/** The sentence the pages show for a code: what it means for Fleetdeck and where to look, never AWS's text. */
+export function failureMessage(code: string): string {
+  if (denied.has(code)) {
+    return 'Fleetdeck’s AWS identity may not read CloudWatch metrics or alarms (cloudwatch:GetMetricData, DescribeAlarms, DescribeAlarmHistory).';
+  }
+  if (refusedCredentials.has(code)) {
+    return `CloudWatch did not accept Fleetdeck’s AWS credentials (${code}): check the identity the server runs as (IRSA, EKS Pod Identity or its environment) and its clock.`;
+  }
+  if (/^E[A-Z_]+$/.test(code)) return `CloudWatch could not be reached (${code}).`;
+  if (invalid.has(code))
+    return `CloudWatch refused Fleetdeck’s request as not valid (${code}); the server’s log has the details.`;
+  if (throttled.has(code))
+    return `CloudWatch is throttling Fleetdeck’s reads (${code}); they are tried again in a few seconds.`;
+  return `CloudWatch could not be read (${code}); the server’s log has the details.`;
+}
 
 /**
- * The code and message of a failed CloudWatch call: the service's error code when CloudWatch answered
- * (AccessDenied, SignatureDoesNotMatch, ExpiredToken...), the system code when it could not be reached
- * (ECONNREFUSED, ETIMEDOUT...), CredentialsProviderError when the SDK found no credentials.
+ * The failure of a call to CloudWatch: the service's error code when CloudWatch answered (AccessDenied,
+ * SignatureDoesNotMatch, ExpiredToken...), the system code when it could not be reached (ECONNREFUSED,
+ * ETIMEDOUT...), the SDK's error when it found no credentials. Undefined for anything else (a bug of ours, say):
+ * that is not CloudWatch's failure and must not be shown as one.
  */
-export function cloudWatchFailure(error: unknown): CloudWatchFailure {
-  if (typeof error !== 'object' || error === null) return { code: 'Unknown', message: String(error) };
+export function cloudWatchFailure(error: unknown): (CloudWatchFailure & { detail: string }) | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
   const like = error as ErrorLike;
   const name = text(like.name);
-  const message = text(like.message) ?? 'CloudWatch could not be read.';
-  const answered = like.$metadata !== undefined && name !== undefined && !genericNames.has(name);
-  if (answered && name !== 'TimeoutError') return { code: name, message };
+  const detail = text(like.message) ?? name ?? 'no message';
+  const failure = (code: string) => ({ code, message: failureMessage(code), detail });
+  // A service exception carries the fault (client or server) of an answer CloudWatch sent.
+  const answered = (like.$fault === 'client' || like.$fault === 'server') && like.$metadata !== undefined;
+  if (answered && name && !genericNames.has(name)) return failure(name);
   const code = systemCode(like);
-  if (code) return { code, message };
-  if (name && !genericNames.has(name)) return { code: name, message };
-  return { code: 'Unknown', message };
+  if (code) return failure(code);
+  if (name === 'TimeoutError') return failure('ETIMEDOUT');
+  if (name && credentialErrorNames.has(name)) return failure(name);
+  if (answered) return failure('Unknown');
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CloudWatchSource } from '@/lib/api/endpoint-metrics';
+import { errorText, log } from '../log/logger';
 import { cloudWatchFailure, type CloudWatchFailure } from './cloudwatch-error';
 
 /** A read of CloudWatch as the caches keep it: its value, or why there is none; and when it was made. */
@@ -9,13 +10,22 @@ export type CloudWatchRead<T> =
 /** A failing CloudWatch is asked again after this long, not by every viewer: it recovers on the next read after. */
 export const FAILURE_TTL_MS = 5_000;
 
-/** Runs a read, turning a failure into a value the caches can share for a few seconds. */
+/**
+ * Runs a read, turning CloudWatch's failure (its answer, the network, the credentials) into a value the caches can
+ * share for a few seconds. Any other error is a fault of ours: it is logged and rethrown, so the route answers
+ * with its error envelope and the cache forgets the read, rather than blaming CloudWatch.
+ */
 export async function attempt<T>(read: () => Promise<T>, now: () => number = Date.now): Promise<CloudWatchRead<T>> {
   try {
     const value = await read();
     return { ok: true, value, at: now() };
   } catch (error) {
-    return { ok: false, failure: cloudWatchFailure(error), at: now() };
+    const failure = cloudWatchFailure(error);
+    if (!failure) {
+      log.error(`CloudWatch read failed in Fleetdeck, not in CloudWatch: ${errorText(error)}`);
+      throw error;
+    }
+    return { ok: false, failure: { code: failure.code, message: failure.message }, at: now() };
   }
 }
 
