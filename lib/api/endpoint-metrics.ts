@@ -139,11 +139,20 @@ export const endpointMetricsSchema = z.object({
   to: z.iso.datetime({ offset: true }),
   /** When the values were read from CloudWatch (a shared cache may answer for a period). */
   readAt: z.iso.datetime({ offset: true }).optional(),
+  /** Whether the series (the charts) could be read. */
   source: cloudWatchSourceSchema,
+  /**
+   * Whether the rollback alarms and their history could be read, when the endpoint names any: they fail apart from
+   * the series (DescribeAlarmHistory may be denied where GetMetricData is not), and the charts still show.
+   */
+  alarmsSource: cloudWatchSourceSchema.optional(),
   variants: z.array(variantMetricsSchema),
   alarms: z.array(alarmViewSchema),
   alarmHistory: z.array(alarmTransitionSchema),
-  /** During a deployment (or just after one), the advisory verdict on the new fleet; SageMaker's alarms decide. */
+  /**
+   * During a deployment (or just after one), the advisory verdict on the new fleet; SageMaker's alarms decide. Left
+   * out when its reads failed (the server logs why); the rest of the body still answers.
+   */
   verdict: verdictSchema.optional(),
 });
 export type EndpointMetrics = z.infer<typeof endpointMetricsSchema>;

@@ -13,7 +13,8 @@ import { readableEndpoint } from '../fleet/readable-endpoint';
 import { readAlarmHistory, readAlarms } from './alarm-reads';
 import { rollbackAlarmNames } from './alarm-names';
 import { getMetricData } from './cloudwatch-client';
-import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
+import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
+import { endpointMetricsBody } from './endpoint-metrics-body';
 import { measuredVariants, type MeasuredVariant } from './endpoint-variants';
 import { pointsOf } from './metric-points';
 import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
@@ -84,7 +85,8 @@ function empty(endpoint: Endpoint, range: MetricRange, window: { from: Date; to:
 /**
  * One endpoint's CloudWatch metrics, alarms and alarm history over a range. The caller's right to read the
  * endpoint is checked before anything else, so a refused caller costs no AWS call. CloudWatch failing is
- * reported in `source`, with the rest empty, never as an error response.
+ * reported in `source` (the series) and `alarmsSource`, each part shown when its own read succeeded, never as an
+ * error response.
  */
 export async function endpointMetrics(
   identity: Identity,
@@ -133,21 +135,9 @@ export async function endpointMetrics(
         periodMs: Math.min(periodSeconds, 60) * 1000,
       }))
       .then((entry) => entry.read),
-    alarmNames.length > 0 ? readAlarms(region, alarmNames) : ok([]),
-    alarmNames.length > 0 ? readAlarmHistory(region, alarmNames, window.from, window.to, range) : ok([]),
-    plan ? readVerdict(region, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS) : ok(undefined),
+    alarmNames.length > 0 ? readAlarms(region, alarmNames) : undefined,
+    alarmNames.length > 0 ? readAlarmHistory(region, alarmNames, window.from, window.to, range) : undefined,
+    plan ? readVerdict(region, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS) : undefined,
   ]);
-  const source = sourceOf([series, alarms, history, verdict]);
-  if (source.state !== 'ok' || !series.ok || !alarms.ok || !history.ok || !verdict.ok) return { ...base, source };
-  return {
-    ...base,
-    readAt: new Date(series.at).toISOString(),
-    source,
-    variants: series.value,
-    alarms: alarms.value,
-    alarmHistory: history.value,
-    ...(verdict.ok && verdict.value ? { verdict: verdict.value } : {}),
-  };
+  return endpointMetricsBody(base, { series, alarms, history, verdict });
 }
-
-const ok = async <T>(value: T): Promise<CloudWatchRead<T>> => ({ ok: true, value, at: Date.now() });
