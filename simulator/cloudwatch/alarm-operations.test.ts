@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { deleteAlarms, describeAlarmHistory, describeAlarms, putMetricAlarm, setAlarmState } from './alarm-operations';
 import { AlarmBook } from './alarms';
-import { CloudWatchError } from './errors';
 import { MetricStore } from './metric-store';
+import { refusal } from './refusal.test-support';
 
 const context = { accountId: '123456789012', nowMs: Date.parse('2026-06-12T14:00:00Z') };
 
@@ -29,16 +29,6 @@ function bookWith(names: string[]): AlarmBook {
 interface Described {
   MetricAlarms: Array<{ AlarmName: string; StateValue: string }>;
   NextToken?: string;
-}
-
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CloudWatchError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('the call succeeded');
 }
 
 describe('DescribeAlarms', () => {

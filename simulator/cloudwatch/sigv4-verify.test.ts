@@ -7,8 +7,8 @@ import { Sha256 } from '@smithy/core/checksum';
 import { buildQueryString } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { CloudWatchError } from './errors';
 import { canonicalRequest, verifySigV4, type SignedRequest, type SigningCredential } from './sigv4-verify';
+import { refusal } from './refusal.test-support';
 
 const known: SigningCredential = { accessKeyId: 'AKIAEXAMPLEKEY000001', secretAccessKey: 'the-secret/of+the=key' };
 const temporary: SigningCredential = {
@@ -74,17 +74,6 @@ async function sdkSigned(options: SignOptions = {}): Promise<SignedRequest> {
 
 const verify = (request: SignedRequest, now = signedAt, region = 'us-west-2') =>
   verifySigV4(request, { region, service: 'monitoring', now, credentialFor: (key) => credentials.get(key) });
-
-/** The CloudWatchError the verifier throws, as code and message. */
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CloudWatchError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
 
 const signatureMismatch =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
