@@ -1,5 +1,5 @@
-// How many requests the simulated CloudWatch has answered, per operation and per caller (the access key a request
-// claims, signed correctly or not), and which errors it answered with: what tests and benchmarks assert on, such
+// How many requests the simulated CloudWatch has answered, per operation and per caller (the access key that signed
+// the request; requests whose signature did not hold count under one name), and which errors it answered with: what tests and benchmarks assert on, such
 // as "the dashboard's cache made one GetMetricData call for ten page loads".
 
 export interface CallerCounts {
@@ -19,8 +19,10 @@ export interface CallCountsSnapshot {
   metricDataQueries: number;
 }
 
-/** The caller of a request with no access key at all. */
-export const anonymousCaller = 'anonymous';
+/** The caller of every request whose signature was missing or did not hold, whatever access key it claimed. */
+export const unverifiedCaller = 'unverified';
+/** The operation of every request naming none the simulator implements. */
+export const otherOperation = '(other)';
 
 export class CallCounts {
   private counts!: CallCountsSnapshot;

@@ -1,9 +1,9 @@
 // PutMetricData and GetMetricData on the metric store, with JSON inputs as the SDK sends them (timestamps in epoch
 // seconds): the answers' order, paging and limits.
 import { describe, expect, it } from 'vitest';
-import { CloudWatchError } from './errors';
 import { getMetricData, putMetricData, roundedStart } from './metric-operations';
-import { MetricStore } from './metric-store';
+import { defaultStoreLimits, MetricStore } from './metric-store';
+import { refusal } from './refusal.test-support';
 
 const account = '123456789012';
 const nowMs = Date.parse('2026-06-12T15:00:30Z');
@@ -62,16 +62,6 @@ const read = (store: MetricStore, input: Record<string, unknown>) =>
     { StartTime: at('2026-06-12T14:00:00Z'), EndTime: at('2026-06-12T15:00:00Z'), ...input },
     context,
   ) as Answer;
-
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CloudWatchError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('GetMetricData', () => {
   it('answers newest first by default, one point per period aligned to the start', () => {
@@ -268,5 +258,30 @@ describe('PutMetricData', () => {
         ),
       ).code,
     ).toBe('ValidationError');
+  });
+
+  it('refuses, whole, a request that would take the account past the metrics bound', () => {
+    const store = new MetricStore({ ...defaultStoreLimits, maxMetricsPerAccount: 2 });
+    const datum = (value: string) => ({ MetricName: 'M', Dimensions: [{ Name: 'Id', Value: value }], Value: 1 });
+    putMetricData(store, { Namespace: 'N', MetricData: [datum('a')] }, context);
+    expect(
+      refusal(() => putMetricData(store, { Namespace: 'N', MetricData: [datum('b'), datum('c')] }, context)),
+    ).toEqual({
+      code: 'LimitExceeded',
+      message:
+        "The simulated CloudWatch holds at most 2 metrics per account and this account has 1; the request's 2 new metric(s) were not stored. (CloudWatch itself has no such limit: this bounds the simulator's memory.)",
+    });
+    expect(store.metricCount()).toBe(1);
+    // Metrics it already holds still take data, and so does another account.
+    putMetricData(store, { Namespace: 'N', MetricData: [datum('a'), datum('b'), datum('a')] }, context);
+    putMetricData(
+      store,
+      { Namespace: 'N', MetricData: [datum('c'), datum('d')] },
+      { ...context, accountId: '210987654321' },
+    );
+    expect(store.metricCount()).toBe(4);
+    expect(refusal(() => putMetricData(store, { Namespace: 'N', MetricData: [datum('c')] }, context)).code).toBe(
+      'LimitExceeded',
+    );
   });
 });

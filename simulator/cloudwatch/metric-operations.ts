@@ -79,10 +79,15 @@ export function putMetricData(store: MetricStore, body: unknown, context: CallCo
   // CloudWatch refuses customer namespaces beginning with "AWS/"; the simulated SageMaker publishes there as AWS
   // itself does, so the simulator takes them.
   const namespace = input.string('Namespace', { min: 1, max: 255 });
-  const data = input.structures('MetricData', { min: 1, max: 1000 }).map((datum) => readDatum(datum, context.nowMs));
-  for (const { identity, sample } of data) {
-    store.put(context.accountId, { ...identity, namespace }, sample, context.nowMs);
-  }
+  const data = input
+    .structures('MetricData', { min: 1, max: 1000 })
+    .map((datum) => readDatum(datum, context.nowMs))
+    .map(({ identity, sample }) => ({ identity: { ...identity, namespace }, sample }));
+  store.checkRoom(
+    context.accountId,
+    data.map(({ identity }) => identity),
+  );
+  for (const { identity, sample } of data) store.put(context.accountId, identity, sample, context.nowMs);
   return {};
 }
 

@@ -11,6 +11,7 @@ import {
   type Aggregate,
   type StatisticSet,
 } from './statistics';
+import { CloudWatchError } from './errors';
 
 export interface Dimension {
   Name: string;
@@ -47,6 +48,11 @@ export interface MetricStoreLimits {
   maxPointsPerMetric: number;
   /** Distinct values per stored point, past which they are rounded (see boundDistinctValues). */
   maxValuesPerPoint: number;
+  /**
+   * Metrics (namespace, name and dimensions) per account. CloudWatch has no such limit; this is the simulator's
+   * own guard on its memory, against a client that makes up new dimension values as it goes.
+   */
+  maxMetricsPerAccount: number;
 }
 
 export const defaultStoreLimits: MetricStoreLimits = {
@@ -54,6 +60,9 @@ export const defaultStoreLimits: MetricStoreLimits = {
   // Eight days of one-minute data is 11,520 points; this leaves room for some hours of one-second data.
   maxPointsPerMetric: 20_000,
   maxValuesPerPoint: 1000,
+  // 5,000 endpoints, the largest fleet the dashboard is sized for, publish about 18 metrics a variant and up to 25
+  // during a deployment: some 125,000 metrics. Twice 100,000 leaves room for tests' and benchmarks' own.
+  maxMetricsPerAccount: 200_000,
 };
 
 /** How long high-resolution data keeps its seconds (CloudWatch: "available for 3 hours"). */
@@ -81,12 +90,29 @@ export class MetricStore {
 
   constructor(private readonly limits: MetricStoreLimits = defaultStoreLimits) {}
 
+  /**
+   * Throws LimitExceeded when storing these metrics would take the account past its bound, so that a request is
+   * refused whole rather than stored in part.
+   */
+  checkRoom(accountId: string, identities: MetricIdentity[]): void {
+    const metrics = this.accounts.get(accountId);
+    const added = new Set(identities.map(metricKey).filter((key) => !metrics?.has(key))).size;
+    const held = metrics?.size ?? 0;
+    if (added > 0 && held + added > this.limits.maxMetricsPerAccount) {
+      throw new CloudWatchError(
+        'LimitExceeded',
+        `The simulated CloudWatch holds at most ${this.limits.maxMetricsPerAccount} metrics per account and this account has ${held}; the request's ${added} new metric(s) were not stored. (CloudWatch itself has no such limit: this bounds the simulator's memory.)`,
+      );
+    }
+  }
+
   put(accountId: string, identity: MetricIdentity, sample: MetricSample, nowMs: number): void {
     const metrics = this.accounts.get(accountId) ?? new Map<string, Series>();
     this.accounts.set(accountId, metrics);
     const key = metricKey(identity);
     let series = metrics.get(key);
     if (!series) {
+      this.checkRoom(accountId, [identity]);
       series = { identity: { ...identity, dimensions: [...identity.dimensions] }, points: [], rolledUpThrough: 0 };
       metrics.set(key, series);
     }

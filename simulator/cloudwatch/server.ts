@@ -1,11 +1,12 @@
 // The simulated CloudWatch over HTTP: the AWS JSON 1.0 API on `POST /`, every request signed and authorised as AWS
 // would, and a few simulator-only routes under /_simulator/ for tests and benchmarks.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { anonymousCaller, CallCounts } from './call-counts';
+import { throttledLog } from '../metrics/throttled-log';
+import { CallCounts, otherOperation, unverifiedCaller } from './call-counts';
 import { CloudWatchError } from './errors';
 import type { SimulatorCredential } from './settings';
-import { authorize, type SimulatedCloudWatch } from './service';
-import { claimedAccessKeyId, verifySigV4 } from './sigv4-verify';
+import { authorize, simulatedOperations, type SimulatedCloudWatch } from './service';
+import { verifySigV4 } from './sigv4-verify';
 import {
   decodeBody,
   errorResponse,
@@ -33,6 +34,7 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
   const now = options.now ?? Date.now;
   const counts = new CallCounts(now);
   const byKey = new Map(options.credentials.map((credential) => [credential.accessKeyId, credential]));
+  const limitLog = throttledLog((message) => options.log?.(message), 60_000, now);
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
       options.log?.(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -65,9 +67,11 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
   async function answer(request: IncomingMessage): Promise<WireResponse> {
     const requestId = newRequestId();
     const target = request.headers['x-amz-target'];
-    const operation = typeof target === 'string' ? target.replace(/^.*\./, '') : '(none)';
-    const caller = claimedAccessKeyId(request.headersDistinct) ?? anonymousCaller;
-    counts.call(operation, caller, byKey.get(caller)?.userName);
+    const named = typeof target === 'string' ? target.replace(/^.*\./, '') : '';
+    // Only names the simulator knows and callers whose signature held are keys of the counts: anything an unsigned
+    // request claims would otherwise grow them without end.
+    const operation = simulatedOperations.includes(named) ? named : otherOperation;
+    let caller: { accessKeyId: string; userName: string } | undefined;
     try {
       const body = await readBody(request);
       const credential = verifySigV4(
@@ -79,6 +83,7 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
           credentialFor: (accessKeyId) => byKey.get(accessKeyId),
         },
       );
+      caller = credential;
       const checkedOperation = operationOf(typeof target === 'string' ? target : undefined);
       options.cloudwatch.checkOperation(checkedOperation);
       authorize(credential, checkedOperation);
@@ -92,7 +97,10 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
     } catch (error) {
       if (!(error instanceof CloudWatchError)) throw error;
       counts.error(error.code);
+      if (error.code === 'LimitExceeded') limitLog(`${operation} refused: ${error.message}`);
       return errorResponse(error, requestId);
+    } finally {
+      counts.call(operation, caller?.accessKeyId ?? unverifiedCaller, caller?.userName);
     }
   }
 

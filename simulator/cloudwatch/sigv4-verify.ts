@@ -58,12 +58,6 @@ export function parseAuthorization(header: string | undefined): AuthorizationPar
   return parts;
 }
 
-/** The access key a request claims, for counting calls per caller even when the request is refused. */
-export function claimedAccessKeyId(headers: SignedRequest['headers']): string | undefined {
-  const credential = parseAuthorization(headers.authorization?.[0])?.credential;
-  return credential?.split('/')[0] || undefined;
-}
-
 /** The credential that signed the request; throws the CloudWatchError AWS would answer with otherwise. */
 export function verifySigV4<C extends SigningCredential>(request: SignedRequest, options: VerifyOptions<C>): C {
   const header = request.headers.authorization?.[0];
