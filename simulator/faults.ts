@@ -137,8 +137,6 @@ export class FaultControls {
   /** The state set by hand for an alarm, if any. */
   alarmOverride = (alarmName: string): AlarmState | undefined => this.alarms[alarmName];
 
-  alarmState = (alarmName: string): AlarmState => this.alarms[alarmName] ?? 'OK';
-
   faultsFor = (endpointName: string): Faults => {
     const { deletedInAwsAfter: _deletedInAwsAfter, ...faults } = this.endpoints[endpointName] ?? {};
     return faults;
