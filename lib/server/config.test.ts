@@ -52,3 +52,21 @@ describe('parseServerConfig: kubeconfig mode and demo users stay on loopback unl
     ).not.toThrow();
   });
 });
+
+describe('parseServerConfig: the canary verdict period', () => {
+  const period = (value: string) =>
+    parseServerConfig({ ...base, FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS: value })
+      .FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS;
+
+  it('takes the periods CloudWatch takes: 1, 5, 10, 30 and multiples of 60', () => {
+    expect(parseServerConfig(base).FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS).toBe(60);
+    for (const seconds of [1, 5, 10, 30, 60, 120, 300, 3600]) expect(period(String(seconds))).toBe(seconds);
+  });
+
+  it('refuses any other at boot, saying which it takes', () => {
+    for (const seconds of ['2', '15', '45', '90', '0', '-60', '1.5']) {
+      expect(() => period(seconds)).toThrow(/FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS/);
+    }
+    expect(() => period('90')).toThrow(/must be 1, 5, 10, 30 or a multiple of 60/);
+  });
+});

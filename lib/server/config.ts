@@ -112,8 +112,19 @@ const envSchema = z
     FLEETDECK_REVOKED_SESSIONS_MAX: z.coerce.number().int().min(2).default(10_000),
     /** Whether the metrics routes read CloudWatch at all; `off` answers them with a `disabled` source. */
     FLEETDECK_CLOUDWATCH: z.enum(['on', 'off']).default('on'),
-    /** The sample period of the canary verdict's series; SageMaker publishes per minute, tests use a few seconds. */
-    FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS: z.coerce.number().int().positive().default(60),
+    /**
+     * The sample period of the canary verdict's series; SageMaker publishes per minute, tests use a few seconds.
+     * GetMetricData takes only these periods (high resolution below a minute), and answers any other with an error.
+     */
+    FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .refine(
+        (seconds) => [1, 5, 10, 30].includes(seconds) || seconds % 60 === 0,
+        'FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS must be 1, 5, 10, 30 or a multiple of 60 (CloudWatch takes no other period)',
+      )
+      .default(60),
     /** The 5XX share of invocations, 0..1, above which the fleet row and overview flag an endpoint. */
     FLEETDECK_ERROR_RATE_ATTENTION: z.coerce.number().gt(0).max(1).default(0.05),
     /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
