@@ -11,7 +11,6 @@ import { CloudWatchNotice } from './cloud-watch-notice';
 import { endpointColumns } from './columns';
 import { EndpointRow, ROW_HEIGHT_REM } from './endpoint-row';
 import { type MetricSortKey, renderedRefs } from './metric-columns';
-import { MetricSortHeader } from './metric-sort-header';
 import { useDebouncedValue } from './use-debounced-value';
 
 // How long the rendered rows must stay put before their numbers are asked for: a fling through the list
@@ -125,11 +124,11 @@ export function EndpointTable({
                       : 'asc'
                     : (column.firstSort ?? 'desc');
                   return (
-                    <MetricSortHeader
+                    <SortHeader
                       key={column.id}
                       id={column.id}
                       label={column.label}
-                      hint={column.hint ?? ''}
+                      hint={column.hint}
                       sort={current ? sortLabel[metricSort.direction] : undefined}
                       onSort={() => onMetricSort(metricKey, next)}
                       className="px-2 py-2"
