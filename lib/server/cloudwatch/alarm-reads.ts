@@ -39,7 +39,7 @@ export function alarmView(name: string, alarm: MetricAlarm | CompositeAlarm | un
 }
 
 // Alarm states change when SageMaker or an operator acts, and the pages poll: ten seconds keeps them current
-// while every viewer of every endpoint naming the alarm shares one read. Keyed by region and alarm name; the
+// while every viewer of every endpoint naming the alarm shares one read. Keyed by account, region and alarm name; the
 // bound covers a fleet's worth of distinct alarms read within those seconds.
 const alarms = new SharedReadCache<CloudWatchRead<AlarmView>>({ maxEntries: 5_000, ttlMs: readTtl(10_000) });
 
@@ -49,9 +49,16 @@ const histories = new SharedReadCache<CloudWatchRead<AlarmTransition[]>>({
   ttlMs: readTtl(30_000),
 });
 
-/** The named alarms' states, shared with every other reader; the names not cached are read in one batch. */
-export async function readAlarms(region: string, names: string[]): Promise<CloudWatchRead<AlarmView[]>> {
-  const key = (name: string) => `${region}\0${name}`;
+/**
+ * The named alarms' states, shared with every other reader; the names not cached are read in one batch. `account`
+ * (the endpoint's ownerAccountID) keeps two accounts' alarms of one name and region apart.
+ */
+export async function readAlarms(
+  account: string,
+  region: string,
+  names: string[],
+): Promise<CloudWatchRead<AlarmView[]>> {
+  const key = (name: string) => `${account}\0${region}\0${name}`;
   const missing = names.filter((name) => !alarms.peek(key(name)));
   if (missing.length > 0) {
     const batch = attempt(() => describeAlarms(region, missing));
@@ -67,7 +74,7 @@ export async function readAlarms(region: string, names: string[]): Promise<Cloud
     }
   }
   const reads = await Promise.all(
-    names.map((name) => alarms.peek(key(name)) ?? readAlarms(region, [name]).then(first)),
+    names.map((name) => alarms.peek(key(name)) ?? readAlarms(account, region, [name]).then(first)),
   );
   return combine(reads);
 }
@@ -84,6 +91,7 @@ function combine<T>(reads: CloudWatchRead<T>[]): CloudWatchRead<T[]> {
 
 /** The named alarms' state changes since `from`, oldest first. `rangeKey` names the range the window belongs to. */
 export async function readAlarmHistory(
+  account: string,
   region: string,
   names: string[],
   from: Date,
@@ -92,7 +100,7 @@ export async function readAlarmHistory(
 ): Promise<CloudWatchRead<AlarmTransition[]>> {
   const reads = await Promise.all(
     names.map((name) =>
-      histories.get(`${region}\0${name}\0${rangeKey}`, () =>
+      histories.get(`${account}\0${region}\0${name}\0${rangeKey}`, () =>
         attempt(async () => alarmTransitions(await describeAlarmHistory(region, name, from, to))),
       ),
     ),

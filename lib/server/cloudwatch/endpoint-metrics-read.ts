@@ -55,7 +55,7 @@ async function readVariantSeries(
   return [...views.values()];
 }
 
-// One entry per (region, endpoint, range, variants), each answering for its range's period (at most 60 s): a
+// One entry per (account, region, endpoint, range, variants), each answering for its range's period (at most 60 s): a
 // page polling every few seconds and a hundred viewers of one endpoint cost one GetMetricData a period. Entries
 // are a few hundred points each (the 7-day range at an hour is 168 a series); 2,000 of them stay within a few
 // tens of MB, room for every endpoint of a large fleet viewed within the same minute in one range.
@@ -119,7 +119,9 @@ export async function endpointMetrics(
   const endpointName = endpoint.spec.endpointName;
   const variants = measuredVariants(endpoint);
   const variantKey = variants.map((variant) => `${variant.variantName}:${variant.serverless ? 's' : 'i'}`).join(',');
-  const seriesKey = `${region}\0${endpointName}\0${range}\0${variantKey}`;
+  // The account too: two accounts may each have an endpoint of this name in this region.
+  const account = endpoint.status?.ackResourceMetadata?.ownerAccountID ?? '';
+  const seriesKey = `${account}\0${region}\0${endpointName}\0${range}\0${variantKey}`;
   const alarmNames = rollbackAlarmNames(endpoint);
   const now = Date.now();
   const plan = planVerdict(
@@ -135,8 +137,8 @@ export async function endpointMetrics(
         periodMs: Math.min(periodSeconds, 60) * 1000,
       }))
       .then((entry) => entry.read),
-    alarmNames.length > 0 ? readAlarms(region, alarmNames) : undefined,
-    alarmNames.length > 0 ? readAlarmHistory(region, alarmNames, window.from, window.to, range) : undefined,
+    alarmNames.length > 0 ? readAlarms(account, region, alarmNames) : undefined,
+    alarmNames.length > 0 ? readAlarmHistory(account, region, alarmNames, window.from, window.to, range) : undefined,
     plan ? readVerdict(region, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS) : undefined,
   ]);
   return endpointMetricsBody(base, { series, alarms, history, verdict });

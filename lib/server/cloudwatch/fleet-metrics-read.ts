@@ -21,7 +21,7 @@ export interface HourTotals {
   errors5xx?: number;
 }
 
-// One entry per endpoint (region, name, variants) for a minute: the list polls, and every viewer of the same rows
+// One entry per endpoint (account, region, name, variants) for a minute: the list polls, and every viewer of the same rows
 // shares the read. Each entry is two numbers; 10,000 covers the largest fleet a replica serves.
 const rows = new SharedReadCache<CloudWatchRead<HourTotals>>({ maxEntries: 10_000, ttlMs: readTtl(60_000) });
 
@@ -53,8 +53,11 @@ async function readRegion(region: string, endpoints: { key: string; endpoint: En
   return totals;
 }
 
+const accountOf = (endpoint: Endpoint) => endpoint.status?.ackResourceMetadata?.ownerAccountID ?? '';
+
+// The account too: two accounts may each have an endpoint of one name in one region.
 const rowKey = (region: string, endpoint: Endpoint) =>
-  `${region}\0${endpoint.spec.endpointName}\0${measuredVariants(endpoint)
+  `${accountOf(endpoint)}\0${region}\0${endpoint.spec.endpointName}\0${measuredVariants(endpoint)
     .map((variant) => variant.variantName)
     .join(',')}`;
 
@@ -125,17 +128,22 @@ export async function fleetMetrics(
     };
   }
   const located = readable.filter((endpoint) => endpoint.status?.ackResourceMetadata?.region);
-  const byRegion = new Map<string, Endpoint[]>();
+  // Alarms are read per account and region: an alarm's name is only unique within both.
+  const byPlace = new Map<string, { account: string; region: string; members: Endpoint[] }>();
   for (const endpoint of located) {
+    const account = accountOf(endpoint);
     const region = endpoint.status!.ackResourceMetadata!.region;
-    byRegion.set(region, [...(byRegion.get(region) ?? []), endpoint]);
+    const place = `${account}\0${region}`;
+    const known = byPlace.get(place) ?? { account, region, members: [] };
+    known.members.push(endpoint);
+    byPlace.set(place, known);
   }
   const [totals, alarmReads] = await Promise.all([
     hourTotals(located),
     Promise.all(
-      [...byRegion].map(async ([region, members]) => {
+      [...byPlace].map(async ([place, { account, region, members }]) => {
         const names = [...new Set(members.flatMap(rollbackAlarmNames))];
-        return [region, names.length > 0 ? await readAlarms(region, names) : undefined] as const;
+        return [place, names.length > 0 ? await readAlarms(account, region, names) : undefined] as const;
       }),
     ),
   ]);
@@ -146,8 +154,8 @@ export async function fleetMetrics(
   const source = sourceOf(allReads);
   if (source.state !== 'ok') return { source, rows: [], errorRateAttention };
   const inAlarm = new Set(
-    alarmReads.flatMap(([region, read]) =>
-      read?.ok ? read.value.filter((alarm) => alarm.state === 'ALARM').map((alarm) => `${region}\0${alarm.name}`) : [],
+    alarmReads.flatMap(([place, read]) =>
+      read?.ok ? read.value.filter((alarm) => alarm.state === 'ALARM').map((alarm) => `${place}\0${alarm.name}`) : [],
     ),
   );
   const rowsOut = readable.map((endpoint): FleetMetricsRow => {
@@ -160,7 +168,9 @@ export async function fleetMetrics(
       ...base,
       ...(invocations !== undefined ? { invocations } : {}),
       ...(invocations ? { errorRate: (errors5xx ?? 0) / invocations } : {}),
-      alarmsInAlarm: rollbackAlarmNames(endpoint).filter((name) => inAlarm.has(`${region}\0${name}`)),
+      alarmsInAlarm: rollbackAlarmNames(endpoint).filter((name) =>
+        inAlarm.has(`${accountOf(endpoint)}\0${region}\0${name}`),
+      ),
     };
   });
   const earliest = allReads.reduce((min, read) => Math.min(min, read.at), Infinity);

@@ -56,7 +56,7 @@ export function comparedText(plan: VerdictPlan, canary: Window, baseline: Window
   return `${head} against the endpoint's series from ${clock(baseline.from)} to ${clock(baseline.to)} UTC, before the deployment started (the old config is not known to this replica), ${per}.`;
 }
 
-// One verdict per endpoint, plan and sample period, for the period (at most a minute); the windows move with the
+// One verdict per endpoint (account, region, name), plan and sample period, for the period (at most a minute); the windows move with the
 // clock, so the key holds them. Bounded like the series: deployments in flight are few.
 const verdicts = new SharedReadCache<{ read: CloudWatchRead<Verdict>; ttlMs: number }>({
   maxEntries: 500,
@@ -76,6 +76,7 @@ export function readVerdict(
   const endpointName = endpoint.spec.endpointName;
   const oldConfig = plan.baseline.kind === 'old-fleet' ? plan.baseline.config : undefined;
   const key = [
+    endpoint.status?.ackResourceMetadata?.ownerAccountID ?? '',
     region,
     endpointName,
     plan.newConfig,
