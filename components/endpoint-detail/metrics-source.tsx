@@ -1,4 +1,5 @@
 import { Callout } from '@/components/ui/callout';
+import { CloudWatchSourceText } from '@/components/ui/cloud-watch-source-text';
 import type { CloudWatchSource } from '@/lib/api/endpoint-metrics';
 import { formatDateTime } from '@/lib/format/date-time';
 
@@ -17,22 +18,10 @@ export function MetricsSource({ source }: { source: CloudWatchSource }) {
       data-state={source.state}
       className="mb-3 break-words"
     >
-      {source.state === 'disabled' && (
-        <>
-          <strong>CloudWatch is not read.</strong> {source.message}
-        </>
-      )}
-      {source.state === 'no-region' && (
-        <>
-          <strong>No region yet.</strong> {source.message}
-        </>
-      )}
+      <CloudWatchSourceText source={source} />
       {source.state === 'error' && (
         <>
-          <strong>
-            CloudWatch refused the request: <span className="font-mono">{source.code}</span>
-          </strong>{' '}
-          — {source.message}{' '}
+          {' '}
           <span className="text-xs">
             (at <time dateTime={source.at}>{formatDateTime(source.at)}</time>)
           </span>

@@ -1,9 +1,9 @@
 import type { CloudWatchSource } from '@/lib/api/endpoint-metrics';
 import { Callout } from '@/components/ui/callout';
+import { CloudWatchSourceText } from '@/components/ui/cloud-watch-source-text';
 
 /**
- * Once per page, why CloudWatch's numbers are missing: not configured, no region yet, an AWS error (with its
- * code), or the call to Fleetdeck failing. Nothing while the source is ok. `effect` says what the page lacks.
+ * Once per page, why CloudWatch's numbers are missing: turned off, no region yet, a failed call (with its code), or the call to Fleetdeck failing. Nothing while the source is ok. `effect` says what the page lacks.
  */
 export function CloudWatchNotice({
   source,
@@ -21,12 +21,6 @@ export function CloudWatchNotice({
       </Callout>
     );
   if (!source || source.state === 'ok') return null;
-  const heading =
-    source.state === 'disabled'
-      ? 'CloudWatch is not configured.'
-      : source.state === 'no-region'
-        ? 'CloudWatch cannot be asked yet.'
-        : `CloudWatch could not be read (${source.code}).`;
   return (
     <Callout
       tone={source.state === 'error' ? 'warning' : 'neutral'}
@@ -35,7 +29,7 @@ export function CloudWatchNotice({
       data-testid="cloudwatch-notice"
       data-state={source.state}
     >
-      <strong>{heading}</strong> {source.message} {effect}
+      <CloudWatchSourceText source={source} /> {effect}
     </Callout>
   );
 }

@@ -126,11 +126,13 @@ describe('metricCell', () => {
   });
 
   it('shows a dash whose title says why there is no number', () => {
-    const disabled: FleetMetricsEntry = { source: { state: 'disabled', message: 'Set FLEETDECK_AWS_REGION.' } };
+    const disabled: FleetMetricsEntry = {
+      source: { state: 'disabled', message: 'CloudWatch reads are turned off (FLEETDECK_CLOUDWATCH=off).' },
+    };
     expect(metricCell('errorRate', disabled, false, null)).toEqual({
       state: 'none',
       text: '—',
-      title: 'No data: CloudWatch is not configured. Set FLEETDECK_AWS_REGION.',
+      title: 'No data: CloudWatch is turned off. CloudWatch reads are turned off (FLEETDECK_CLOUDWATCH=off).',
     });
     expect(metricCell('errorRate', read('x', 0)[1], false, null).title).toBe(
       'No data: no invocations in the last hour, so no error rate.',
@@ -140,7 +142,7 @@ describe('metricCell', () => {
       source: { state: 'error', code: 'AccessDenied', message: 'Not authorized.', at: '2026-03-01T12:00:00Z' },
     };
     expect(metricCell('invocations', denied, false, null).title).toBe(
-      'No data: CloudWatch could not be read (AccessDenied). Not authorized.',
+      'No data: CloudWatch answered with an error (AccessDenied). Not authorized.',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { cloudWatchSourceSentence } from '@/components/ui/cloud-watch-source';
 import type { SortDirection } from '@/lib/endpoints/fleet-query';
 import { formatPercent } from '@/lib/format/percent';
 import { type EndpointRef, type FleetMetricsEntry, endpointRefKey } from '@/lib/query/use-fleet-metrics';
@@ -76,17 +77,6 @@ export interface MetricCell {
   value?: number;
 }
 
-function sourceWhy(source: Exclude<FleetMetricsEntry['source'], { state: 'ok' }>): string {
-  switch (source.state) {
-    case 'disabled':
-      return 'CloudWatch is not configured';
-    case 'no-region':
-      return 'the controller has not reported the endpoint’s region and account yet';
-    case 'error':
-      return `CloudWatch could not be read (${source.code})`;
-  }
-}
-
 /**
  * One cell of a CloudWatch column. `pending` is true while the row's read is under way or waits for the scroll
  * to settle; a failed read or an unusable source reads as a dash whose title says why.
@@ -102,7 +92,7 @@ export function metricCell(
     return { state: 'loading', text: '…', title: pending ? 'Loading from CloudWatch…' : 'Not loaded yet' };
   }
   if (entry.source.state !== 'ok') {
-    return { state: 'none', text: '—', title: `No data: ${sourceWhy(entry.source)}. ${entry.source.message}` };
+    return { state: 'none', text: '—', title: `No data: ${cloudWatchSourceSentence(entry.source)}` };
   }
   const row = entry.row;
   if (!row) return { state: 'none', text: '—', title: 'No data: Fleetdeck did not return this endpoint.' };
