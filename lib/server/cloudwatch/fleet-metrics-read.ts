@@ -81,9 +81,10 @@ async function hourTotals(endpoints: Endpoint[]): Promise<Map<Endpoint, CloudWat
   }
   const reads = await Promise.all(
     endpoints.map(async (endpoint) => {
-      const key = rowKey(endpoint.status!.ackResourceMetadata!.region, endpoint);
-      // Evicted in between (only past the bound): read the one row again.
-      const read = rows.peek(key) ?? rows.get(key, () => attempt(async () => ({})));
+      const region = endpoint.status!.ackResourceMetadata!.region;
+      const key = rowKey(region, endpoint);
+      // Evicted in between (only past the bound): read the one row again, rather than answer it empty.
+      const read = rows.get(key, () => attempt(async () => (await readRegion(region, [{ key, endpoint }])).get(key)!));
       return [endpoint, await read] as const;
     }),
   );
