@@ -5,10 +5,16 @@ import { Button } from '@/components/ui/button';
 import { LoadingState } from '@/components/ui/load-state';
 import { SafeLink } from '@/components/ui/safe-link';
 import { TitledSection } from '@/components/ui/titled-section';
-import { metricRanges, type EndpointMetrics, type MetricRange } from '@/lib/api/endpoint-metrics';
+import {
+  metricRanges,
+  type EndpointMetrics,
+  type MetricRange,
+  type VariantMetricName,
+} from '@/lib/api/endpoint-metrics';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { formatClockTime } from '@/lib/format/clock-time';
 import { formatDateTime } from '@/lib/format/date-time';
+import { variantMetricSpecs } from '@/lib/endpoints/metric-specs';
 import { formatDuration } from '@/lib/format/duration';
 import { metricsLive, useEndpointMetrics } from '@/lib/query/use-endpoint-metrics';
 import { useEndpointSeries } from '@/lib/query/use-endpoint-series';
@@ -56,26 +62,26 @@ function ConsoleLinks({
 }: {
   body: EndpointMetrics;
   partition: string | undefined;
-  metrics: { namespace: string; name: string; stat: string; label: string }[];
+  metrics: ChartLink[];
 }) {
   if (!body.region || body.variants.length === 0) return null;
   return (
     <p className="mt-1 text-xs">
       In CloudWatch:{' '}
       {body.variants.flatMap((variant) =>
-        metrics.map((metric) => (
-          <span key={`${variant.variantName}-${metric.name}-${metric.stat}`} className="mr-3 inline-block">
+        metrics.map(({ metric, label }) => (
+          <span key={`${variant.variantName}-${metric}`} className="mr-3 inline-block">
             <SafeLink
               href={metricConsoleUrl(
                 body.region,
                 partition,
-                metric.namespace,
-                metric.name,
+                variantMetricSpecs[metric].namespace,
+                variantMetricSpecs[metric].metricName,
                 { EndpointName: body.endpointName, VariantName: variant.variantName },
-                { stat: metric.stat, periodSeconds: body.periodSeconds },
+                { stat: variantMetricSpecs[metric].stat, periodSeconds: body.periodSeconds },
               )}
             >
-              {variant.variantName} {metric.label}
+              {variant.variantName} {label}
             </SafeLink>
           </span>
         )),
@@ -84,8 +90,11 @@ function ConsoleLinks({
   );
 }
 
-const sageMaker = 'AWS/SageMaker';
-const endpointsNamespace = '/aws/sagemaker/Endpoints';
+/** A chart's metric, linked in the console where variantMetricSpecs says it lives. */
+interface ChartLink {
+  metric: VariantMetricName;
+  label: string;
+}
 
 interface ChartSpec {
   title: string;
@@ -93,7 +102,7 @@ interface ChartSpec {
   data: (body: EndpointMetrics) => ChartData;
   format: (value: number) => string;
   testId: string;
-  links: { namespace: string; name: string; stat: string; label: string }[];
+  links: ChartLink[];
 }
 
 const mainCharts: ChartSpec[] = [
@@ -103,7 +112,7 @@ const mainCharts: ChartSpec[] = [
     data: invocationsData,
     format: countValue,
     testId: 'invocations-chart',
-    links: [{ namespace: sageMaker, name: 'Invocations', stat: 'Sum', label: 'invocations' }],
+    links: [{ metric: 'invocations', label: 'invocations' }],
   },
   {
     title: 'Error rate per variant',
@@ -112,8 +121,8 @@ const mainCharts: ChartSpec[] = [
     format: percentValue,
     testId: 'error-rate-chart',
     links: [
-      { namespace: sageMaker, name: 'Invocation4XXErrors', stat: 'Sum', label: '4XX' },
-      { namespace: sageMaker, name: 'Invocation5XXErrors', stat: 'Sum', label: '5XX' },
+      { metric: 'errors4xx', label: '4XX' },
+      { metric: 'errors5xx', label: '5XX' },
     ],
   },
   {
@@ -123,8 +132,8 @@ const mainCharts: ChartSpec[] = [
     format: latencyValue,
     testId: 'latency-chart',
     links: [
-      { namespace: sageMaker, name: 'ModelLatency', stat: 'Average', label: 'latency' },
-      { namespace: sageMaker, name: 'ModelLatency', stat: 'p99', label: 'latency p99' },
+      { metric: 'modelLatencyAverage', label: 'latency' },
+      { metric: 'modelLatencyP99', label: 'latency p99' },
     ],
   },
 ];
@@ -137,8 +146,8 @@ const moreCharts: ChartSpec[] = [
     format: percentValue,
     testId: 'utilization-chart',
     links: [
-      { namespace: endpointsNamespace, name: 'CPUUtilization', stat: 'Average', label: 'CPU' },
-      { namespace: endpointsNamespace, name: 'MemoryUtilization', stat: 'Average', label: 'memory' },
+      { metric: 'cpuUtilization', label: 'CPU' },
+      { metric: 'memoryUtilization', label: 'memory' },
     ],
   },
   {
@@ -147,7 +156,7 @@ const moreCharts: ChartSpec[] = [
     data: perInstanceData,
     format: countValue,
     testId: 'per-instance-chart',
-    links: [{ namespace: sageMaker, name: 'InvocationsPerInstance', stat: 'Sum', label: 'per instance' }],
+    links: [{ metric: 'invocationsPerInstance', label: 'per instance' }],
   },
 ];
 

@@ -1,11 +1,7 @@
 import { fleetMetricsMaxEndpoints } from '@/lib/api/endpoint-metrics';
 import { type AttentionFinding, type AttentionItem, metricFindings } from '@/lib/endpoints/attention';
-import {
-  defaultErrorRateAttention,
-  type EndpointRef,
-  type FleetMetricsEntry,
-  endpointRefKey,
-} from '@/lib/query/use-fleet-metrics';
+import { defaultErrorRateAttention } from '@/lib/endpoints/metric-specs';
+import { type EndpointRef, type FleetMetricsEntry, endpointRefKey } from '@/lib/query/use-fleet-metrics';
 
 /**
  * The endpoints the overview asks CloudWatch about, each once, in one call's worth: the queue's first (it is
@@ -27,7 +23,7 @@ export function overviewMetricRefs(
   return refs;
 }
 
-/** The threshold the route gives with its answer, else Fleetdeck's default. */
+/** The threshold the route gives with its answer; Fleetdeck's default only when it gives none. */
 export function errorRateThreshold(entries: Iterable<FleetMetricsEntry>): number {
   for (const entry of entries) if (entry.errorRateAttention !== undefined) return entry.errorRateAttention;
   return defaultErrorRateAttention;

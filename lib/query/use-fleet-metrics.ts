@@ -16,9 +16,6 @@ export interface EndpointRef {
 
 export const endpointRefKey = ({ namespace, name }: EndpointRef) => `${namespace}/${name}`;
 
-/** The error rate above which the overview flags an endpoint when the route does not say otherwise. */
-export const defaultErrorRateAttention = 0.05;
-
 /** One endpoint's numbers, with what the call that read them said about CloudWatch. */
 export interface FleetMetricsEntry {
   /** Absent when the answer left the endpoint out (gone, or not readable by the caller). */
