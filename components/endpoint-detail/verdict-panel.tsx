@@ -6,7 +6,7 @@ import { judgementDisplay, verdictDisplay } from './alarm-view';
 
 /**
  * The advisory verdict on the new fleet while a canary bakes and for a while after: how its metrics compare with
- * the old fleet's. It decides nothing; SageMaker rolls back on its alarms alone.
+ * the baseline the body's `compared` names (the old fleet, or the window before the deployment). It decides nothing; SageMaker rolls back on its alarms alone.
  */
 export function VerdictPanel({ verdict }: { verdict: Verdict }) {
   const outcome = verdictDisplay[verdict.outcome];
@@ -28,7 +28,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
         </div>
         {verdict.metrics.length > 0 && (
           <div className="mt-3 overflow-x-auto">
-            <Table caption="Each metric of the new fleet compared with the old fleet's" density="compact">
+            <Table caption={`Each metric: ${verdict.compared}`} density="compact">
               <TableHeader>
                 <ColumnHeader>Metric</ColumnHeader>
                 <ColumnHeader>Outcome</ColumnHeader>
