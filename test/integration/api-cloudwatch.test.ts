@@ -69,7 +69,10 @@ async function createEndpoint(namespace: string, name: string, alarms: string[] 
 }
 
 const minute = 60_000;
-const minutesAgo = (minutes: number) => new Date(Math.floor(Date.now() / minute) * minute - minutes * minute);
+// Fixed once, so the assertions name the minutes seeded even when the clock passes a minute in between. Seeded 6
+// and 7 minutes back: the reads end on the last complete period, and at 5 minutes a period both are inside it.
+const seededMinute = Math.floor(Date.now() / minute) * minute;
+const minutesAgo = (minutes: number) => new Date(seededMinute - minutes * minute);
 
 async function seed(endpointName: string) {
   const datum = (variant: string, metric: string, value: number, at: Date) => ({
@@ -85,19 +88,19 @@ async function seed(endpointName: string) {
     new PutMetricDataCommand({
       Namespace: 'AWS/SageMaker',
       MetricData: [
-        datum('blue', 'Invocations', 100, minutesAgo(5)),
-        datum('blue', 'Invocations', 60, minutesAgo(4)),
-        datum('blue', 'Invocation5XXErrors', 3, minutesAgo(5)),
-        datum('blue', 'ModelLatency', 1200, minutesAgo(5)),
-        datum('green', 'Invocations', 40, minutesAgo(5)),
-        datum('green', 'ModelSetupTime', 900_000, minutesAgo(5)),
+        datum('blue', 'Invocations', 100, minutesAgo(7)),
+        datum('blue', 'Invocations', 60, minutesAgo(6)),
+        datum('blue', 'Invocation5XXErrors', 3, minutesAgo(7)),
+        datum('blue', 'ModelLatency', 1200, minutesAgo(7)),
+        datum('green', 'Invocations', 40, minutesAgo(7)),
+        datum('green', 'ModelSetupTime', 900_000, minutesAgo(7)),
       ],
     }),
   );
   await cloudwatch.send(
     new PutMetricDataCommand({
       Namespace: '/aws/sagemaker/Endpoints',
-      MetricData: [datum('blue', 'CPUUtilization', 42, minutesAgo(5))],
+      MetricData: [datum('blue', 'CPUUtilization', 42, minutesAgo(7))],
     }),
   );
 }
@@ -187,7 +190,7 @@ describe('GET /api/endpoints/{namespace}/{name}/metrics', () => {
     const green = body.variants.find((variant) => variant.variantName === 'green')!;
     expect(blue.serverless).toBe(false);
     expect(blue.series.invocations?.map((point) => point.value)).toEqual([100, 60]);
-    expect(blue.series.invocations?.[0]?.at).toBe(minutesAgo(5).toISOString());
+    expect(blue.series.invocations?.[0]?.at).toBe(minutesAgo(7).toISOString());
     expect(blue.series.errors5xx?.map((point) => point.value)).toEqual([3]);
     expect(blue.series.cpuUtilization?.map((point) => point.value)).toEqual([42]);
     expect(blue.series).not.toHaveProperty('modelSetupTime');

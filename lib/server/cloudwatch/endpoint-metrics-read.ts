@@ -17,7 +17,7 @@ import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
 import { endpointMetricsBody } from './endpoint-metrics-body';
 import { measuredVariants, type MeasuredVariant } from './endpoint-variants';
 import { pointsOf } from './metric-points';
-import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
+import { buildQueries, lastWholePeriods, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
 import { planVerdict } from './verdict-plan';
 import { readVerdict } from './verdict-read';
@@ -96,7 +96,7 @@ export async function endpointMetrics(
 ): Promise<EndpointMetrics> {
   const { endpoint } = await readableEndpoint(identity, namespace, name);
   const { periodSeconds, seconds } = metricRanges[range];
-  const window = alignedWindow(Date.now(), seconds, periodSeconds);
+  const window = lastWholePeriods(Date.now(), seconds, periodSeconds);
   const base = empty(endpoint, range, window);
   const config = serverConfig();
   if (config.FLEETDECK_CLOUDWATCH === 'off') {

@@ -11,7 +11,7 @@ import { getMetricData } from './cloudwatch-client';
 import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
 import { pointsOf } from './metric-points';
 import { measuredVariants } from './endpoint-variants';
-import { alignedWindow, buildQueries, type SeriesRequest } from './metric-queries';
+import { buildQueries, lastWholePeriods, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
 import { variantMetricSpecs } from './variant-metric-specs';
 
@@ -30,7 +30,7 @@ type RowTag = { key: string; metric: 'invocations' | 'errors5xx' };
 /** The hour's totals of the endpoints of one region, in one batched GetMetricData (split past 500 queries). */
 async function readRegion(region: string, endpoints: { key: string; endpoint: Endpoint }[]) {
   const { seconds, periodSeconds } = metricRanges['1h'];
-  const window = alignedWindow(Date.now(), seconds, periodSeconds);
+  const window = lastWholePeriods(Date.now(), seconds, periodSeconds);
   const requests: SeriesRequest<RowTag>[] = endpoints.flatMap(({ key, endpoint }) =>
     measuredVariants(endpoint).flatMap((variant) =>
       (['invocations', 'errors5xx'] as const).map((metric) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedWindow, buildQueries, inBatches, MAX_QUERIES_PER_CALL } from './metric-queries';
+import { buildQueries, inBatches, lastWholePeriods, MAX_QUERIES_PER_CALL } from './metric-queries';
 import { metricsForVariant, variantMetricSpecs } from './variant-metric-specs';
 
 describe('buildQueries', () => {
@@ -61,12 +61,15 @@ describe('inBatches', () => {
   });
 });
 
-describe('alignedWindow', () => {
-  it('ends on the period holding now, so every viewer within a period asks the same question', () => {
+describe('lastWholePeriods', () => {
+  it('ends on the last complete period, so every viewer within a period asks the same question', () => {
     const at = Date.parse('2026-12-06T10:00:30Z');
-    const window = alignedWindow(at, 3600, 60);
-    expect(window.to.toISOString()).toBe('2026-12-06T10:01:00.000Z');
-    expect(window.from.toISOString()).toBe('2026-12-06T09:01:00.000Z');
-    expect(alignedWindow(at + 29_000, 3600, 60)).toEqual(window);
+    const window = lastWholePeriods(at, 3600, 60);
+    expect(window.to.toISOString()).toBe('2026-12-06T10:00:00.000Z');
+    expect(window.from.toISOString()).toBe('2026-12-06T09:00:00.000Z');
+    expect(lastWholePeriods(at + 29_999, 3600, 60)).toEqual(window);
+    expect(lastWholePeriods(Date.parse('2026-12-06T10:04:59Z'), 6 * 3600, 300).to.toISOString()).toBe(
+      '2026-12-06T10:00:00.000Z',
+    );
   });
 });

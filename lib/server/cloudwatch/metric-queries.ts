@@ -46,11 +46,12 @@ export function inBatches<T>(items: T[], size = MAX_QUERIES_PER_CALL): T[][] {
 }
 
 /**
- * The range a read covers, aligned to whole periods so that every viewer within one period asks the same
- * question (and CloudWatch answers complete buckets): from `seconds` before the period holding `now`.
+ * The range a page reads: `seconds` ending where the last complete period ends, so that every viewer within one
+ * period asks the same question and the newest point is a whole period's, not a partial sum that looks like a dip.
+ * (The verdict's windows are cut with wholePeriodsWithin in verdict-plan.ts instead: their start is given.)
  */
-export function alignedWindow(now: number, seconds: number, periodSeconds: number): { from: Date; to: Date } {
+export function lastWholePeriods(now: number, seconds: number, periodSeconds: number): { from: Date; to: Date } {
   const periodMs = periodSeconds * 1000;
-  const to = Math.ceil(now / periodMs) * periodMs;
+  const to = Math.floor(now / periodMs) * periodMs;
   return { from: new Date(to - seconds * 1000), to: new Date(to) };
 }

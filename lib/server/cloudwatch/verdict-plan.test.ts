@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedPoint } from '@/lib/endpoints/series-sample';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { alignWindow, planVerdict } from './verdict-plan';
+import { planVerdict, wholePeriodsWithin } from './verdict-plan';
 
 const at = (iso: string) => Date.parse(iso);
 const endpoint = (status: Endpoint['status']): Endpoint => ({
@@ -104,8 +104,8 @@ describe('planVerdict after a deployment', () => {
   });
 });
 
-describe('alignWindow', () => {
+describe('wholePeriodsWithin', () => {
   it('keeps whole periods only', () => {
-    expect(alignWindow({ from: 1_500, to: 9_500 }, 1_000)).toEqual({ from: 2_000, to: 9_000 });
+    expect(wholePeriodsWithin({ from: 1_500, to: 9_500 }, 1_000)).toEqual({ from: 2_000, to: 9_000 });
   });
 });

@@ -33,8 +33,8 @@ const names = (variants: { variantName?: string }[] | undefined) => [
 
 const time = (value: string | undefined) => (value ? Date.parse(value) : NaN);
 
-/** Whole periods only: a sample covers a full period on its fleet. */
-export function alignWindow(window: Window, periodMs: number): Window {
+/** The whole periods inside the window (its start rounded up, its end down): a sample covers a full period. */
+export function wholePeriodsWithin(window: Window, periodMs: number): Window {
   return { from: Math.ceil(window.from / periodMs) * periodMs, to: Math.floor(window.to / periodMs) * periodMs };
 }
 

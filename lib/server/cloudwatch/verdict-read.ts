@@ -9,7 +9,7 @@ import { buildQueries, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
 import { variantMetricSpecs } from './variant-metric-specs';
 import { sideSamples, verdictMetrics, verdictSeries, type SideSeries, type VerdictSeries } from './verdict-samples';
-import { alignWindow, type VerdictPlan, type Window } from './verdict-plan';
+import { wholePeriodsWithin, type VerdictPlan, type Window } from './verdict-plan';
 
 type Tag = { variantName: string; metric: VerdictSeries };
 
@@ -71,8 +71,8 @@ export function readVerdict(
   periodSeconds: number,
 ): Promise<CloudWatchRead<Verdict>> {
   const periodMs = periodSeconds * 1000;
-  const canary = alignWindow(plan.canary, periodMs);
-  const baseline = alignWindow(plan.baseline.window, periodMs);
+  const canary = wholePeriodsWithin(plan.canary, periodMs);
+  const baseline = wholePeriodsWithin(plan.baseline.window, periodMs);
   const endpointName = endpoint.spec.endpointName;
   const oldConfig = plan.baseline.kind === 'old-fleet' ? plan.baseline.config : undefined;
   const key = [
