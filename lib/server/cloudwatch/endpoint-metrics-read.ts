@@ -55,12 +55,14 @@ async function readVariantSeries(
   return [...views.values()];
 }
 
-// One entry per (account, region, endpoint, range, variants), each answering for its range's period (at most 60 s): a
-// page polling every few seconds and a hundred viewers of one endpoint cost one GetMetricData a period. Entries
-// are a few hundred points each (the 7-day range at an hour is 168 a series); 2,000 of them stay within a few
-// tens of MB, room for every endpoint of a large fleet viewed within the same minute in one range.
+// One entry per (account, region, endpoint, range, variants), each answering for its range's period (at most 60 s):
+// a page polling every few seconds and a hundred viewers of one endpoint cost one GetMetricData a period. Points
+// are kept as the contract's ISO strings: one instance-backed variant over 24 h (9 series of 288 points) measured
+// about 270 KB on the heap, the other ranges less, and each further variant as much again. 200 entries keep the
+// cache near 55 MB for one-variant endpoints; entries live a minute at most, so past the bound a page only reads
+// again sooner.
 const seriesReads = new SharedReadCache<{ read: CloudWatchRead<VariantMetrics[]>; periodMs: number }>({
-  maxEntries: 2_000,
+  maxEntries: 200,
   ttlMs: ({ read, periodMs }) => readTtl(periodMs)(read),
 });
 
