@@ -4,7 +4,8 @@ import { alarmStates, type AlarmTransition } from '@/lib/api/endpoint-metrics';
 
 type AlarmState = (typeof alarmStates)[number];
 
-const asState = (value: unknown): AlarmState | undefined =>
+/** An alarm state as the contract names it, from DescribeAlarms or a history item's data; undefined otherwise. */
+export const asState = (value: unknown): AlarmState | undefined =>
   alarmStates.includes(value as AlarmState) ? (value as AlarmState) : undefined;
 
 interface StateData {

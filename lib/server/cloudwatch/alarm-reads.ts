@@ -1,14 +1,10 @@
 import 'server-only';
 import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import { alarmStates, type AlarmTransition, type AlarmView } from '@/lib/api/endpoint-metrics';
-import { alarmTransitions } from './alarm-history';
+import type { AlarmTransition, AlarmView } from '@/lib/api/endpoint-metrics';
+import { alarmTransitions, asState } from './alarm-history';
 import { describeAlarmHistory, describeAlarms } from './cloudwatch-client';
 import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
 import { SharedReadCache } from './shared-read-cache';
-
-type AlarmState = (typeof alarmStates)[number];
-const asState = (value: unknown): AlarmState | undefined =>
-  alarmStates.includes(value as AlarmState) ? (value as AlarmState) : undefined;
 
 /** The contract's view of an alarm as DescribeAlarms reports it. */
 export function alarmView(name: string, alarm: MetricAlarm | CompositeAlarm | undefined): AlarmView {
