@@ -140,7 +140,10 @@ export async function endpointMetrics(
       }))
       .then((entry) => entry.read),
     alarmNames.length > 0 ? readAlarms(account, region, alarmNames) : undefined,
-    alarmNames.length > 0 ? readAlarmHistory(account, region, alarmNames, window.from, window.to, range) : undefined,
+    // Up to now, not to the window's end: a transition is an event, whole at once, and the newest one matters most.
+    alarmNames.length > 0
+      ? readAlarmHistory(account, region, alarmNames, window.from, new Date(now), range)
+      : undefined,
     plan ? readVerdict(region, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS) : undefined,
   ]);
   return endpointMetricsBody(base, { series, alarms, history, verdict });
