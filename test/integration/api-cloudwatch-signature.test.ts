@@ -1,76 +1,33 @@
 // Fleetdeck signing with a wrong secret key: CloudWatch answers SignatureDoesNotMatch, which the metrics routes
-// report in `source` with a 200, the rest empty.
-import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+// report in `source` with a 200 and a fixed sentence about the credentials, the rest empty.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { endpointMetricsSchema, fleetMetricsSchema } from '@/lib/api/endpoint-metrics';
-import { call, configureServer, signIn } from '../support/api-client';
+import { configureServer } from '../support/api-client';
+import { cloudWatchFailureSetup } from '../support/cloudwatch-failure-setup';
 import { startCloudWatchSimulator } from '../support/cloudwatch-simulator';
-import { customObjectsAs, freshNamespace, uniqueName } from '../support/control-plane';
-import { coordinates, endpointBody } from '../support/sagemaker-objects';
 
 const sim = await startCloudWatchSimulator();
 configureServer({ ...sim.env, AWS_SECRET_ACCESS_KEY: `${sim.credentials.allowed.secretAccessKey}-wrong` });
-const metricsRoute = await import('@/app/api/endpoints/[namespace]/[name]/metrics/route');
-const fleetRoute = await import('@/app/api/fleet/metrics/route');
-const me = await import('@/app/api/me/route');
-const session = await import('@/app/api/session/route');
 
-const name = uniqueName('badsig');
-let namespace = '';
-let cookie = '';
+let routes: Awaited<ReturnType<typeof cloudWatchFailureSetup>>;
 
 beforeAll(async () => {
-  namespace = await freshNamespace('cw-badsig');
-  const where = coordinates('Endpoint', namespace);
-  await customObjectsAs('admin').createNamespacedCustomObject({ ...where, body: endpointBody(name) });
-  await customObjectsAs('admin').patchNamespacedCustomObjectStatus(
-    {
-      ...where,
-      name,
-      body: {
-        status: {
-          endpointStatus: 'InService',
-          ackResourceMetadata: { ownerAccountID: '123456789012', region: sim.region },
-          productionVariants: [{ variantName: 'blue', currentWeight: 1, currentInstanceCount: 1 }],
-        },
-      },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-  );
-  cookie = (await signIn({ session: session.POST, me: me.GET }, 'oncall')).cookie;
+  routes = await cloudWatchFailureSetup(sim.region, 'badsig');
 });
 
 afterAll(() => sim.stop());
 
-const read = async () => {
-  const response = await call(metricsRoute.GET, {
-    path: `/api/endpoints/${namespace}/${name}/metrics`,
-    params: { namespace, name },
-    headers: { cookie },
-  });
-  expect(response.status).toBe(200);
-  return endpointMetricsSchema.parse(await response.json());
-};
-
 it('answers 200 with SignatureDoesNotMatch in source and the rest empty', async () => {
-  let body = await read();
-  for (let tries = 0; body.source.state === 'no-region' && tries < 100; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    body = await read();
-  }
+  const body = await routes.readEndpointWhenLocated();
   expect(body.source).toMatchObject({ state: 'error', code: 'SignatureDoesNotMatch' });
-  expect(body.source.state === 'error' && body.source.message).toBeTruthy();
+  expect(body.source.state === 'error' && body.source.message).toMatch(
+    /^CloudWatch did not accept Fleetdeck’s AWS credentials \(SignatureDoesNotMatch\)/,
+  );
   expect(body).toMatchObject({ variants: [], alarms: [], alarmHistory: [] });
   expect(body.readAt).toBeUndefined();
 });
 
 it('answers the fleet route the same way', async () => {
-  const response = await call(fleetRoute.GET, {
-    path: `/api/fleet/metrics?endpoint=${namespace}/${name}`,
-    headers: { cookie },
-  });
-  expect(response.status).toBe(200);
-  const body = fleetMetricsSchema.parse(await response.json());
+  const body = await routes.readFleet();
   expect(body.source).toMatchObject({ state: 'error', code: 'SignatureDoesNotMatch' });
   expect(body.rows).toEqual([]);
 });
