@@ -27,6 +27,21 @@ export const variantMetricSpecs: Record<VariantMetricName, MetricSpec> = {
   modelSetupTime: { namespace: invocationNamespace, metricName: 'ModelSetupTime', stat: 'Average' },
 };
 
+const shared: VariantMetricName[] = [
+  'invocations',
+  'errors4xx',
+  'errors5xx',
+  'modelLatencyAverage',
+  'modelLatencyP99',
+  'overheadLatencyAverage',
+  'memoryUtilization',
+];
+
+/** The metrics that apply to a variant of that kind: serverless ones have no instances but a setup time. */
+export function metricsForVariant(serverless: boolean): VariantMetricName[] {
+  return serverless ? [...shared, 'modelSetupTime'] : [...shared, 'invocationsPerInstance', 'cpuUtilization'];
+}
+
 /**
  * The last hour's 5XX error rate (0..1) above which an endpoint needs attention, unless the server is configured
  * otherwise (it then sends its figure as `errorRateAttention`).

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { defaultErrorRateAttention } from '@/lib/endpoints/metric-specs';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -126,7 +127,7 @@ const envSchema = z
       )
       .default(60),
     /** The 5XX share of invocations, 0..1, above which the fleet row and overview flag an endpoint. */
-    FLEETDECK_ERROR_RATE_ATTENTION: z.coerce.number().gt(0).max(1).default(0.05),
+    FLEETDECK_ERROR_RATE_ATTENTION: z.coerce.number().gt(0).max(1).default(defaultErrorRateAttention),
     /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */
     FLEETDECK_NAMESPACE: z
       .string()

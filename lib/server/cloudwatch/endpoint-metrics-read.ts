@@ -23,7 +23,7 @@ import { planVerdict } from './verdict-plan';
 import { readVerdict } from './verdict-read';
 import { runningConfigBook } from '../watch-memory/running-config-book';
 import { seriesRecorder } from '../series/series-recorder';
-import { metricsForVariant, variantMetricSpecs } from './variant-metric-specs';
+import { metricsForVariant, variantMetricSpecs } from '@/lib/endpoints/metric-specs';
 
 type VariantTag = { variantName: string; metric: VariantMetricName };
 

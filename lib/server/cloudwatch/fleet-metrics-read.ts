@@ -13,7 +13,7 @@ import { pointsOf } from './metric-points';
 import { measuredVariants } from './endpoint-variants';
 import { buildQueries, lastWholePeriods, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
-import { variantMetricSpecs } from './variant-metric-specs';
+import { variantMetricSpecs } from '@/lib/endpoints/metric-specs';
 
 /** The last hour of one endpoint, summed over its variants. */
 export interface HourTotals {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildQueries, inBatches, lastWholePeriods, MAX_QUERIES_PER_CALL } from './metric-queries';
-import { metricsForVariant, variantMetricSpecs } from './variant-metric-specs';
+import { metricsForVariant, variantMetricSpecs } from '@/lib/endpoints/metric-specs';
 
 describe('buildQueries', () => {
   it('names each query and maps its id back to what it is', () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { MetricSpec } from './variant-metric-specs';
+import type { MetricSpec } from '@/lib/endpoints/metric-specs';
 
 /** GetMetricData takes at most this many queries a call. */
 export const MAX_QUERIES_PER_CALL = 500;

@@ -7,7 +7,7 @@ import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
 import { pointsOf } from './metric-points';
 import { buildQueries, type SeriesRequest } from './metric-queries';
 import { SharedReadCache } from './shared-read-cache';
-import { variantMetricSpecs } from './variant-metric-specs';
+import { variantMetricSpecs } from '@/lib/endpoints/metric-specs';
 import { sideSamples, verdictMetrics, verdictSeries, type SideSeries, type VerdictSeries } from './verdict-samples';
 import { wholePeriodsWithin, type VerdictPlan, type Window } from './verdict-plan';
 

@@ -4,9 +4,11 @@ import 'server-only';
 // metrics label requests by these patterns, so an endpoint's name never becomes a label value;
 // route-pattern.test.ts checks this table against the route files.
 export const ROUTE_PATTERNS = [
+  '/api/endpoints/[namespace]/[name]/metrics',
   '/api/endpoints/[namespace]/[name]/rollout',
   '/api/endpoints/[namespace]/[name]/series',
   '/api/endpoints/[namespace]/[name]',
+  '/api/fleet/metrics',
   '/api/fleet',
   '/api/healthz',
   '/api/me',
