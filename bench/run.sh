@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source ../scripts/ensure-node.sh
-for bench in control-plane.sh simulator-scale.sh api-fleet.sh metrics-scrape.sh browser-heap.sh replica-scale.sh replica-failover.sh; do
+for bench in control-plane.sh simulator-scale.sh api-fleet.sh metrics-scrape.sh cloudwatch-reads.sh browser-heap.sh replica-scale.sh replica-failover.sh; do
   echo "### $bench"
   if [ "$bench" = control-plane.sh ]; then bash "$bench" "$@"; else bash "$bench"; fi
 done
