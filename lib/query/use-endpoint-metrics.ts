@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { endpointMetricsSchema, type MetricRange } from '@/lib/api/endpoint-metrics';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
+import { modifyingStatuses } from '@/lib/endpoints/status-facts';
 import { apiFetch } from './api-fetch';
 import { queryKeys } from './query-keys';
 import { endpointPath } from './use-endpoint-detail';
@@ -13,9 +14,12 @@ export const METRICS_LIVE_REFRESH_MS = 10_000;
 /** Otherwise CloudWatch's shortest period is a minute: reading more often shows nothing new. */
 export const METRICS_REFRESH_MS = 60_000;
 
-/** Whether the endpoint is changing now, when its alarms and the verdict are read every few seconds. */
+/**
+ * Whether the endpoint is changing now, when its alarms and the verdict are read every few seconds: a deployment
+ * under way, and a rollback too (the alarm that caused it is still in ALARM, and the page is where people look).
+ */
 export const metricsLive = (summary: Pick<EndpointSummary, 'status' | 'deployment'>) =>
-  summary.deployment !== undefined || summary.status === 'Updating' || summary.status === 'Creating';
+  summary.deployment !== undefined || modifyingStatuses.has(summary.status ?? '');
 
 export const endpointMetricsPath = (namespace: string, name: string, range: MetricRange) =>
   `${endpointPath(namespace, name)}/metrics?range=${encodeURIComponent(range)}`;
