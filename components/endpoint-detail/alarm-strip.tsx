@@ -2,6 +2,7 @@
 
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { cloudWatchSourceSentence } from '@/components/ui/cloud-watch-source';
 import { SafeLink } from '@/components/ui/safe-link';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { metricsLive, useEndpointMetrics } from '@/lib/query/use-endpoint-metrics';
@@ -27,14 +28,17 @@ export function AlarmStrip({
   const metrics = useEndpointMetrics(summary.namespace, summary.name, range, metricsLive(summary));
   const alarms = deploymentAlarms(summary.deploymentConfig, metrics.data?.alarms);
   if (alarms.length === 0) return null;
-  const source = metrics.data?.source;
+  // The alarms' own read (alarmsSource) can fail while the charts' succeeds, e.g. without DescribeAlarms rights.
+  const source = metrics.data?.alarmsSource ?? metrics.data?.source;
   return (
     <section aria-labelledby="alarm-strip-heading" data-testid="alarm-strip" className="min-w-0 space-y-2">
       <h3 id="alarm-strip-heading" className="font-medium">
         Rollback alarms
       </h3>
       {source && source.state !== 'ok' && (
-        <p className="text-sm text-slate-600 dark:text-slate-300">States unknown: CloudWatch is not read.</p>
+        <p data-testid="alarm-strip-source" className="text-sm text-slate-600 dark:text-slate-300">
+          States unknown: {cloudWatchSourceSentence(source)}
+        </p>
       )}
       {metrics.isError && !metrics.data && (
         <p role="status" className="text-sm">
