@@ -18,6 +18,18 @@ export function DeploymentPanel({
 }) {
   const deployment = summary.deployment;
   const creating = summary.status === 'Creating';
+  if (!deployment && summary.status === 'RollingBack') {
+    // SageMaker drops the new fleet from the status as it rolls back; the alarms that caused it still matter.
+    return (
+      <TitledSection id="deployment-heading" title="Rollback in progress" testId="deployment">
+        <p className="mb-3 text-sm">
+          SageMaker is moving the endpoint back to the config it ran before the update
+          {summary.failureReason ? `: ${summary.failureReason}` : '.'}
+        </p>
+        <AlarmStrip summary={summary} region={region} partition={partition} />
+      </TitledSection>
+    );
+  }
   if (!deployment && !creating) return null;
   const previous = deployment?.previousConfig;
   const split = deployment?.newFleetShare;

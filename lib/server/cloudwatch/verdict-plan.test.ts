@@ -102,6 +102,16 @@ describe('planVerdict after a deployment', () => {
     });
     expect(planVerdict(done, undefined, recorded, at('2026-12-06T11:20:01Z'))).toBe(undefined);
   });
+
+  it('judges the deployment while SageMaker rolls it back, as it stood when the new fleet left the status', () => {
+    const rollingBack = endpoint({ endpointStatus: 'RollingBack', productionVariants: [{ variantName: 'blue' }] });
+    const plan = planVerdict(rollingBack, undefined, recorded, at('2026-12-06T10:21:00Z'));
+    expect(plan).toMatchObject({
+      newConfig: 'shop-v2',
+      ended: true,
+      canary: { from: at('2026-12-06T10:05:00Z'), to: at('2026-12-06T10:20:00Z') },
+    });
+  });
 });
 
 describe('wholePeriodsWithin', () => {

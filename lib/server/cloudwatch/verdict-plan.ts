@@ -109,8 +109,10 @@ export function planVerdict(
       ended: false,
     };
   }
-  if (pending || status?.endpointStatus !== 'InService') return undefined;
-  // Ended: the last recorded run of points with a new fleet, and the first point after it.
+  // Ended, or being rolled back (SageMaker drops the new fleet from the status as the rollback starts, and the
+  // verdict on what it served is what a person looking at the rollback wants).
+  if (pending || !['InService', 'RollingBack'].includes(status?.endpointStatus ?? '')) return undefined;
+  // The last recorded run of points with a new fleet, and the first point after it.
   let last = recorded.length - 1;
   while (last >= 0 && !deploying(recorded[last]!)) last--;
   if (last < 0 || last === recorded.length - 1) return undefined;
@@ -123,7 +125,11 @@ export function planVerdict(
   if (from === undefined) return undefined;
   const rolledBack = endpointHealth(endpoint).rolledBack;
   const newConfig = rolledBack?.failedConfigName ?? memory?.liveConfigName ?? endpoint.spec.endpointConfigName;
-  const oldConfig = rolledBack?.liveConfigName;
+  // During a rollback the health does not say yet which config stays: what this replica saw running does.
+  const running = runningConfigOf(endpoint, memory);
+  const oldConfig =
+    rolledBack?.liveConfigName ??
+    (running && 'name' in running && running.name !== newConfig ? running.name : undefined);
   const fleet = (which: 'current' | 'new') => [
     ...new Set(run.flatMap((point) => point.variants.filter((v) => v.fleet === which).map((v) => v.name))),
   ];
