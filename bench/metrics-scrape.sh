@@ -1,22 +1,4 @@
 #!/usr/bin/env bash
 # The cost of a /metrics scrape at fleet scale against a /api/healthz request in the same run, on a production
-# build of committed code (HEAD, or the commit FLEETDECK_BENCH_REF names; `worktree` for the files as they are).
-# Arguments go to metrics-scrape.ts (--endpoints 5000 --rounds 200). The build runs in a copy (node_modules
-# hard-linked), so it never replaces a .next someone else is serving from.
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export FLEETDECK_HARNESS_DIR NEXT_TELEMETRY_DISABLED=1 FLEETDECK_BENCH_APP
-FLEETDECK_HARNESS_DIR="$(mktemp -d)"
-FLEETDECK_BENCH_APP="$(mktemp -d)"
-trap 'bash harness/harness down >/dev/null; rm -rf "$FLEETDECK_HARNESS_DIR" "$FLEETDECK_BENCH_APP"' EXIT
-eval "$(bash harness/harness up 2>/dev/null)"
-# A committed tree by default: next build type-checks everything tsconfig.json includes, and a shared working
-# tree may hold someone's unfinished file.
-if [ "${FLEETDECK_BENCH_REF:-HEAD}" = worktree ]; then
-  git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -c 2>/dev/null | tar -x -C "$FLEETDECK_BENCH_APP"
-else
-  git archive "${FLEETDECK_BENCH_REF:-HEAD}" | tar -x -C "$FLEETDECK_BENCH_APP"
-fi
-cp -al node_modules "$FLEETDECK_BENCH_APP/node_modules" 2>/dev/null || cp -a node_modules "$FLEETDECK_BENCH_APP/node_modules"
-(cd "$FLEETDECK_BENCH_APP" && node_modules/.bin/next build >/dev/null)
-node_modules/.bin/tsx bench/metrics-scrape.ts "$@"
+# build of committed code (bench/built-copy.sh). Arguments go to metrics-scrape.ts (--endpoints 5000 --rounds 200).
+exec bash "$(dirname "${BASH_SOURCE[0]}")/built-copy.sh" metrics-scrape.ts "$@"
