@@ -105,11 +105,14 @@ describe('planVerdict after a deployment', () => {
 
   it('judges the deployment while SageMaker rolls it back, as it stood when the new fleet left the status', () => {
     const rollingBack = endpoint({ endpointStatus: 'RollingBack', productionVariants: [{ variantName: 'blue' }] });
-    const plan = planVerdict(rollingBack, undefined, recorded, at('2026-12-06T10:21:00Z'));
+    // This replica saw shop-v1 running before the update, and SageMaker still runs it while rolling back.
+    const memory = { uid: 'u1', liveConfigName: 'shop-v1' };
+    const plan = planVerdict(rollingBack, memory, recorded, at('2026-12-06T10:21:00Z'));
     expect(plan).toMatchObject({
       newConfig: 'shop-v2',
       ended: true,
       canary: { from: at('2026-12-06T10:05:00Z'), to: at('2026-12-06T10:20:00Z') },
+      baseline: { kind: 'old-fleet', config: 'shop-v1' },
     });
   });
 });

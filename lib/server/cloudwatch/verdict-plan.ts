@@ -124,7 +124,12 @@ export function planVerdict(
   const from = run.find((point) => (point.newFleetShare ?? 0) > 0)?.at;
   if (from === undefined) return undefined;
   const rolledBack = endpointHealth(endpoint).rolledBack;
-  const newConfig = rolledBack?.failedConfigName ?? memory?.liveConfigName ?? endpoint.spec.endpointConfigName;
+  // While SageMaker rolls back, the config it runs is still the old one and the spec names the one that failed.
+  const newConfig =
+    rolledBack?.failedConfigName ??
+    (status?.endpointStatus === 'RollingBack'
+      ? endpoint.spec.endpointConfigName
+      : (memory?.liveConfigName ?? endpoint.spec.endpointConfigName));
   // During a rollback the health does not say yet which config stays: what this replica saw running does.
   const running = runningConfigOf(endpoint, memory);
   const oldConfig =
