@@ -56,9 +56,9 @@ async function main() {
       allowedHosts: ['127.0.0.1', 'localhost'],
       demo: { enabled: true, allowRemote: true, kubeconfigsSecret: 'fleetdeck-demo-users' },
       networkPolicy: { apiServer: { cidrs: ['127.0.0.1/32'] } },
-      // The specs that judge a canary have the simulated SageMaker publish every second; a verdict sample is 5 s
-      // (CloudWatch takes 1, 5, 10, 30 or a multiple of 60).
-      cloudwatch: { verdictPeriodSeconds: 5 },
+      // The specs that judge a canary have the simulated SageMaker publish every second, and a verdict sample is
+      // one of those seconds (high-resolution metrics).
+      cloudwatch: { verdictPeriodSeconds: 1 },
       extraEnv: [
         { name: 'AWS_ENDPOINT_URL_CLOUDWATCH', value: aws.AWS_ENDPOINT_URL_CLOUDWATCH },
         { name: 'AWS_REGION', value: aws.AWS_REGION },
