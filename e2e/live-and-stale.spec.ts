@@ -64,6 +64,8 @@ test('the cluster going away shows the stale banner with the data dimmed, and it
   const fresh = await context.newPage();
   await fresh.goto(`${dashboard.baseURL}${view}`);
   await expect(fresh.getByTestId('endpoint-row').first()).toBeVisible();
+  // The rows' CloudWatch columns load after the rows: compare once the fresh page has read them too.
+  await expect(fresh.locator('[data-testid^="row-"][data-state="loading"]')).toHaveCount(0);
   // Rows without their clocks: relative times may tick between the two reads.
   const rowsOf = (view: typeof page) =>
     view.getByTestId('endpoint-row').evaluateAll((rows) =>
