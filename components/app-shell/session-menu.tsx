@@ -2,6 +2,7 @@
 
 import { useWallboardPin } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
+import { signedOutSchema } from '@/lib/api/session';
 import { useMe } from '@/lib/query/use-me';
 
 /** Who is signed in, the wallboard pin, and sign-out. */
@@ -9,13 +10,16 @@ export function SessionMenu({ user }: { user: string }) {
   const me = useMe();
   const [pinned, setPinned] = useWallboardPin();
   const signOut = async () => {
-    await fetch('/api/session', {
+    const response = await fetch('/api/session', {
       method: 'DELETE',
       headers: { 'x-fleetdeck-csrf': me.data?.csrfToken ?? '' },
       credentials: 'same-origin',
     }).catch(() => undefined);
-    // A full load, so nothing of this session stays in memory.
-    window.location.replace(new URL('/sign-in', window.location.href));
+    const answer = signedOutSchema.safeParse(await response?.json().catch(() => undefined));
+    // A full load, so nothing of this session stays in memory; with an identity provider, through its own
+    // sign-out page, which comes back to the sign-in page.
+    const providerSignOut = answer.success ? answer.data.providerSignOutUrl : undefined;
+    window.location.replace(providerSignOut ?? new URL('/sign-in', window.location.href));
   };
   return (
     <div className="flex items-center gap-3 text-sm">

@@ -15,6 +15,8 @@ export const errorStatus = {
   too_many_requests: 429,
   internal: 500,
   cluster_unavailable: 503,
+  /** oidc mode: the identity provider could not be reached to sign in or to renew a sign-in. */
+  provider_unavailable: 503,
   server_busy: 503,
   cluster_timeout: 504,
 } as const;

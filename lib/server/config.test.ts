@@ -70,3 +70,43 @@ describe('parseServerConfig: the canary verdict period', () => {
     expect(() => period('90')).toThrow(/must be 1, 5, 10, 30 or a multiple of 60/);
   });
 });
+
+describe('parseServerConfig: oidc mode', () => {
+  const oidc = {
+    ...base,
+    FLEETDECK_AUTH_MODE: 'oidc',
+    FLEETDECK_OIDC_ISSUER: 'https://login.example.com/realms/ml',
+    FLEETDECK_OIDC_CLIENT_ID: 'fleetdeck',
+    FLEETDECK_ORIGIN: 'https://fleetdeck.example.com',
+    FLEETDECK_SESSION_SECRET: 'x'.repeat(32),
+  };
+
+  it('takes a complete setting, with scopes split and the API server-like claim defaults', () => {
+    const config = parseServerConfig(oidc);
+    expect(config.FLEETDECK_OIDC_SCOPES).toEqual(['openid', 'profile', 'email', 'groups', 'offline_access']);
+    expect(config.FLEETDECK_OIDC_USERNAME_CLAIM).toBe('sub');
+    expect(config.FLEETDECK_OIDC_GROUPS_CLAIM).toBe('groups');
+  });
+
+  it('names each missing setting', () => {
+    for (const name of [
+      'FLEETDECK_OIDC_ISSUER',
+      'FLEETDECK_OIDC_CLIENT_ID',
+      'FLEETDECK_ORIGIN',
+      'FLEETDECK_SESSION_SECRET',
+    ] as const) {
+      const { [name]: _missing, ...rest } = oidc;
+      expect(() => parseServerConfig(rest)).toThrow(new RegExp(`${name}: oidc mode needs ${name}`));
+    }
+  });
+
+  it('refuses a plain-http issuer beyond loopback, and scopes without openid', () => {
+    expect(() => parseServerConfig({ ...oidc, FLEETDECK_OIDC_ISSUER: 'http://login.example.com' })).toThrow(
+      /FLEETDECK_OIDC_ISSUER must be an https URL/,
+    );
+    expect(() => parseServerConfig({ ...oidc, FLEETDECK_OIDC_ISSUER: 'http://127.0.0.1:5556/dex' })).not.toThrow();
+    expect(() => parseServerConfig({ ...oidc, FLEETDECK_OIDC_SCOPES: 'email groups' })).toThrow(
+      /FLEETDECK_OIDC_SCOPES must include openid/,
+    );
+  });
+});

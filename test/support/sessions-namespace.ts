@@ -1,9 +1,35 @@
 // A namespace of its own for Fleetdeck's revoked-sessions ConfigMap, set up as deploy/rbac/fleetdeck-server-sessions.yaml
 // sets up `fleetdeck`: for tests that fill the list or start without it, so no other file's sessions are touched.
-import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreV1Api, RbacAuthorizationV1Api, type V1Role } from '@kubernetes/client-node';
+import { parse } from 'yaml';
 import { freshNamespace, kubeConfigAs } from './control-plane';
+import { repoRoot } from './repo-root';
 
 const NAME = 'fleetdeck-revoked-sessions';
+
+const bind = (namespace: string, role: string) =>
+  kubeConfigAs('admin')
+    .makeApiClient(RbacAuthorizationV1Api)
+    .createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: role },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'fleetdeck-server' }],
+      },
+    });
+
+/** The Role of deploy/rbac/fleetdeck-server-oidc-sessions.yaml, bound to fleetdeck-server in `namespace`. */
+export async function installOidcSessionsRole(namespace: string): Promise<void> {
+  const file = readFileSync(join(repoRoot(), 'deploy', 'rbac', 'fleetdeck-server-oidc-sessions.yaml'), 'utf8');
+  const role = parse(file) as V1Role;
+  await kubeConfigAs('admin')
+    .makeApiClient(RbacAuthorizationV1Api)
+    .createNamespacedRole({ namespace, body: { ...role, metadata: { name: role.metadata!.name } } });
+  await bind(namespace, role.metadata!.name!);
+}
 
 /** A new, empty namespace; `install` then adds the ConfigMap and the Role bound to fleetdeck-server. */
 export async function sessionsNamespace(prefix: string): Promise<{ namespace: string; install: () => Promise<void> }> {
@@ -26,14 +52,7 @@ export async function sessionsNamespace(prefix: string): Promise<{ namespace: st
         ],
       },
     });
-    await rbac.createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name: 'fleetdeck-server-sessions' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'fleetdeck-server-sessions' },
-        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'fleetdeck-server' }],
-      },
-    });
+    await bind(namespace, 'fleetdeck-server-sessions');
   };
   return { namespace, install };
 }

@@ -9,7 +9,7 @@ import { methodNotAllowed } from '@/lib/server/http/method-not-allowed';
  */
 export const GET = route({}, async ({ identity }) => ({
   ...(await callerProfile(identity)),
-  sessionIdleSeconds: identity.mode === 'token' ? serverConfig().FLEETDECK_SESSION_IDLE_SECONDS : null,
+  sessionIdleSeconds: identity.sessionEndsAt !== undefined ? serverConfig().FLEETDECK_SESSION_IDLE_SECONDS : null,
 }));
 
 const notAllowed = methodNotAllowed('GET');

@@ -4,7 +4,12 @@ import { demoUserNames, demoUserToken } from '@/lib/server/auth/demo-users';
 import { reviewToken } from '@/lib/server/auth/self-subject-review';
 import { claimedUser, limitedSignIn } from '@/lib/server/auth/sign-in-limiter';
 import { assertTokenFits, endSession, sessionCookie } from '@/lib/server/auth/session-cookie';
+import { oidcSessions } from '@/lib/server/auth/oidc/oidc-session-store';
+import { endSessionUrl } from '@/lib/server/auth/oidc/provider-client';
+import { signInPage } from '@/lib/server/auth/oidc/sign-in-pages';
 import { serverConfig } from '@/lib/server/config';
+import { log } from '@/lib/server/log/logger';
+import type { SignedOut } from '@/lib/api/session';
 import { AppError } from '@/lib/server/http/app-error';
 import { fieldErrors } from '@/lib/server/http/field-errors';
 import { readJsonBody } from '@/lib/server/http/read-json-body';
@@ -40,10 +45,23 @@ export const POST = publicRoute(async (request) => {
   });
 });
 
-/** Sign out: the session is refused from now on by every replica (and its open streams end), and the cookie is cleared. */
-export const DELETE = route({}, async ({ request }) =>
-  json({ signedOut: true }, 200, { 'Set-Cookie': await endSession(request) }),
-);
+/**
+ * Sign out: the session is refused from now on by every replica (and its open streams end), and the cookie is
+ * cleared. In oidc mode its tokens are deleted too, and the answer names the provider's end-session page (back
+ * to <origin>/sign-in, the post-logout redirect URI to register) when the provider has one, so the browser ends that session as well.
+ */
+export const DELETE = route({}, async ({ request, identity }) => {
+  const cleared = await endSession(request);
+  if (identity.mode !== 'oidc') return json({ signedOut: true } satisfies SignedOut, 200, { 'Set-Cookie': cleared });
+  await oidcSessions().discard(identity.sessionId);
+  const providerSignOut = await endSessionUrl(signInPage({ next: '' })).catch((error: unknown) => {
+    log.warn(`oidc: the provider's end-session page is unknown: ${String(error)}`);
+    return undefined;
+  });
+  return json({ signedOut: true, providerSignOutUrl: providerSignOut?.href } satisfies SignedOut, 200, {
+    'Set-Cookie': cleared,
+  });
+});
 
 /** Who is signed in, for the sign-in page; 401 when nobody. */
 export const GET = route({}, async ({ identity }) => ({

@@ -5,11 +5,12 @@ import { isLoopbackHost, serverConfig } from '../config';
 import type { KubeCredentials } from '../k8s/kube-request';
 import { ThrottledLog } from '../http/throttled-log';
 import { log } from '../log/logger';
+import { oidcSessions } from './oidc/oidc-session-store';
 import { readProxyClaim } from './proxy-claim';
 import { readSession } from './session-cookie';
 import { safeEqual } from './secret-box';
 
-export type AuthMode = 'token' | 'proxy' | 'kubeconfig';
+export type AuthMode = 'token' | 'proxy' | 'kubeconfig' | 'oidc';
 
 /** Who is calling, and the credentials Fleetdeck uses to act as them. */
 export interface Identity {
@@ -21,7 +22,7 @@ export interface Identity {
   key: string;
   /** What the CSRF token is bound to: the sign-in session, or the proxied user. */
   sessionId: string;
-  /** token mode: when the sign-in session ends at the latest (ms since the epoch). */
+  /** token and oidc modes: when the sign-in session ends at the latest (ms since the epoch). */
   sessionEndsAt?: number;
 }
 
@@ -97,8 +98,8 @@ function proxyIdentity(request: RequestLike): Identity | undefined {
 }
 
 /**
- * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie (unless
- * signed out on any replica), the proxy's authenticated headers or the configured kubeconfig count; nothing
+ * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie of this
+ * server's mode (unless signed out on any replica), the proxy's authenticated headers or the configured kubeconfig count; nothing
  * else the client sends does.
  */
 export async function identify(request: RequestLike): Promise<Identity | undefined> {
@@ -110,13 +111,23 @@ export async function identify(request: RequestLike): Promise<Identity | undefin
   }
   const session = await readSession(request);
   if (!session) return undefined;
-  return {
-    mode,
+  const common = {
     user: session.user,
     groups: session.groups,
-    credentials: { kind: 'token', token: session.token },
-    key: hash(`token:${session.token}`),
     sessionId: session.sid,
     sessionEndsAt: session.expiresAt,
   };
+  if (mode === 'oidc') {
+    // The ID token stays on the server; each call to the API server asks for it, refreshed when due.
+    if (session.token) return undefined;
+    const sid = session.sid;
+    return {
+      mode,
+      ...common,
+      credentials: { kind: 'bearer', token: () => oidcSessions().bearer(sid) },
+      key: hash(`oidc:${sid}`),
+    };
+  }
+  if (!session.token) return undefined;
+  return { mode, ...common, credentials: { kind: 'token', token: session.token }, key: hash(`token:${session.token}`) };
 }

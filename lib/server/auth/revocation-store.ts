@@ -174,12 +174,15 @@ export function revocationStore(): RevocationStore {
   return holder.__fleetdeckRevocations;
 }
 
-/** Token mode: starts watching the list now (at boot), not at the first session cookie. Other modes have no sessions. */
+/** Whether this server's callers sign in to sessions of its own (token and oidc modes), which sign-out revokes. */
+export const hasSessions = () => ['token', 'oidc'].includes(serverConfig().FLEETDECK_AUTH_MODE);
+
+/** Starts watching the list now (at boot), not at the first session cookie. Other modes have no sessions. */
 export function startRevocationWatch(): void {
-  if (serverConfig().FLEETDECK_AUTH_MODE === 'token') revocationStore();
+  if (hasSessions()) revocationStore();
 }
 
-/** Throws 503 in token mode until this replica has read the list once; readiness waits for it. */
+/** Throws 503 until this replica has read the list once, where there are sessions; readiness waits for it. */
 export function assertRevocationsSynced(): void {
-  if (serverConfig().FLEETDECK_AUTH_MODE === 'token') revocationStore().assertSynced();
+  if (hasSessions()) revocationStore().assertSynced();
 }

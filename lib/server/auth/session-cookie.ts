@@ -9,12 +9,13 @@ import { revocationStore } from './revocation-store';
 import { seal, unseal } from './secret-box';
 
 /** The absolute lifetime of a session; the idle timeout (FLEETDECK_SESSION_IDLE_SECONDS) may end it sooner. */
-const SESSION_SECONDS = 12 * 3600;
+export const SESSION_SECONDS = 12 * 3600;
 // Browsers drop a cookie of 4096 bytes or more, counting its name and attributes (RFC 6265 §6.1).
 const MAX_COOKIE_BYTES = 4096;
 
 const sessionSchema = z.object({
-  token: z.string().min(1),
+  /** token mode: the bearer token. An oidc session keeps its tokens on the server, in its Secret (oidc-session-store). */
+  token: z.string().min(1).optional(),
   user: z.string(),
   groups: z.array(z.string()),
   /** New at every sign-in; what a sign-out revokes and what the CSRF token is bound to. */
@@ -74,6 +75,9 @@ function secureFlag(request: Request): string {
 const setCookie = (request: Request, session: Session) =>
   `${sessionCookieName()}=${seal(session)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.max(0, Math.floor((session.expiresAt - Date.now()) / 1000))}${secureFlag(request)}`;
 
+/** A new session id: what a sign-out revokes and what the CSRF token is bound to. */
+export const newSessionId = () => randomBytes(16).toString('hex');
+
 /**
  * The Set-Cookie header that starts a new session (a new id every time): encrypted, HttpOnly and
  * SameSite=Strict, never readable by scripts. A token too large for a cookie is refused (422 at `token`).
@@ -84,7 +88,7 @@ export function sessionCookie(request: Request, token: string, user: string, gro
     token,
     user,
     groups,
-    sid: randomBytes(16).toString('hex'),
+    sid: newSessionId(),
     expiresAt: now + SESSION_SECONDS * 1000,
     seenAt: now,
   });
@@ -95,6 +99,10 @@ export function sessionCookie(request: Request, token: string, user: string, gro
   }
   return cookie;
 }
+
+/** The Set-Cookie header of an oidc session, whose tokens stay in its Secret under `sid`. */
+export const oidcSessionCookie = (request: Request, session: Pick<Session, 'sid' | 'user' | 'groups' | 'expiresAt'>) =>
+  setCookie(request, { ...session, seenAt: Date.now() });
 
 /**
  * The Set-Cookie header that re-seals a valid session with a new last-seen time, when the one it carries is

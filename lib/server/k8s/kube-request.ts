@@ -9,6 +9,8 @@ import { statusToAppError } from './status-to-app-error';
 export type KubeCredentials =
   | { kind: 'server' }
   | { kind: 'token'; token: string }
+  /** A bearer fetched for each call: an oidc session's ID token, refreshed on the server before it expires. */
+  | { kind: 'bearer'; token: () => Promise<string> }
   | { kind: 'impersonate'; user: string; groups: string[] }
   | { kind: 'kubeconfig'; kubeConfig: KubeConfig };
 
@@ -25,7 +27,7 @@ const DEFAULT_TIMEOUT_MS = 8000;
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** The KubeConfig a request authenticates with: the server's own, or its cluster with the user's token. */
-function kubeConfigFor(server: KubeConfig, credentials: KubeCredentials): KubeConfig {
+function kubeConfigFor(server: KubeConfig, credentials: Exclude<KubeCredentials, { kind: 'bearer' }>): KubeConfig {
   if (credentials.kind === 'kubeconfig') return credentials.kubeConfig;
   if (credentials.kind !== 'token') return server;
   const cluster = server.getCurrentCluster();
@@ -48,7 +50,10 @@ function kubeConfigFor(server: KubeConfig, credentials: KubeCredentials): KubeCo
  * hung one 504.
  */
 export async function kubeRequest<T>(server: KubeConfig, credentials: KubeCredentials, call: KubeRequest): Promise<T> {
-  const kubeConfig = kubeConfigFor(server, credentials);
+  const kubeConfig = kubeConfigFor(
+    server,
+    credentials.kind === 'bearer' ? { kind: 'token', token: await credentials.token() } : credentials,
+  );
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error('no current cluster in kubeconfig');
   // Keep any path prefix of the server URL (some clusters sit behind a proxy at /k8s/clusters/<id>).

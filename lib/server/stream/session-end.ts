@@ -8,18 +8,19 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Calls `end` (once) when the sign-in session behind a stream ends: signed out on any replica (as soon as this
- * replica's watch of the revocation list sees it) or at its absolute lifetime. Only token-mode identities have
- * sessions; for the others nothing ever fires. Returns the function that stops watching.
+ * replica's watch of the revocation list sees it; in oidc mode also when the provider refused a refresh) or at
+ * its absolute lifetime. Only token- and oidc-mode identities have sessions; for the others nothing ever fires. Returns the function that stops watching.
  */
 export function onSessionEnd(identity: Identity, end: (reason: AppError) => void): () => void {
-  if (identity.mode !== 'token' || identity.sessionEndsAt === undefined) return () => {};
+  if (identity.sessionEndsAt === undefined) return () => {};
   let done = false;
   const finish = (message: string) => {
     if (done) return;
     stop();
     end(new AppError('unauthenticated', message));
   };
-  const signedOut = () => finish('This session was signed out; sign in again.');
+  const signedOut = () =>
+    finish('This session has ended (signed out, or your identity provider ended it); sign in again.');
   const revocations = revocationStore();
   const endsAt = identity.sessionEndsAt;
   // Listed by id, or ended with every older session when the list was full.
