@@ -110,3 +110,19 @@ describe('parseServerConfig: oidc mode', () => {
     );
   });
 });
+
+describe('parseServerConfig: oidc mode CA file', () => {
+  it('names a CA file that is not a PEM of certificates', () => {
+    expect(() =>
+      parseServerConfig({
+        ...base,
+        FLEETDECK_AUTH_MODE: 'oidc',
+        FLEETDECK_OIDC_ISSUER: 'https://login.example.com',
+        FLEETDECK_OIDC_CLIENT_ID: 'fleetdeck',
+        FLEETDECK_ORIGIN: 'https://fleetdeck.example.com',
+        FLEETDECK_SESSION_SECRET: 'x'.repeat(32),
+        FLEETDECK_OIDC_CA_FILE: '/nonexistent/ca.pem',
+      }),
+    ).toThrow(/FLEETDECK_OIDC_CA_FILE \/nonexistent\/ca.pem is not a readable PEM file/);
+  });
+});

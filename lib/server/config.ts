@@ -1,4 +1,5 @@
 import 'server-only';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { defaultErrorRateAttention } from '@/lib/endpoints/metric-specs';
 
@@ -80,6 +81,8 @@ const baseSchema = z.object({
   FLEETDECK_OIDC_GROUPS_PREFIX: z.string().default(''),
   /** oidc mode: what the sign-in button calls the provider ("Sign in with Keycloak"). */
   FLEETDECK_OIDC_PROVIDER_NAME: z.string().min(1).default('your identity provider'),
+  /** oidc mode: a PEM file of CAs to trust for the provider's certificate besides the system's (a private CA). */
+  FLEETDECK_OIDC_CA_FILE: z.string().min(1).optional(),
   /** kubeconfig mode: whose identity everyone acts with, and whether non-loopback hosts may use it. */
   FLEETDECK_USER_KUBECONFIG: z.string().min(1).optional(),
   FLEETDECK_KUBECONFIG_ALLOW_REMOTE: flag,
@@ -204,6 +207,14 @@ const envSchema = baseSchema.superRefine((env, context) => {
 
 type Env = z.infer<typeof baseSchema>;
 
+function readablePem(file: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes('-----BEGIN CERTIFICATE-----');
+  } catch {
+    return false;
+  }
+}
+
 // What oidc mode cannot run without, each named: the provider, the client, where the provider sends people
 // back to, and a key every replica shares (it seals the sessions' tokens).
 function checkOidcSettings(env: Env, context: z.RefinementCtx) {
@@ -216,6 +227,13 @@ function checkOidcSettings(env: Env, context: z.RefinementCtx) {
   for (const [name, what] of Object.entries(required)) {
     if (!env[name as keyof typeof required])
       context.addIssue({ code: 'custom', path: [name], message: `oidc mode needs ${name}: ${what}` });
+  }
+  if (env.FLEETDECK_OIDC_CA_FILE && !readablePem(env.FLEETDECK_OIDC_CA_FILE)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['FLEETDECK_OIDC_CA_FILE'],
+      message: `FLEETDECK_OIDC_CA_FILE ${env.FLEETDECK_OIDC_CA_FILE} is not a readable PEM file of certificates`,
+    });
   }
   const issuer = env.FLEETDECK_OIDC_ISSUER ? new URL(env.FLEETDECK_OIDC_ISSUER) : undefined;
   // Tokens cross this connection: plain http only where nothing but this machine can listen in.

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreV1Api, RbacAuthorizationV1Api, type V1Role } from '@kubernetes/client-node';
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { freshNamespace, kubeConfigAs } from './control-plane';
 import { repoRoot } from './repo-root';
 
@@ -24,7 +24,9 @@ const bind = (namespace: string, role: string) =>
 /** The Role of deploy/rbac/fleetdeck-server-oidc-sessions.yaml, bound to fleetdeck-server in `namespace`. */
 export async function installOidcSessionsRole(namespace: string): Promise<void> {
   const file = readFileSync(join(repoRoot(), 'deploy', 'rbac', 'fleetdeck-server-oidc-sessions.yaml'), 'utf8');
-  const role = parse(file) as V1Role;
+  const role = parseAllDocuments(file)
+    .map((document) => document.toJS() as V1Role)
+    .find((object) => object.kind === 'Role')!;
   await kubeConfigAs('admin')
     .makeApiClient(RbacAuthorizationV1Api)
     .createNamespacedRole({ namespace, body: { ...role, metadata: { name: role.metadata!.name } } });

@@ -1,6 +1,7 @@
 import 'server-only';
 import * as client from 'openid-client';
 import { serverConfig } from '../../config';
+import { fetchTrusting } from './provider-fetch';
 
 /** The path the provider sends people back to; registered at the provider as <FLEETDECK_ORIGIN><path>. */
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -30,6 +31,7 @@ export function providerConfiguration(): Promise<client.Configuration> {
       timeout: PROVIDER_TIMEOUT_SECONDS,
       // Settings allow plain http for a loopback issuer only (config.ts).
       execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      ...(config.FLEETDECK_OIDC_CA_FILE ? { [client.customFetch]: fetchTrusting(config.FLEETDECK_OIDC_CA_FILE) } : {}),
     },
   );
   const entry = { configuration, readAt: Date.now() };
