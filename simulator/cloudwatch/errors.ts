@@ -37,6 +37,7 @@ export const errorKinds = {
   IncompleteSignature: frontEnd('IncompleteSignatureException', 400),
   InvalidClientTokenId: frontEnd('UnrecognizedClientException', 403),
   SignatureDoesNotMatch: frontEnd('InvalidSignatureException', 403),
+  ExpiredToken: frontEnd('ExpiredTokenException', 403),
   AccessDenied: frontEnd('AccessDeniedException', 403),
   InvalidAction: frontEnd('UnknownOperationException', 400),
   SerializationException: frontEnd('SerializationException', 400),

@@ -1,5 +1,6 @@
 // The SIMULATED Amazon CloudWatch as its own process (`npm run sim:cloudwatch`): AWS cannot be reached here, so the
-// AWS SDK is pointed at this server through AWS_ENDPOINT_URL_CLOUDWATCH or a client's `endpoint` option.
+// AWS SDK is pointed at this server through AWS_ENDPOINT_URL_CLOUDWATCH (and AWS_ENDPOINT_URL_STS, for roles) or a
+// client's `endpoint` option.
 import type { AddressInfo } from 'node:net';
 import { startAlarmClock } from './alarm-clock';
 import { defaultAlarmBookLimits } from './alarms';
@@ -7,6 +8,7 @@ import { defaultStoreLimits } from './metric-store';
 import { createCloudWatchServer } from './server';
 import { SimulatedCloudWatch } from './service';
 import { readSettings } from './settings';
+import { SimulatedSts } from './sts';
 
 const log = (message: string) => console.log(`[cloudwatch-simulator] ${message}`);
 
@@ -25,6 +27,7 @@ function main() {
   const { server } = createCloudWatchServer({
     cloudwatch,
     credentials: settings.SIM_CLOUDWATCH_CREDENTIALS,
+    sts: new SimulatedSts(settings.SIM_STS_ROLES),
     log: logError,
   });
   const stopClock = startAlarmClock(cloudwatch, logError);
@@ -35,7 +38,8 @@ function main() {
   server.listen(settings.SIM_CLOUDWATCH_PORT, settings.SIM_CLOUDWATCH_HOST, () => {
     const { address, port } = server.address() as AddressInfo;
     const users = settings.SIM_CLOUDWATCH_CREDENTIALS.map((credential) => credential.userName).join(', ');
-    log(`region ${settings.SIM_CLOUDWATCH_REGION}, identities: ${users}`);
+    const roles = Object.keys(settings.SIM_STS_ROLES);
+    log(`region ${settings.SIM_CLOUDWATCH_REGION}, identities: ${users}; roles: ${roles.join(', ') || 'none'}`);
     log(`listening on http://${address}:${port}`);
   });
 

@@ -1,12 +1,16 @@
 // The simulated CloudWatch over HTTP: the AWS JSON 1.0 API on `POST /`, every request signed and authorised as AWS
-// would, and a few simulator-only routes under /_simulator/ for tests and benchmarks.
+// would, and a few simulator-only routes under /_simulator/ for tests and benchmarks. STS's AssumeRole is answered
+// on the same address, told apart by the service its signature is scoped to, so one URL serves as both
+// AWS_ENDPOINT_URL_CLOUDWATCH and AWS_ENDPOINT_URL_STS.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { throttledLog } from '../metrics/throttled-log';
 import { CallCounts, otherOperation, unverifiedCaller } from './call-counts';
 import { CloudWatchError } from './errors';
 import type { SimulatorCredential } from './settings';
 import { authorize, simulatedOperations, type SimulatedCloudWatch } from './service';
-import { verifySigV4 } from './sigv4-verify';
+import { parseAuthorization, verifySigV4 } from './sigv4-verify';
+import { SimulatedSts } from './sts';
+import { assumeRoleResponse, formParameters, stsErrorResponse } from './sts-wire';
 import {
   decodeBody,
   errorResponse,
@@ -21,6 +25,8 @@ import {
 export interface CloudWatchServerOptions {
   cloudwatch: SimulatedCloudWatch;
   credentials: SimulatorCredential[];
+  /** The roles callers may assume; none unless given. */
+  sts?: SimulatedSts;
   now?: () => number;
   log?: (message: string) => void;
 }
@@ -34,6 +40,9 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
   const now = options.now ?? Date.now;
   const counts = new CallCounts(now);
   const byKey = new Map(options.credentials.map((credential) => [credential.accessKeyId, credential]));
+  const sts = options.sts ?? new SimulatedSts();
+  // The long-term keys configured, then the temporary ones STS issued.
+  const credentialFor = (accessKeyId: string) => byKey.get(accessKeyId) ?? sts.credential(accessKeyId, now());
   const limitLog = throttledLog((message) => options.log?.(message), 60_000, now);
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
@@ -61,7 +70,29 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
         message: `The simulated CloudWatch answers POST / only, not ${request.method} ${path}.`,
       });
     }
-    send(response, await answer(request));
+    send(response, signingService(request) === 'sts' ? await answerSts(request) : await answer(request));
+  }
+
+  async function answerSts(request: IncomingMessage): Promise<WireResponse> {
+    const requestId = newRequestId();
+    let operation = otherOperation;
+    let caller: SimulatorCredential | undefined;
+    try {
+      const body = await readBody(request);
+      const params = formParameters(body);
+      if (params.get('Action') === 'AssumeRole') operation = 'AssumeRole';
+      caller = verifySigV4(
+        { method: request.method ?? 'POST', url: request.url ?? '/', headers: request.headersDistinct, body },
+        { region: options.cloudwatch.region, service: 'sts', now: new Date(now()), credentialFor },
+      );
+      return assumeRoleResponse(sts.handle(params, caller, now()), requestId);
+    } catch (error) {
+      if (!(error instanceof CloudWatchError)) throw error;
+      counts.error(error.code);
+      return stsErrorResponse(error, requestId);
+    } finally {
+      counts.call(operation, caller?.accessKeyId ?? unverifiedCaller, caller?.userName);
+    }
   }
 
   async function answer(request: IncomingMessage): Promise<WireResponse> {
@@ -80,7 +111,7 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
           region: options.cloudwatch.region,
           service: 'monitoring',
           now: new Date(now()),
-          credentialFor: (accessKeyId) => byKey.get(accessKeyId),
+          credentialFor,
         },
       );
       caller = credential;
@@ -110,6 +141,11 @@ export function createCloudWatchServer(options: CloudWatchServerOptions): CloudW
   }
 
   return { server, counts };
+}
+
+/** The service a request's signature is scoped to (`monitoring`, `sts`), or undefined when it has none. */
+function signingService(request: IncomingMessage): string | undefined {
+  return parseAuthorization(request.headersDistinct.authorization?.[0])?.credential?.split('/')[3];
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -22,6 +22,16 @@ describe('the simulated CloudWatch’s settings', () => {
     ]);
   });
 
+  it('read the roles STS lets callers assume, none by default', () => {
+    expect(readSettings({}).SIM_STS_ROLES).toEqual({});
+    const roles = { 'arn:aws:iam::210987654321:role/reader': ['AKIAFLEETDECKSIM0001'] };
+    expect(readSettings({ SIM_STS_ROLES: JSON.stringify(roles) }).SIM_STS_ROLES).toEqual(roles);
+    expect(() => readSettings({ SIM_STS_ROLES: '[' })).toThrow(/SIM_STS_ROLES: must be a JSON object/);
+    expect(() => readSettings({ SIM_STS_ROLES: JSON.stringify({ reader: ['AKIA1'] }) })).toThrow(
+      /SIM_STS_ROLES: "reader" is not an IAM role ARN/,
+    );
+  });
+
   it('refuse what they cannot use, naming the variable', () => {
     expect(() => readSettings({ SIM_CLOUDWATCH_CREDENTIALS: 'not json' })).toThrow(/SIM_CLOUDWATCH_CREDENTIALS/);
     expect(() =>

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defaultAlarmBookLimits } from './alarms';
 import { defaultStoreLimits } from './metric-store';
+import { roleArnPattern } from './sts';
 
 export const simulatorCredentialSchema = z.object({
   accessKeyId: z.string().min(1),
@@ -49,12 +50,35 @@ const credentialsFromJson = z
   })
   .pipe(z.array(simulatorCredentialSchema).min(1));
 
+const rolesFromJson = z
+  .string()
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a JSON object of role ARNs to trusted access key ids' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(z.string(), z.array(z.string().min(1))).superRefine((roles, context) => {
+      for (const arn of Object.keys(roles).filter((key) => !roleArnPattern.test(key))) {
+        context.addIssue({ code: 'custom', message: `${JSON.stringify(arn)} is not an IAM role ARN` });
+      }
+    }),
+  );
+
 const settingsSchema = z.object({
   /** 0 takes any free port; the line printed at start names it. */
   SIM_CLOUDWATCH_PORT: z.coerce.number().int().min(0).max(65_535).default(4599),
   SIM_CLOUDWATCH_HOST: z.string().min(1).default('127.0.0.1'),
   SIM_CLOUDWATCH_REGION: z.string().min(1).default('us-west-2'),
   SIM_CLOUDWATCH_CREDENTIALS: credentialsFromJson.default([defaultCredentials.allowed, defaultCredentials.denied]),
+  /**
+   * The roles STS lets callers assume: role ARN → the access keys its trust policy allows, e.g.
+   * {"arn:aws:iam::210987654321:role/reader":["AKIAFLEETDECKSIM0001"]}. Issued credentials act in the role's account.
+   */
+  SIM_STS_ROLES: rolesFromJson.default({}),
   SIM_CLOUDWATCH_RETENTION_HOURS: z.coerce
     .number()
     .positive()

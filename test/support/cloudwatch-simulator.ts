@@ -1,6 +1,7 @@
 // Starts the simulated CloudWatch as its own process, the way `npm run sim:cloudwatch` does, on a port of its own,
 // for integration and end-to-end tests. Point the AWS SDK at `url` (a client's `endpoint` option or
-// AWS_ENDPOINT_URL_CLOUDWATCH) with one of `credentials` and `region`.
+// AWS_ENDPOINT_URL_CLOUDWATCH, and AWS_ENDPOINT_URL_STS for the roles it lets callers assume) with one of
+// `credentials` and `region`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
@@ -16,6 +17,8 @@ export interface CloudWatchSimulatorOptions {
   /** Replaces the default identities. */
   credentials?: SimulatorCredential[];
   region?: string;
+  /** The roles STS lets callers assume: role ARN → the access keys trusted to (SIM_STS_ROLES). */
+  roles?: Record<string, string[]>;
   extraEnv?: Record<string, string>;
 }
 
@@ -65,6 +68,7 @@ export async function startCloudWatchSimulator(
         SIM_CLOUDWATCH_HOST: '127.0.0.1',
         SIM_CLOUDWATCH_REGION: region,
         SIM_CLOUDWATCH_CREDENTIALS: JSON.stringify(credentials),
+        SIM_STS_ROLES: JSON.stringify(options.roles ?? {}),
         ...options.extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,6 +101,7 @@ export async function startCloudWatchSimulator(
     credentials: { allowed: allowedPair, denied: sdkCredentials(denied) },
     env: {
       AWS_ENDPOINT_URL_CLOUDWATCH: url,
+      AWS_ENDPOINT_URL_STS: url,
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: allowedPair.accessKeyId,
       AWS_SECRET_ACCESS_KEY: allowedPair.secretAccessKey,
