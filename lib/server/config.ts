@@ -2,6 +2,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { defaultErrorRateAttention } from '@/lib/endpoints/metric-specs';
+import { cloudWatchRolesSetting } from './cloudwatch/cloudwatch-roles';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -152,6 +153,8 @@ const baseSchema = z.object({
       'FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS must be 1, 5, 10, 30 or a multiple of 60 (CloudWatch takes no other period)',
     )
     .default(60),
+  /** Owner account id → IAM role to assume for its CloudWatch, as JSON; unmapped accounts use the default chain. */
+  FLEETDECK_CLOUDWATCH_ROLES: cloudWatchRolesSetting,
   /** The 5XX share of invocations, 0..1, above which the fleet row and overview flag an endpoint. */
   FLEETDECK_ERROR_RATE_ATTENTION: z.coerce.number().gt(0).max(1).default(defaultErrorRateAttention),
   /** token mode: the namespace of Fleetdeck's own objects (the revoked-sessions ConfigMap). */

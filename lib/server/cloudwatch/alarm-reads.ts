@@ -57,7 +57,7 @@ export async function readAlarms(
   const key = (name: string) => `${account}\0${region}\0${name}`;
   const missing = names.filter((name) => !alarms.peek(key(name)));
   if (missing.length > 0) {
-    const batch = attempt(() => describeAlarms(region, missing));
+    const batch = attempt(() => describeAlarms({ account, region }, missing));
     for (const name of missing) {
       alarms.put(
         key(name),
@@ -97,7 +97,7 @@ export async function readAlarmHistory(
   const reads = await Promise.all(
     names.map((name) =>
       histories.get(`${account}\0${region}\0${name}\0${rangeKey}`, () =>
-        attempt(async () => alarmTransitions(await describeAlarmHistory(region, name, from, to))),
+        attempt(async () => alarmTransitions(await describeAlarmHistory({ account, region }, name, from, to))),
       ),
     ),
   );

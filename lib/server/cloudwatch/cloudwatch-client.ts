@@ -10,11 +10,13 @@ import {
   type MetricDataQuery,
   type MetricDataResult,
 } from '@aws-sdk/client-cloudwatch';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { Counter } from 'prom-client';
+import { serverConfig } from '../config';
 import { ThrottledLog } from '../http/throttled-log';
 import { log } from '../log/logger';
 import { fleetdeckMetrics } from '../metrics/registry';
-import { cloudWatchFailure } from './cloudwatch-error';
+import { AssumeRoleFailure, cloudWatchFailure } from './cloudwatch-error';
 import { inBatches, MAX_QUERIES_PER_CALL } from './metric-queries';
 
 /** How long a connection to CloudWatch may take to open, and a request to be answered once sent. */
@@ -24,9 +26,19 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** DescribeAlarms takes at most this many names a call. */
 export const MAX_ALARM_NAMES_PER_CALL = 100;
 
-// One client per region, made on first use. Credentials come from the SDK's default chain (IRSA, EKS Pod
-// Identity, environment) and the endpoint from its standard setting (AWS_ENDPOINT_URL_CLOUDWATCH), so nothing
-// here names either. Cross-account reads (an owner account → role ARN map, as ACK's) would assume the role here.
+/** The session an assumed role's credentials last; the SDK assumes the role again 5 minutes before they end. */
+export const ASSUMED_ROLE_SECONDS = 3600;
+
+/** Where an endpoint's CloudWatch data lives: its owner account (status.ackResourceMetadata) and region. */
+export interface CloudWatchPlace {
+  account: string;
+  region: string;
+}
+
+// One client per region and identity, made on first use. Credentials come from the SDK's default chain (IRSA, EKS
+// Pod Identity, environment), or for an owner account FLEETDECK_CLOUDWATCH_ROLES maps, from assuming its role with
+// them; the endpoints come from the SDK's standard settings (AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL_STS), so
+// nothing here names them.
 const holder = globalThis as typeof globalThis & {
   __fleetdeckCloudWatch?: { clients: Map<string, CloudWatchClient>; calls: Counter<'operation' | 'outcome'> };
 };
@@ -36,7 +48,7 @@ function state() {
     const { registry } = fleetdeckMetrics();
     const calls = new Counter({
       name: 'fleetdeck_cloudwatch_requests_total',
-      help: 'Calls to CloudWatch, by operation and outcome (ok, or the AWS or network error code): what the metrics pages cost.',
+      help: 'Calls to CloudWatch, and to STS AssumeRole for the accounts FLEETDECK_CLOUDWATCH_ROLES maps, by operation and outcome (ok, or the AWS or network error code): what the metrics pages cost.',
       labelNames: ['operation', 'outcome'],
       registers: [registry],
     });
@@ -45,9 +57,41 @@ function state() {
   return holder.__fleetdeckCloudWatch;
 }
 
-function client(region: string): CloudWatchClient {
+type AssumedCredentials = ReturnType<typeof fromTemporaryCredentials>;
+
+/**
+ * The role's credentials, assumed with the default chain's. The CloudWatch client keeps them until shortly before
+ * they expire, so a role costs one AssumeRole an hour per region, counted like the CloudWatch calls. A failure
+ * names the role and the account, and is not kept: the next read tries again.
+ */
+function assumedRole(roleArn: string, account: string, region: string): AssumedCredentials {
+  // The nested STS client takes its endpoint from AWS_ENDPOINT_URL_STS as any SDK client does, the caller's request
+  // handler (and so its timeouts), and the region of the reads, which keeps STS's regional endpoint.
+  const assume = fromTemporaryCredentials({
+    params: { RoleArn: roleArn, RoleSessionName: 'fleetdeck', DurationSeconds: ASSUMED_ROLE_SECONDS },
+    clientConfig: { region },
+  });
+  const { calls } = state();
+  return async (properties) => {
+    try {
+      const credentials = await assume(properties);
+      calls.inc({ operation: 'AssumeRole', outcome: 'ok' });
+      return credentials;
+    } catch (error) {
+      const failure = cloudWatchFailure(error);
+      calls.inc({ operation: 'AssumeRole', outcome: failure?.code ?? 'Unexpected' });
+      if (!failure) throw error;
+      throw new AssumeRoleFailure(roleArn, account, failure.code, failure.detail);
+    }
+  };
+}
+
+function client({ account, region }: CloudWatchPlace): CloudWatchClient {
   const { clients } = state();
-  let each = clients.get(region);
+  const roleArn = serverConfig().FLEETDECK_CLOUDWATCH_ROLES.get(account);
+  // Keyed by the role, not the account: accounts sharing a role share its credentials.
+  const key = `${region}\0${roleArn ?? ''}`;
+  let each = clients.get(key);
   if (!each) {
     // Two attempts: a page waits for the answer, and a failure is remembered and shown rather than retried long.
     // Without timeouts the SDK waits on a stuck connection for ever and every viewer's read waits with it; these
@@ -55,6 +99,7 @@ function client(region: string): CloudWatchClient {
     each = new CloudWatchClient({
       region,
       maxAttempts: 2,
+      ...(roleArn ? { credentials: assumedRole(roleArn, account, region) } : {}),
       // Without throwOnRequestTimeout this version of @smithy/node-http-handler only warns when requestTimeout passes.
       requestHandler: {
         connectionTimeout: CONNECTION_TIMEOUT_MS,
@@ -62,7 +107,7 @@ function client(region: string): CloudWatchClient {
         throwOnRequestTimeout: true,
       },
     });
-    clients.set(region, each);
+    clients.set(key, each);
   }
   return each;
 }
@@ -100,7 +145,7 @@ async function counted<T>(operation: string, send: () => Promise<T>): Promise<T>
 
 /** Every series of the queries over the window, in as few GetMetricData calls as the limits allow, all pages. */
 export async function getMetricData(
-  region: string,
+  place: CloudWatchPlace,
   queries: MetricDataQuery[],
   from: Date,
   to: Date,
@@ -110,7 +155,7 @@ export async function getMetricData(
     let nextToken: string | undefined;
     do {
       const page = await counted('GetMetricData', () =>
-        client(region).send(
+        client(place).send(
           new GetMetricDataCommand({
             MetricDataQueries: batch,
             StartTime: from,
@@ -143,7 +188,7 @@ export async function getMetricData(
 
 /** The alarms of those names (metric and composite), in calls of at most 100 names. */
 export async function describeAlarms(
-  region: string,
+  place: CloudWatchPlace,
   names: string[],
 ): Promise<{ metric: MetricAlarm[]; composite: CompositeAlarm[] }> {
   const metric: MetricAlarm[] = [];
@@ -152,7 +197,7 @@ export async function describeAlarms(
     let nextToken: string | undefined;
     do {
       const page = await counted('DescribeAlarms', () =>
-        client(region).send(
+        client(place).send(
           new DescribeAlarmsCommand({
             AlarmNames: batch,
             AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
@@ -169,12 +214,12 @@ export async function describeAlarms(
 }
 
 /** The state changes of one alarm since `from`, all pages. */
-export async function describeAlarmHistory(region: string, alarmName: string, from: Date, to: Date) {
+export async function describeAlarmHistory(place: CloudWatchPlace, alarmName: string, from: Date, to: Date) {
   const items: AlarmHistoryItem[] = [];
   let nextToken: string | undefined;
   do {
     const page = await counted('DescribeAlarmHistory', () =>
-      client(region).send(
+      client(place).send(
         new DescribeAlarmHistoryCommand({
           AlarmName: alarmName,
           HistoryItemType: 'StateUpdate',

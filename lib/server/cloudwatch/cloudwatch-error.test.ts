@@ -1,6 +1,6 @@
 import { CloudWatchServiceException } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
-import { cloudWatchFailure } from './cloudwatch-error';
+import { AssumeRoleFailure, cloudWatchFailure } from './cloudwatch-error';
 
 const serviceError = (name: string, message: string) =>
   new CloudWatchServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } });
@@ -50,6 +50,28 @@ describe('cloudWatchFailure', () => {
     });
     expect(cloudWatchFailure(missing)?.code).toBe('CredentialsProviderError');
     expect(cloudWatchFailure(missing)?.message).toMatch(/credentials/);
+  });
+
+  it('names the role and the account when the account’s role could not be assumed, and what to fix', () => {
+    const role = 'arn:aws:iam::210987654321:role/fleetdeck-cloudwatch';
+    const sts = `User: arn:aws:iam::123456789012:user/fleetdeck is not authorized to perform: sts:AssumeRole on resource: ${role}`;
+    const failure = cloudWatchFailure(new AssumeRoleFailure(role, '210987654321', 'AccessDenied', sts));
+    expect(failure).toEqual({
+      code: 'AccessDenied',
+      message:
+        'Fleetdeck may not assume arn:aws:iam::210987654321:role/fleetdeck-cloudwatch, the role FLEETDECK_CLOUDWATCH_ROLES names for account 210987654321 (AccessDenied): the role’s trust policy must allow Fleetdeck’s own AWS identity (its IRSA or EKS Pod Identity role) to call sts:AssumeRole.',
+      detail: `AssumeRole ${role}: ${sts}`,
+    });
+    const unreachable = cloudWatchFailure(new AssumeRoleFailure(role, '210987654321', 'ECONNREFUSED', 'connect'));
+    expect(unreachable?.message).toBe(
+      `STS could not be reached (ECONNREFUSED) to assume ${role}, the role FLEETDECK_CLOUDWATCH_ROLES names for account 210987654321.`,
+    );
+    expect(
+      cloudWatchFailure(new AssumeRoleFailure(role, '210987654321', 'InvalidClientTokenId', 'x'))?.message,
+    ).toMatch(/^STS did not accept Fleetdeck’s AWS credentials \(InvalidClientTokenId\) to assume arn:aws:iam::/);
+    expect(
+      cloudWatchFailure(new AssumeRoleFailure(role, '210987654321', 'RegionDisabledException', 'x'))?.message,
+    ).toMatch(/^Fleetdeck could not assume arn:.* \(RegionDisabledException\); the server’s log has the details\.$/);
   });
 
   it('is not CloudWatch’s failure when our own code throws', () => {

@@ -82,12 +82,49 @@ export function failureMessage(code: string): string {
 }
 
 /**
+ * Fleetdeck could not assume the role FLEETDECK_CLOUDWATCH_ROLES names for an owner account, so nothing was asked of
+ * that account's CloudWatch. `code` is STS's (or the network's); the message, for the log, carries STS's own text.
+ */
+export class AssumeRoleFailure extends Error {
+  override readonly name = 'AssumeRoleFailure';
+
+  constructor(
+    readonly roleArn: string,
+    readonly account: string,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`AssumeRole ${roleArn}: ${detail}`);
+  }
+}
+
+/** The sentence the pages show when the role for an account could not be assumed: which role, and what to fix. */
+export function assumeRoleMessage(code: string, roleArn: string, account: string): string {
+  const role = `${roleArn}, the role FLEETDECK_CLOUDWATCH_ROLES names for account ${account}`;
+  if (denied.has(code)) {
+    return `Fleetdeck may not assume ${role} (${code}): the role’s trust policy must allow Fleetdeck’s own AWS identity (its IRSA or EKS Pod Identity role) to call sts:AssumeRole.`;
+  }
+  if (refusedCredentials.has(code)) {
+    return `STS did not accept Fleetdeck’s AWS credentials (${code}) to assume ${role}: check the identity the server runs as and its clock.`;
+  }
+  if (/^E[A-Z_]+$/.test(code)) return `STS could not be reached (${code}) to assume ${role}.`;
+  return `Fleetdeck could not assume ${role} (${code}); the server’s log has the details.`;
+}
+
+/**
  * The failure of a call to CloudWatch: the service's error code when CloudWatch answered (AccessDenied,
  * SignatureDoesNotMatch, ExpiredToken...), the system code when it could not be reached (ECONNREFUSED,
- * ETIMEDOUT...), the SDK's error when it found no credentials. Undefined for anything else (a bug of ours, say):
- * that is not CloudWatch's failure and must not be shown as one.
+ * ETIMEDOUT...), the SDK's error when it found no credentials, STS's when an account's role could not be assumed.
+ * Undefined for anything else (a bug of ours, say): that is not CloudWatch's failure and must not be shown as one.
  */
 export function cloudWatchFailure(error: unknown): (CloudWatchFailure & { detail: string }) | undefined {
+  if (error instanceof AssumeRoleFailure) {
+    return {
+      code: error.code,
+      message: assumeRoleMessage(error.code, error.roleArn, error.account),
+      detail: error.message,
+    };
+  }
   if (typeof error !== 'object' || error === null) return undefined;
   const like = error as ErrorLike;
   const name = text(like.name);

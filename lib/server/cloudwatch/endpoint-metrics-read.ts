@@ -12,7 +12,7 @@ import { serverConfig } from '../config';
 import { readableEndpoint } from '../fleet/readable-endpoint';
 import { readAlarmHistory, readAlarms } from './alarm-reads';
 import { rollbackAlarmNames } from './alarm-names';
-import { getMetricData } from './cloudwatch-client';
+import { getMetricData, type CloudWatchPlace } from './cloudwatch-client';
 import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
 import { endpointMetricsBody } from './endpoint-metrics-body';
 import { measuredVariants, type MeasuredVariant } from './endpoint-variants';
@@ -29,7 +29,7 @@ type VariantTag = { variantName: string; metric: VariantMetricName };
 
 /** Reads every series of the variants over the window in one batched GetMetricData (split past 500 queries). */
 async function readVariantSeries(
-  region: string,
+  place: CloudWatchPlace,
   endpointName: string,
   variants: MeasuredVariant[],
   periodSeconds: number,
@@ -44,7 +44,7 @@ async function readVariantSeries(
   );
   if (requests.length === 0) return [];
   const { queries, tagOf } = buildQueries(requests, periodSeconds);
-  const results = await getMetricData(region, queries, window.from, window.to);
+  const results = await getMetricData(place, queries, window.from, window.to);
   const views = new Map<string, VariantMetrics>(
     variants.map((variant) => [variant.variantName, { ...variant, series: {} }]),
   );
@@ -135,7 +135,9 @@ export async function endpointMetrics(
   const [series, alarms, history, verdict] = await Promise.all([
     seriesReads
       .get(seriesKey, async () => ({
-        read: await attempt(() => readVariantSeries(region, endpointName, variants, periodSeconds, window)),
+        read: await attempt(() =>
+          readVariantSeries({ account, region }, endpointName, variants, periodSeconds, window),
+        ),
         periodMs: Math.min(periodSeconds, 60) * 1000,
       }))
       .then((entry) => entry.read),
@@ -144,7 +146,9 @@ export async function endpointMetrics(
     alarmNames.length > 0
       ? readAlarmHistory(account, region, alarmNames, window.from, new Date(now), range)
       : undefined,
-    plan ? readVerdict(region, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS) : undefined,
+    plan
+      ? readVerdict({ account, region }, endpoint, plan, config.FLEETDECK_CLOUDWATCH_VERDICT_PERIOD_SECONDS)
+      : undefined,
   ]);
   return endpointMetricsBody(base, { series, alarms, history, verdict });
 }

@@ -7,7 +7,7 @@ import { readableEndpoint } from '../fleet/readable-endpoint';
 import { AppError } from '../http/app-error';
 import { readAlarms } from './alarm-reads';
 import { rollbackAlarmNames } from './alarm-names';
-import { getMetricData } from './cloudwatch-client';
+import { getMetricData, type CloudWatchPlace } from './cloudwatch-client';
 import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
 import { pointsOf } from './metric-points';
 import { measuredVariants } from './endpoint-variants';
@@ -27,8 +27,8 @@ const rows = new SharedReadCache<CloudWatchRead<HourTotals>>({ maxEntries: 10_00
 
 type RowTag = { key: string; metric: 'invocations' | 'errors5xx' };
 
-/** The hour's totals of the endpoints of one region, in one batched GetMetricData (split past 500 queries). */
-async function readRegion(region: string, endpoints: { key: string; endpoint: Endpoint }[]) {
+/** The hour's totals of one account's endpoints in a region, in one batched GetMetricData (split past 500 queries). */
+async function readPlace(place: CloudWatchPlace, endpoints: { key: string; endpoint: Endpoint }[]) {
   const { seconds, periodSeconds } = metricRanges['1h'];
   const window = lastWholePeriods(Date.now(), seconds, periodSeconds);
   const requests: SeriesRequest<RowTag>[] = endpoints.flatMap(({ key, endpoint }) =>
@@ -43,7 +43,7 @@ async function readRegion(region: string, endpoints: { key: string; endpoint: En
   const totals = new Map<string, HourTotals>(endpoints.map(({ key }) => [key, {}]));
   if (requests.length === 0) return totals;
   const { queries, tagOf } = buildQueries(requests, periodSeconds);
-  for (const result of await getMetricData(region, queries, window.from, window.to)) {
+  for (const result of await getMetricData(place, queries, window.from, window.to)) {
     const tag = tagOf.get(result.Id ?? '');
     const points = pointsOf(result);
     if (!tag || points.length === 0) continue;
@@ -54,24 +54,34 @@ async function readRegion(region: string, endpoints: { key: string; endpoint: En
 }
 
 const accountOf = (endpoint: Endpoint) => endpoint.status?.ackResourceMetadata?.ownerAccountID ?? '';
+const placeOf = (endpoint: Endpoint): CloudWatchPlace => ({
+  account: accountOf(endpoint),
+  region: endpoint.status!.ackResourceMetadata!.region,
+});
+const placeKey = ({ account, region }: CloudWatchPlace) => `${account}\0${region}`;
 
 // The account too: two accounts may each have an endpoint of one name in one region.
-const rowKey = (region: string, endpoint: Endpoint) =>
-  `${accountOf(endpoint)}\0${region}\0${endpoint.spec.endpointName}\0${measuredVariants(endpoint)
+const rowKey = (endpoint: Endpoint) =>
+  `${placeKey(placeOf(endpoint))}\0${endpoint.spec.endpointName}\0${measuredVariants(endpoint)
     .map((variant) => variant.variantName)
     .join(',')}`;
 
-/** Reads the totals of every endpoint not cached (one call per region), shares them, and returns them all. */
+/**
+ * Reads the totals of every endpoint not cached (one call per account and region: each account's CloudWatch is its
+ * own, maybe read through its own role), shares them, and returns them all.
+ */
 async function hourTotals(endpoints: Endpoint[]): Promise<Map<Endpoint, CloudWatchRead<HourTotals>>> {
-  const missing = new Map<string, { key: string; endpoint: Endpoint }[]>();
+  const missing = new Map<string, { place: CloudWatchPlace; members: { key: string; endpoint: Endpoint }[] }>();
   for (const endpoint of endpoints) {
-    const region = endpoint.status!.ackResourceMetadata!.region;
-    const key = rowKey(region, endpoint);
-    if (rows.peek(key) || missing.get(region)?.some((each) => each.key === key)) continue;
-    missing.set(region, [...(missing.get(region) ?? []), { key, endpoint }]);
+    const place = placeOf(endpoint);
+    const key = rowKey(endpoint);
+    const group = missing.get(placeKey(place)) ?? { place, members: [] };
+    if (rows.peek(key) || group.members.some((each) => each.key === key)) continue;
+    group.members.push({ key, endpoint });
+    missing.set(placeKey(place), group);
   }
-  for (const [region, members] of missing) {
-    const batch = attempt(() => readRegion(region, members));
+  for (const { place, members } of missing.values()) {
+    const batch = attempt(() => readPlace(place, members));
     for (const { key } of members) {
       rows.put(
         key,
@@ -81,10 +91,11 @@ async function hourTotals(endpoints: Endpoint[]): Promise<Map<Endpoint, CloudWat
   }
   const reads = await Promise.all(
     endpoints.map(async (endpoint) => {
-      const region = endpoint.status!.ackResourceMetadata!.region;
-      const key = rowKey(region, endpoint);
+      const key = rowKey(endpoint);
       // Evicted in between (only past the bound): read the one row again, rather than answer it empty.
-      const read = rows.get(key, () => attempt(async () => (await readRegion(region, [{ key, endpoint }])).get(key)!));
+      const read = rows.get(key, () =>
+        attempt(async () => (await readPlace(placeOf(endpoint), [{ key, endpoint }])).get(key)!),
+      );
       return [endpoint, await read] as const;
     }),
   );
@@ -132,12 +143,10 @@ export async function fleetMetrics(
   // Alarms are read per account and region: an alarm's name is only unique within both.
   const byPlace = new Map<string, { account: string; region: string; members: Endpoint[] }>();
   for (const endpoint of located) {
-    const account = accountOf(endpoint);
-    const region = endpoint.status!.ackResourceMetadata!.region;
-    const place = `${account}\0${region}`;
-    const known = byPlace.get(place) ?? { account, region, members: [] };
+    const place = placeOf(endpoint);
+    const known = byPlace.get(placeKey(place)) ?? { ...place, members: [] };
     known.members.push(endpoint);
-    byPlace.set(place, known);
+    byPlace.set(placeKey(place), known);
   }
   const [totals, alarmReads] = await Promise.all([
     hourTotals(located),

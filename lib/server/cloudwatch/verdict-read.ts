@@ -2,7 +2,7 @@ import 'server-only';
 import type { Verdict } from '@/lib/api/endpoint-metrics';
 import { judgeCanary } from '@/lib/endpoints/canary-verdict';
 import type { Endpoint } from '@/lib/schemas/endpoint';
-import { getMetricData } from './cloudwatch-client';
+import { getMetricData, type CloudWatchPlace } from './cloudwatch-client';
 import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
 import { pointsOf } from './metric-points';
 import { buildQueries, type SeriesRequest } from './metric-queries';
@@ -15,7 +15,7 @@ type Tag = { variantName: string; metric: VerdictSeries };
 
 /** One side's series over its window: per config when `config` is given, else the endpoint's mixed series. */
 async function readSide(
-  region: string,
+  place: CloudWatchPlace,
   endpointName: string,
   variants: string[],
   config: string | undefined,
@@ -35,7 +35,7 @@ async function readSide(
     })),
   );
   const { queries, tagOf } = buildQueries(requests, periodSeconds);
-  const results = await getMetricData(region, queries, new Date(window.from), new Date(window.to));
+  const results = await getMetricData(place, queries, new Date(window.from), new Date(window.to));
   const sides = new Map<string, SideSeries[number]>(variants.map((name) => [name, { variantName: name, series: {} }]));
   for (const result of results) {
     const tag = tagOf.get(result.Id ?? '');
@@ -65,7 +65,7 @@ const verdicts = new SharedReadCache<{ read: CloudWatchRead<Verdict>; ttlMs: num
 
 /** The advisory canary verdict of the plan, read from CloudWatch at the verdict's period. */
 export function readVerdict(
-  region: string,
+  place: CloudWatchPlace,
   endpoint: Endpoint,
   plan: VerdictPlan,
   periodSeconds: number,
@@ -76,8 +76,8 @@ export function readVerdict(
   const endpointName = endpoint.spec.endpointName;
   const oldConfig = plan.baseline.kind === 'old-fleet' ? plan.baseline.config : undefined;
   const key = [
-    endpoint.status?.ackResourceMetadata?.ownerAccountID ?? '',
-    region,
+    place.account,
+    place.region,
     endpointName,
     plan.newConfig,
     oldConfig ?? '',
@@ -91,8 +91,8 @@ export function readVerdict(
       ttlMs: Math.min(periodMs, 60_000),
       read: await attempt(async () => {
         const [canarySeries, baselineSeries] = await Promise.all([
-          readSide(region, endpointName, plan.newVariants, plan.newConfig, canary, periodSeconds),
-          readSide(region, endpointName, plan.baseline.variants, oldConfig, baseline, periodSeconds),
+          readSide(place, endpointName, plan.newVariants, plan.newConfig, canary, periodSeconds),
+          readSide(place, endpointName, plan.baseline.variants, oldConfig, baseline, periodSeconds),
         ]);
         return judgeCanary({
           compared: comparedText(plan, canary, baseline, periodSeconds),
