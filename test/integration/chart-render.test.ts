@@ -70,6 +70,18 @@ const refusals: [string, 'token' | 'proxy', Record<string, unknown>, string][] =
     '/networkPolicy/apiServer/cidrs/0',
   ],
   [
+    'a CloudWatch role under an account id that is not 12 digits',
+    'token',
+    { 'cloudwatch.roles': { '1234': 'arn:aws:iam::123456789012:role/reader' } },
+    '/cloudwatch/roles',
+  ],
+  [
+    'a CloudWatch role that is not a role ARN',
+    'token',
+    { 'cloudwatch.roles': { '210987654321': 'arn:aws:iam::210987654321:user/reader' } },
+    '/cloudwatch/roles/210987654321',
+  ],
+  [
     'demo users without remote access allowed',
     'token',
     { 'demo.enabled': true, 'demo.kubeconfigsSecret': 'users' },
@@ -173,6 +185,16 @@ describe('settings', () => {
     // The Service's name is always answered to: the probes send it.
     expect(env.get('FLEETDECK_ALLOWED_HOSTS')).toBe('fleetdeck.internal.example.com,fleetdeck.fleetdeck.svc');
     expect(env.get('FLEETDECK_SESSION_SECRET')).toContain('"name":"fleetdeck"');
+  });
+
+  it('passes the CloudWatch roles as the JSON object the server reads, none by default', () => {
+    expect(deploymentEnv(render('token')).get('FLEETDECK_CLOUDWATCH_ROLES')).toBe('{}');
+    const roles = {
+      '210987654321': 'arn:aws:iam::210987654321:role/fleetdeck-cloudwatch',
+      '012345678901': 'arn:aws-cn:iam::012345678901:role/platform/fleetdeck',
+    };
+    const env = deploymentEnv(render('token', { 'cloudwatch.roles': roles }));
+    expect(JSON.parse(env.get('FLEETDECK_CLOUDWATCH_ROLES')!)).toEqual(roles);
   });
 
   it('keeps proxy settings out of token mode', () => {
