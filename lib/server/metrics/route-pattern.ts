@@ -4,6 +4,8 @@ import 'server-only';
 // metrics label requests by these patterns, so an endpoint's name never becomes a label value;
 // route-pattern.test.ts checks this table against the route files.
 export const ROUTE_PATTERNS = [
+  '/api/auth/oidc/callback',
+  '/api/auth/oidc/login',
   '/api/endpoints/[namespace]/[name]/metrics',
   '/api/endpoints/[namespace]/[name]/rollout',
   '/api/endpoints/[namespace]/[name]/series',
