@@ -1,6 +1,7 @@
 // The chart's rendered manifests on the real API server, one namespace of their own per auth mode: a
 // server-side dry run, then for real; then the chart's ServiceAccount, with a token from the TokenRequest
 // API, holds exactly the rights deploy/rbac/ defines for that mode, and impersonates only in proxy mode.
+// oidc mode needs no provider here: nobody signs in, the rights are what is checked.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ import {
 } from '../support/helm-manifests';
 import { repoRoot } from '../support/repo-root';
 
-type Mode = 'token' | 'proxy';
+type Mode = 'token' | 'proxy' | 'oidc';
 
 /** A rules review's answer as sorted `verb group/resource[/name]` and `verb url` lines. */
 function rightsOf(review: V1SelfSubjectRulesReview): string[] {
@@ -93,7 +94,7 @@ function listNamespacesAs(kubeConfig: KubeConfig, token: string, as: string) {
   });
 }
 
-describe.each<Mode>(['token', 'proxy'])('the chart in %s mode', (mode) => {
+describe.each<Mode>(['token', 'proxy', 'oidc'])('the chart in %s mode', (mode) => {
   const admin = kubeConfigAs('admin');
   let namespace: string;
   let otherNamespace: string;
@@ -123,6 +124,12 @@ describe.each<Mode>(['token', 'proxy'])('the chart in %s mode', (mode) => {
 
   it('renders what the mode needs, every object in its own namespace or cluster-scoped', () => {
     const kinds = objects.map((object) => object.kind).sort();
+    const byMode: Record<Mode, string[]> = {
+      token: ['ConfigMap', 'Ingress', 'Role', 'RoleBinding'],
+      proxy: ['ClusterRole', 'ClusterRoleBinding', 'Secret'],
+      // The revoked-sessions list and its Role, the Role on the sessions' Secrets, the session secret's Secret.
+      oidc: ['ConfigMap', 'Role', 'RoleBinding', 'Role', 'RoleBinding', 'Secret'],
+    };
     const expected = [
       'ClusterRole',
       'ClusterRoleBinding',
@@ -131,9 +138,7 @@ describe.each<Mode>(['token', 'proxy'])('the chart in %s mode', (mode) => {
       'PodDisruptionBudget',
       'Service',
       'ServiceAccount',
-      ...(mode === 'token'
-        ? ['ConfigMap', 'Ingress', 'Role', 'RoleBinding']
-        : ['ClusterRole', 'ClusterRoleBinding', 'Secret']),
+      ...byMode[mode],
     ].sort();
     expect(kinds).toEqual(expected);
     for (const object of objects)
@@ -192,7 +197,13 @@ describe.each<Mode>(['token', 'proxy'])('the chart in %s mode', (mode) => {
 
     const server = rightsInFile('fleetdeck-server.yaml');
     const modeWide = mode === 'proxy' ? rightsInFile('fleetdeck-server-impersonate.yaml') : [];
-    const ownNamespace = mode === 'token' ? rightsInFile('fleetdeck-server-sessions.yaml') : [];
+    // Sign-out goes through the revoked-sessions list in token and oidc modes; oidc mode keeps tokens in Secrets.
+    const ownNamespaceRoles: Record<Mode, string[]> = {
+      token: ['fleetdeck-server-sessions.yaml'],
+      proxy: [],
+      oidc: ['fleetdeck-server-sessions.yaml', 'fleetdeck-server-oidc-sessions.yaml'],
+    };
+    const ownNamespace = ownNamespaceRoles[mode].flatMap(rightsInFile);
     for (const [where, extra] of [
       [namespace, ownNamespace],
       [otherNamespace, []],
@@ -203,8 +214,8 @@ describe.each<Mode>(['token', 'proxy'])('the chart in %s mode', (mode) => {
     }
   });
 
-  if (mode === 'token')
-    it('cannot impersonate anyone in token mode', async () => {
+  if (mode !== 'proxy')
+    it(`cannot impersonate anyone in ${mode} mode`, async () => {
       const { kubeConfig, token } = await serviceAccountIdentity(admin, namespace, serviceAccount);
       for (const resource of ['users', 'groups', 'serviceaccounts', 'uids'])
         expect(await mayImpersonate(kubeConfig, resource), resource).toBe(false);

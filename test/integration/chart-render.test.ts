@@ -7,7 +7,8 @@ import { chartDir, chartValues, helm, renderChart, tryRenderChart } from '../sup
 import { parseManifests } from '../support/helm-manifests';
 import { repoRoot } from '../support/repo-root';
 
-const modes = ['token', 'proxy'] as const;
+const modes = ['token', 'proxy', 'oidc'] as const;
+type Mode = (typeof modes)[number];
 const fixture = (mode: string) => join(repoRoot(), 'test', 'fixtures', 'chart', `${mode}.yaml`);
 const render = (mode: string, set?: Record<string, unknown>) =>
   renderChart({ release: 'fleetdeck', namespace: 'fleetdeck', valuesFiles: [chartValues(mode)], set });
@@ -42,7 +43,7 @@ describe('helm template', () => {
 });
 
 // Each wrong value, the mode whose example values it is set over, and the words of helm's refusal naming it.
-const refusals: [string, 'token' | 'proxy', Record<string, unknown>, string][] = [
+const refusals: [string, Mode, Record<string, unknown>, string][] = [
   ['kubeconfig mode, which lends one identity to everyone', 'token', { authMode: 'kubeconfig' }, '/authMode'],
   ['a misspelt mode', 'token', { authMode: 'Token' }, '/authMode'],
   ['no session secret at all', 'token', { 'sessionSecret.existingSecret': '' }, '/sessionSecret'],
@@ -87,6 +88,25 @@ const refusals: [string, 'token' | 'proxy', Record<string, unknown>, string][] =
     { 'demo.enabled': true, 'demo.kubeconfigsSecret': 'users' },
     '/demo',
   ],
+  ['oidc mode without an issuer', 'oidc', { 'oidc.issuer': '' }, '/oidc/issuer'],
+  ['oidc mode without a client id', 'oidc', { 'oidc.clientId': '' }, '/oidc/clientId'],
+  ['oidc mode without the origin its redirect URIs are built from', 'oidc', { origin: '' }, '/origin'],
+  [
+    'an issuer over plain http',
+    'oidc',
+    { 'oidc.issuer': 'http://keycloak.example.com/realms/company' },
+    '/oidc/issuer',
+  ],
+  ['an issuer with a query', 'oidc', { 'oidc.issuer': 'https://keycloak.example.com/?realm=company' }, '/oidc/issuer'],
+  ['scopes without openid', 'oidc', { 'oidc.scopes': ['profile', 'groups'] }, '/oidc/scopes'],
+  ['two scopes in one item', 'oidc', { 'oidc.scopes': ['openid groups'] }, '/oidc/scopes/0'],
+  [
+    'oidc mode behind a NetworkPolicy that names no identity provider',
+    'oidc',
+    { 'networkPolicy.identityProvider.cidrs': [] },
+    '/networkPolicy/identityProvider/cidrs',
+  ],
+  ['an oidc setting the chart does not have', 'oidc', { 'oidc.issuerUrl': 'https://idp.example.com' }, 'issuerUrl'],
 ];
 
 describe('values.schema.json', () => {
@@ -157,6 +177,7 @@ describe('settings', () => {
         render('token', { 'demo.enabled': true, 'demo.allowRemote': true, 'demo.kubeconfigsSecret': 'users' }),
       ).keys(),
       ...deploymentEnv(render('proxy', { 'metrics.token.value': 'a-scrape-token-of-24-chars' })).keys(),
+      ...deploymentEnv(render('oidc')).keys(),
     ]);
     for (const name of settings) {
       expect(values, `values.yaml does not mention ${name}`).toContain(name);
@@ -197,6 +218,64 @@ describe('settings', () => {
     expect(JSON.parse(env.get('FLEETDECK_CLOUDWATCH_ROLES')!)).toEqual(roles);
   });
 
+  it('passes the provider, the client and the claim mappings to the env the server reads in oidc mode', () => {
+    const env = deploymentEnv(render('oidc'));
+    expect(env.get('FLEETDECK_AUTH_MODE')).toBe('oidc');
+    expect(env.get('FLEETDECK_ORIGIN')).toBe('https://fleetdeck.example.com');
+    expect(env.get('FLEETDECK_OIDC_ISSUER')).toBe('https://keycloak.example.com/realms/company');
+    expect(env.get('FLEETDECK_OIDC_CLIENT_ID')).toBe('fleetdeck');
+    expect(env.get('FLEETDECK_OIDC_SCOPES')).toBe('openid profile email groups offline_access');
+    expect(env.get('FLEETDECK_OIDC_USERNAME_CLAIM')).toBe('email');
+    expect(env.get('FLEETDECK_OIDC_USERNAME_PREFIX')).toBe('oidc:');
+    expect(env.get('FLEETDECK_OIDC_GROUPS_CLAIM')).toBe('groups');
+    expect(env.get('FLEETDECK_OIDC_GROUPS_PREFIX')).toBe('oidc:');
+    expect(env.get('FLEETDECK_OIDC_PROVIDER_NAME')).toBe('Keycloak');
+    // The scopes list reaches the server as the one space-separated setting it splits.
+    const scopes = deploymentEnv(render('oidc', { 'oidc.scopes': ['openid', 'email', 'groups'] }));
+    expect(scopes.get('FLEETDECK_OIDC_SCOPES')).toBe('openid email groups');
+    // An empty prefix is passed as empty, not left to a default the API server may not share.
+    expect(deploymentEnv(render('oidc', { 'oidc.usernamePrefix': '' })).get('FLEETDECK_OIDC_USERNAME_PREFIX')).toBe('');
+  });
+
+  it("reads the oidc client secret from a Secret: an existing one, the chart's own, or none for a public client", () => {
+    const existing = deploymentEnv(render('oidc')).get('FLEETDECK_OIDC_CLIENT_SECRET');
+    expect(JSON.parse(existing!)).toEqual({ secretKeyRef: { name: 'fleetdeck-oidc', key: 'client-secret' } });
+
+    const text = render('oidc', {
+      'oidc.clientSecret.existingSecret': '',
+      'oidc.clientSecret.value': 'kc-client-secret',
+    });
+    expect(JSON.parse(deploymentEnv(text).get('FLEETDECK_OIDC_CLIENT_SECRET')!)).toEqual({
+      secretKeyRef: { name: 'fleetdeck', key: 'oidc-client-secret' },
+    });
+    const own = parseManifests(text).find((object) => object.kind === 'Secret') as unknown as {
+      data: Record<string, string>;
+    };
+    expect(Buffer.from(own.data['oidc-client-secret']!, 'base64').toString()).toBe('kc-client-secret');
+    // The value is a secret: it is in the Secret and nowhere in the Deployment.
+    const deployment = parseManifests(text).find((object) => object.kind === 'Deployment');
+    expect(JSON.stringify(deployment)).not.toContain('kc-client-secret');
+
+    const publicClient = deploymentEnv(render('oidc', { 'oidc.clientSecret.existingSecret': '' }));
+    expect(publicClient.has('FLEETDECK_OIDC_CLIENT_SECRET')).toBe(false);
+    expect(publicClient.get('FLEETDECK_OIDC_CLIENT_ID')).toBe('fleetdeck');
+  });
+
+  it('keeps oidc settings, and the oidc client secret, out of token and proxy modes', () => {
+    const oidcValues = {
+      'oidc.issuer': 'https://keycloak.example.com/realms/company',
+      'oidc.clientId': 'fleetdeck',
+      'oidc.clientSecret.value': 'kc-client-secret',
+      'oidc.caBundle.configMapName': 'company-ca',
+    };
+    for (const mode of ['token', 'proxy'] as const) {
+      const text = render(mode, oidcValues);
+      expect([...deploymentEnv(text).keys()].filter((name) => name.startsWith('FLEETDECK_OIDC'))).toEqual([]);
+      expect(text).not.toContain(Buffer.from('kc-client-secret').toString('base64'));
+      expect(text).not.toContain('oidc-ca');
+    }
+  });
+
   it('keeps proxy settings out of token mode', () => {
     const env = deploymentEnv(render('token'));
     expect([...env.keys()].filter((name) => name.startsWith('FLEETDECK_PROXY'))).toEqual([]);
@@ -230,8 +309,9 @@ const rbacFileRules = (file: string) =>
     ) as unknown as { rules: Rule[] }
   ).rules;
 
+/** The rendered role of release `fleetdeck` named `fleetdeck<suffix>`. */
 const renderedRole = (text: string, kind: string, suffix: string) =>
-  parseManifests(text).find((object) => object.kind === kind && object.metadata!.name!.endsWith(suffix)) as
+  parseManifests(text).find((object) => object.kind === kind && object.metadata.name === `fleetdeck${suffix}`) as
     (ReturnType<typeof parseManifests>[number] & { rules: Rule[] }) | undefined;
 
 describe('RBAC', () => {
@@ -244,7 +324,29 @@ describe('RBAC', () => {
       ruleLines(rbacFileRules('fleetdeck-server-sessions.yaml')),
     );
     expect(renderedRole(text, 'ClusterRole', '-impersonate')).toBeUndefined();
+    expect(renderedRole(text, 'Role', '-oidc-sessions')).toBeUndefined();
     expect(text).not.toContain('impersonate');
+    expect(text).not.toMatch(/resources: \[secrets\]/);
+  });
+
+  it('grants in oidc mode the server role, the sessions role and the role on Secrets, no impersonation', () => {
+    const text = render('oidc');
+    expect(ruleLines(renderedRole(text, 'ClusterRole', '-server')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server.yaml')),
+    );
+    expect(ruleLines(renderedRole(text, 'Role', '-sessions')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server-sessions.yaml')),
+    );
+    expect(ruleLines(renderedRole(text, 'Role', '-oidc-sessions')!.rules)).toEqual(
+      ruleLines(rbacFileRules('fleetdeck-server-oidc-sessions.yaml')),
+    );
+    expect(renderedRole(text, 'ClusterRole', '-impersonate')).toBeUndefined();
+    expect(text).not.toContain('impersonate');
+    // Sign-out revokes through the same shared list as token mode: the chart creates it.
+    const lists = parseManifests(text).filter((object) => object.kind === 'ConfigMap');
+    expect(lists.map((object) => [object.metadata.name, object.metadata.namespace])).toEqual([
+      ['fleetdeck-revoked-sessions', 'fleetdeck'],
+    ]);
   });
 
   it('adds impersonation in proxy mode only, and no sessions role', () => {
@@ -258,12 +360,17 @@ describe('RBAC', () => {
     expect(renderedRole(text, 'Role', '-sessions')).toBeUndefined();
   });
 
-  it("binds each role to the chart's ServiceAccount and nothing else", () => {
-    const objects = parseManifests(render('proxy'));
+  it.each([
+    ['token', ['ClusterRole/fleetdeck-server', 'Role/fleetdeck-sessions']],
+    ['proxy', ['ClusterRole/fleetdeck-impersonate', 'ClusterRole/fleetdeck-server']],
+    ['oidc', ['ClusterRole/fleetdeck-server', 'Role/fleetdeck-oidc-sessions', 'Role/fleetdeck-sessions']],
+  ] as const)("binds each role in %s mode to the chart's ServiceAccount and nothing else", (mode, roles) => {
+    const objects = parseManifests(render(mode));
     const bindings = objects.filter((object) => object.kind.endsWith('Binding')) as unknown as {
+      roleRef: { kind: string; name: string };
       subjects: { kind: string; name: string; namespace: string }[];
     }[];
-    expect(bindings).toHaveLength(2);
+    expect(bindings.map((binding) => `${binding.roleRef.kind}/${binding.roleRef.name}`).sort()).toEqual(roles);
     for (const binding of bindings)
       expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'fleetdeck', namespace: 'fleetdeck' }]);
   });
@@ -359,6 +466,36 @@ describe('Deployment', () => {
   });
 });
 
+describe('the OpenID provider CA in oidc mode', () => {
+  type CaPod = {
+    volumes: { name: string; configMap?: { name: string; items: { key: string; path: string }[] } }[];
+    containers: { volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[] }[];
+  };
+  const podOf = (text: string) =>
+    (
+      parseManifests(text).find((object) => object.kind === 'Deployment') as unknown as {
+        spec: { template: { spec: CaPod } };
+      }
+    ).spec.template.spec;
+
+  it('mounts the ConfigMap key read-only and points FLEETDECK_OIDC_CA_FILE at it', () => {
+    const text = render('oidc', { 'oidc.caBundle.key': 'bundle.pem' });
+    const pod = podOf(text);
+    const volume = pod.volumes.find((entry) => entry.configMap)!;
+    expect(volume.configMap).toEqual({ name: 'company-ca', items: [{ key: 'bundle.pem', path: 'ca.crt' }] });
+    const mount = pod.containers[0]!.volumeMounts.find((entry) => entry.name === volume.name)!;
+    expect(mount.readOnly).toBe(true);
+    expect(deploymentEnv(text).get('FLEETDECK_OIDC_CA_FILE')).toBe(`${mount.mountPath}/ca.crt`);
+  });
+
+  it('trusts only the system CAs when no ConfigMap is named', () => {
+    const text = render('oidc', { 'oidc.caBundle.configMapName': '' });
+    expect(deploymentEnv(text).has('FLEETDECK_OIDC_CA_FILE')).toBe(false);
+    expect(podOf(text).volumes.map((volume) => volume.name)).toEqual(['tmp']);
+    expect(podOf(text).containers[0]!.volumeMounts.map((mount) => mount.name)).toEqual(['tmp']);
+  });
+});
+
 describe('NetworkPolicy', () => {
   type Peer = { ipBlock?: { cidr: string } };
   type EgressRule = { to?: Peer[]; ports?: { port: number }[] };
@@ -380,5 +517,14 @@ describe('NetworkPolicy', () => {
     expect(toPort443(narrowed, '0.0.0.0/0')).toBe(false);
     const off = egress(render('token', { 'cloudwatch.enabled': false }));
     expect(toPort443(off, '0.0.0.0/0')).toBe(false);
+  });
+
+  it('lets the pods reach the identity provider in oidc mode, and renders no policy when turned off', () => {
+    expect(toPort443(egress(render('oidc', { 'cloudwatch.enabled': false })), '203.0.113.20/32')).toBe(true);
+    const off = parseManifests(
+      render('oidc', { 'networkPolicy.enabled': false, 'networkPolicy.identityProvider.cidrs': [] }),
+    );
+    expect(off.some((object) => object.kind === 'NetworkPolicy')).toBe(false);
+    expect(off.some((object) => object.kind === 'Deployment')).toBe(true);
   });
 });

@@ -81,6 +81,9 @@ session-secret: {{ .Values.sessionSecret.value | b64enc | quote }}
 {{- if and (eq .Values.authMode "proxy") .Values.proxy.secret.value (not .Values.proxy.secret.existingSecret) }}
 proxy-secret: {{ .Values.proxy.secret.value | b64enc | quote }}
 {{- end }}
+{{- if and (eq .Values.authMode "oidc") .Values.oidc.clientSecret.value (not .Values.oidc.clientSecret.existingSecret) }}
+oidc-client-secret: {{ .Values.oidc.clientSecret.value | b64enc | quote }}
+{{- end }}
 {{- if and .Values.metrics.token.value (not .Values.metrics.token.existingSecret) }}
 metrics-token: {{ .Values.metrics.token.value | b64enc | quote }}
 {{- end }}
