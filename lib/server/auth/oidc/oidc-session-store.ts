@@ -19,6 +19,8 @@ import { refreshDueAt } from './refresh-due';
 export const SESSION_SECRET_PREFIX = 'fleetdeck-oidc-';
 export const SESSION_LABEL = 'fleetdeck.io/oidc-session';
 const ENDS_AT = 'fleetdeck.io/ends-at';
+/** When the current ID token was issued (ms): not secret, and tells an operator when a session last refreshed. */
+export const TOKEN_ISSUED_AT = 'fleetdeck.io/token-issued-at';
 const REFRESHING_UNTIL = 'fleetdeck.io/refreshing-until';
 const REFRESHING_BY = 'fleetdeck.io/refreshing-by';
 
@@ -76,7 +78,10 @@ export class OidcSessionStore {
   }
 
   private secret(sid: string, tokens: SessionTokens, endsAt: number, lease?: { until: number; by: string }) {
-    const annotations: Record<string, string> = { [ENDS_AT]: String(endsAt) };
+    const annotations: Record<string, string> = {
+      [ENDS_AT]: String(endsAt),
+      [TOKEN_ISSUED_AT]: String(tokens.issuedAt),
+    };
     if (lease) {
       annotations[REFRESHING_UNTIL] = String(lease.until);
       annotations[REFRESHING_BY] = lease.by;
