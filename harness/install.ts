@@ -35,10 +35,10 @@ async function main() {
 
   const crds = readManifests(yamlIn(join(repo, 'deploy', 'crds')));
   await applyManifests(kubeConfig, crds);
-  await applyManifests(
-    kubeConfig,
-    readManifests([...yamlIn(join(repo, 'deploy', 'rbac')), ...yamlIn(join(repo, 'harness', 'manifests'))]),
-  );
+  const rbac = readManifests([...yamlIn(join(repo, 'deploy', 'rbac')), ...yamlIn(join(repo, 'harness', 'manifests'))]);
+  // Namespaces first: a file may hold a Role in a namespace that a file later in name order creates.
+  const isNamespace = (object: { kind?: string }) => object.kind === 'Namespace';
+  await applyManifests(kubeConfig, [...rbac.filter(isNamespace), ...rbac.filter((object) => !isNamespace(object))]);
 
   const extensions = kubeConfig.makeApiClient(ApiextensionsV1Api);
   for (const crd of crds) {
