@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { ControlPlane } from './control-plane';
+import { oidcHarnessFromExports } from './oidc-harness';
 
 const repo = join(import.meta.dirname, '..', '..');
 const harness = join(repo, 'harness', 'harness');
@@ -20,6 +21,10 @@ function readExports(text: string): Record<string, string> {
   return Object.fromEntries([...text.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
+function missing(what: string): never {
+  throw new Error(`harness up printed no ${what}; is harness/harness older than this checkout?`);
+}
+
 export default function setup(project: TestProject) {
   const env = harnessEnv();
   const exports = readExports(
@@ -28,6 +33,7 @@ export default function setup(project: TestProject) {
   const controlPlane: ControlPlane = {
     url: exports.FLEETDECK_APISERVER_URL!,
     kubeconfigDir: exports.FLEETDECK_HARNESS_KUBECONFIGS!,
+    oidc: oidcHarnessFromExports(exports) ?? missing('FLEETDECK_HARNESS_OIDC_*'),
   };
   project.provide('controlPlane', controlPlane);
   return () => {

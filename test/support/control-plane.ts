@@ -4,6 +4,7 @@ import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
 
 export { inject };
+import type { OidcHarness } from './oidc-harness';
 import { createNamespace, loadUserKubeConfig, type TestUser } from './test-users';
 
 export { uniqueName } from './test-users';
@@ -11,6 +12,8 @@ export { uniqueName } from './test-users';
 export interface ControlPlane {
   url: string;
   kubeconfigDir: string;
+  /** The harness's OpenID provider, whose ID tokens the API server accepts. */
+  oidc: OidcHarness;
 }
 
 declare module 'vitest' {
