@@ -54,10 +54,16 @@ export function parseFault(body: unknown): IdTokenFault {
   return { kind: input.kind as IdTokenFaultKind, clientId: input.clientId as string, sub: input.sub as string };
 }
 
+/** Whether a request to /_harness/ carries the admin token. */
+export const isAdminRequest = (ctx: Parameters<Middleware>[0], adminToken: string) => {
+  const auth = ctx.get('authorization');
+  return auth.startsWith('Bearer ') && sameSecret(auth.slice('Bearer '.length), adminToken);
+};
+
 const sameSecret = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
-async function readJson(ctx: Parameters<Middleware>[0]): Promise<unknown> {
+export async function readJson(ctx: Parameters<Middleware>[0]): Promise<unknown> {
   let text = '';
   for await (const chunk of ctx.req) {
     text += chunk;
@@ -80,8 +86,7 @@ export function idTokenFaults(adminToken: string, ownKey: SigningKey): Middlewar
       return;
     }
     if (ctx.path === '/_harness/id-token-faults') {
-      const auth = ctx.get('authorization');
-      if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice('Bearer '.length), adminToken)) {
+      if (!isAdminRequest(ctx, adminToken)) {
         ctx.status = 401;
         ctx.body = { error: 'the harness admin token is required' };
         return;

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import Provider, { type Configuration } from 'oidc-provider';
 import { oidcClients, shortTokenSeconds } from './clients';
+import { grantRevocation } from './grant-revocation';
 import { idTokenFaults } from './id-token-faults';
 import { grantFirstPartyRequest, interactionRoutes } from './interactions';
 import { acceptLoopbackRedirects } from './loopback-redirects';
@@ -113,6 +114,7 @@ async function main() {
     console.log(`${ctx.method} ${ctx.path} ${ctx.status}`);
   });
   provider.use(idTokenFaults(adminToken, key));
+  provider.use(grantRevocation(provider, adminToken));
   provider.use(interactionRoutes(provider));
   provider.on('server_error', (_ctx, error) => console.error('server error:', error));
   provider.on('grant.error', (_ctx, error) => console.log(`token request refused: ${error.message}`));

@@ -204,15 +204,16 @@ export async function revokeAtProvider(token: string, clientId: OidcClientId): P
   if (response.status !== 200) throw new Error(`revocation answered ${response.status}: ${response.body}`);
 }
 
-async function admin(method: string, body?: object, query = ''): Promise<HttpsResponse> {
+/** A call to the provider's admin switches, `path` under /_harness/ (with its query). */
+async function admin(method: string, body?: object, path = 'id-token-faults'): Promise<HttpsResponse> {
   const harness = await oidcHarness();
-  const response = await httpsRequest(`${harness.issuer}/_harness/id-token-faults${query}`, harness.caFile, {
+  const response = await httpsRequest(`${harness.issuer}/_harness/${path}`, harness.caFile, {
     method,
     headers: { authorization: `Bearer ${harness.adminToken}`, 'content-type': 'application/json' },
     body: body && JSON.stringify(body),
   });
   if (response.status >= 300)
-    throw new Error(`the provider's fault switch answered ${response.status}: ${response.body}`);
+    throw new Error(`the provider's /_harness/${path} answered ${response.status}: ${response.body}`);
   return response;
 }
 
@@ -241,5 +242,11 @@ export async function disarmIdTokenFaults(scope: IdTokenFaultScope = {}): Promis
   const query = new URLSearchParams();
   if (scope.clientId) query.set('clientId', scope.clientId);
   if (scope.user) query.set('sub', oidcUsers[scope.user].sub);
-  await admin('DELETE', undefined, query.size ? `?${query}` : '');
+  await admin('DELETE', undefined, `id-token-faults${query.size ? `?${query}` : ''}`);
+}
+
+/** Revokes every grant of `user` at the provider, as its administrator would: their refresh tokens stop working. */
+export async function revokeGrantsAtProvider(user: OidcUserName): Promise<number> {
+  const response = await admin('POST', { sub: oidcUsers[user].sub }, 'revoke-grants');
+  return (JSON.parse(response.body) as { revoked: number }).revoked;
 }
