@@ -2,15 +2,14 @@
 // routes read that account's CloudWatch with the role's credentials, assumed through the simulated STS (found by the
 // SDK's own AWS_ENDPOINT_URL_STS) with Fleetdeck's default identity. The simulator keeps each account's metrics and
 // alarms apart, so a page shows the owner account's data or none of it.
-import { DescribeAlarmsCommand, PutMetricAlarmCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointMetricsSchema, fleetMetricsSchema } from '@/lib/api/endpoint-metrics';
 import type { SimulatorCredential } from '@/simulator/cloudwatch/settings';
 import { call, configureServer, signIn } from '../support/api-client';
+import { createLocatedEndpoint, putFiringAlarm } from '../support/cloudwatch-endpoints';
 import { cloudWatchTestCredentials, startCloudWatchSimulator } from '../support/cloudwatch-simulator';
-import { customObjectsAs, freshNamespace, uniqueName } from '../support/control-plane';
-import { coordinates, endpointBody } from '../support/sagemaker-objects';
+import { freshNamespace, uniqueName } from '../support/control-plane';
 
 const { allowed, denied } = cloudWatchTestCredentials;
 const ownAccount = allowed.accountId; // Fleetdeck's own identity, and the account no role is mapped for
@@ -53,29 +52,8 @@ const minute = 60_000;
 const seededMinute = Math.floor(Date.now() / minute) * minute;
 const minutesAgo = (minutes: number) => new Date(seededMinute - minutes * minute);
 
-async function createEndpoint(name: string, account: string, alarms: string[] = []) {
-  const where = coordinates('Endpoint', namespace);
-  const body = endpointBody(name);
-  const rollback = { autoRollbackConfiguration: { alarms: alarms.map((alarmName) => ({ alarmName })) } };
-  await customObjectsAs('admin').createNamespacedCustomObject({
-    ...where,
-    body: { ...body, spec: { ...body.spec, ...(alarms.length > 0 ? { deploymentConfig: rollback } : {}) } },
-  });
-  await customObjectsAs('admin').patchNamespacedCustomObjectStatus(
-    {
-      ...where,
-      name,
-      body: {
-        status: {
-          endpointStatus: 'InService',
-          ackResourceMetadata: { ownerAccountID: account, region: sim.region },
-          productionVariants: [{ variantName: 'blue', currentWeight: 1, currentInstanceCount: 1 }],
-        },
-      },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-  );
-}
+const createEndpoint = (name: string, account: string, alarms: string[] = []) =>
+  createLocatedEndpoint(namespace, name, { account, region: sim.region, alarms });
 
 /** Publishes the endpoint's blue invocations, one value a minute from 7 minutes back, in the signer's account. */
 async function publish(
@@ -124,29 +102,7 @@ const requestsCounted = () =>
 beforeAll(async () => {
   namespace = await freshNamespace('cw-roles');
   const b = sim.client(publisherB);
-  await b.send(
-    new PutMetricAlarmCommand({
-      AlarmName: alarmB,
-      Namespace: 'AWS/SageMaker',
-      MetricName: 'Invocation5XXErrors',
-      Dimensions: [
-        { Name: 'EndpointName', Value: inB },
-        { Name: 'VariantName', Value: 'blue' },
-      ],
-      Statistic: 'Sum',
-      TreatMissingData: 'breaching',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanThreshold',
-    }),
-  );
-  // No data, treated as breaching: the simulator's next evaluation (each second) puts it in ALARM.
-  for (let tries = 0; tries < 50; tries++) {
-    const { MetricAlarms } = await b.send(new DescribeAlarmsCommand({ AlarmNames: [alarmB] }));
-    if (MetricAlarms?.[0]?.StateValue === 'ALARM') break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await putFiringAlarm(b, alarmB, inB, 'blue');
   await Promise.all([
     createEndpoint(inB, accountB, [alarmB]),
     createEndpoint(inC, accountC),

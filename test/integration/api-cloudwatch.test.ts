@@ -1,13 +1,14 @@
 // The CloudWatch reads end to end: the metrics routes in-process against the real control plane and the simulated
 // CloudWatch process, read as users with different rights. What the simulator counted is what AWS would bill.
-import { DescribeAlarmsCommand, PutMetricAlarmCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { PatchStrategy, RbacAuthorizationV1Api, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointMetricsSchema, fleetMetricsSchema } from '@/lib/api/endpoint-metrics';
 import { call, configureServer, signIn } from '../support/api-client';
+import { createLocatedEndpoint, putFiringAlarm } from '../support/cloudwatch-endpoints';
 import { startCloudWatchSimulator } from '../support/cloudwatch-simulator';
-import { customObjectsAs, freshNamespace, kubeConfigAs, uniqueName } from '../support/control-plane';
 import { coordinates, endpointBody } from '../support/sagemaker-objects';
+import { customObjectsAs, freshNamespace, kubeConfigAs, uniqueName } from '../support/control-plane';
 
 const sim = await startCloudWatchSimulator();
 // The simulator keeps high-resolution data: the verdict samples every 10 s, so a few minutes give it enough.
@@ -26,47 +27,16 @@ const busy = uniqueName('busy');
 const hidden = uniqueName('hidden');
 const alarmName = `${shop}-5xx`;
 
-async function createEndpoint(namespace: string, name: string, alarms: string[] = []) {
-  const where = coordinates('Endpoint', namespace);
-  const body = endpointBody(name);
-  await customObjectsAs('admin').createNamespacedCustomObject({
-    ...where,
-    body: {
-      ...body,
-      spec: {
-        ...body.spec,
-        ...(alarms.length > 0
-          ? {
-              deploymentConfig: {
-                autoRollbackConfiguration: { alarms: alarms.map((alarm) => ({ alarmName: alarm })) },
-              },
-            }
-          : {}),
-      },
-    },
+const createEndpoint = (namespace: string, name: string, alarms: string[] = []) =>
+  createLocatedEndpoint(namespace, name, {
+    account: '123456789012',
+    region: sim.region,
+    alarms,
+    variants: [
+      { variantName: 'blue', currentWeight: 3, currentInstanceCount: 2 },
+      { variantName: 'green', currentWeight: 1, currentServerlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 } },
+    ],
   });
-  await customObjectsAs('admin').patchNamespacedCustomObjectStatus(
-    {
-      ...where,
-      name,
-      body: {
-        status: {
-          endpointStatus: 'InService',
-          ackResourceMetadata: { ownerAccountID: '123456789012', region: sim.region },
-          productionVariants: [
-            { variantName: 'blue', currentWeight: 3, currentInstanceCount: 2 },
-            {
-              variantName: 'green',
-              currentWeight: 1,
-              currentServerlessConfig: { memorySizeInMB: 2048, maxConcurrency: 5 },
-            },
-          ],
-        },
-      },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-  );
-}
 
 const minute = 60_000;
 // Fixed once, so the assertions name the minutes seeded even when the clock passes a minute in between. Seeded 6
@@ -131,29 +101,7 @@ beforeAll(async () => {
         subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'ml-eng' }],
       },
     });
-  await cloudwatch.send(
-    new PutMetricAlarmCommand({
-      AlarmName: alarmName,
-      Namespace: 'AWS/SageMaker',
-      MetricName: 'Invocation5XXErrors',
-      Dimensions: [
-        { Name: 'EndpointName', Value: shop },
-        { Name: 'VariantName', Value: 'no-such-variant' },
-      ],
-      Statistic: 'Sum',
-      TreatMissingData: 'breaching',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanThreshold',
-    }),
-  );
-  // No data, treated as breaching: the simulator's next evaluation (each second) puts it in ALARM.
-  for (let tries = 0; tries < 50; tries++) {
-    const { MetricAlarms } = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarmName] }));
-    if (MetricAlarms?.[0]?.StateValue === 'ALARM') break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await putFiringAlarm(cloudwatch, alarmName, shop, 'no-such-variant');
   await Promise.all([
     createEndpoint(shared, shop, [alarmName]),
     createEndpoint(shared, busy),

@@ -1,11 +1,10 @@
 // What the tests of a failing CloudWatch share: one located endpoint, an oncall session, and reads of both metrics
 // routes. Call it after configureServer: the routes are imported here, so they read the configuration set for them.
-import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { expect } from 'vitest';
 import { endpointMetricsSchema, fleetMetricsSchema, type EndpointMetrics } from '@/lib/api/endpoint-metrics';
 import { call, signIn } from './api-client';
-import { customObjectsAs, freshNamespace, uniqueName } from './control-plane';
-import { coordinates, endpointBody } from './sagemaker-objects';
+import { createLocatedEndpoint } from './cloudwatch-endpoints';
+import { freshNamespace, uniqueName } from './control-plane';
 
 export async function cloudWatchFailureSetup(region: string, prefix: string) {
   const metricsRoute = await import('@/app/api/endpoints/[namespace]/[name]/metrics/route');
@@ -15,22 +14,7 @@ export async function cloudWatchFailureSetup(region: string, prefix: string) {
 
   const name = uniqueName(prefix);
   const namespace = await freshNamespace(`cw-${prefix}`);
-  const where = coordinates('Endpoint', namespace);
-  await customObjectsAs('admin').createNamespacedCustomObject({ ...where, body: endpointBody(name) });
-  await customObjectsAs('admin').patchNamespacedCustomObjectStatus(
-    {
-      ...where,
-      name,
-      body: {
-        status: {
-          endpointStatus: 'InService',
-          ackResourceMetadata: { ownerAccountID: '123456789012', region },
-          productionVariants: [{ variantName: 'blue', currentWeight: 1, currentInstanceCount: 1 }],
-        },
-      },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-  );
+  await createLocatedEndpoint(namespace, name, { account: '123456789012', region });
   const { cookie } = await signIn({ session: session.POST, me: me.GET }, 'oncall');
 
   const readEndpoint = async (): Promise<EndpointMetrics> => {
