@@ -1,5 +1,5 @@
 import type { MetricJudgement, Verdict, VerdictOutcome } from '@/lib/api/endpoint-metrics';
-import { formatDuration } from '@/lib/format/duration';
+import { formatLatencyMs } from '@/lib/format/latency';
 import { formatPercent } from '@/lib/format/percent';
 import { mannWhitney, median } from './mann-whitney';
 
@@ -219,19 +219,11 @@ function formatP(pValue: number): string {
 
 const significant = (value: number) => Number(value.toPrecision(3));
 
-/** Latencies as SageMaker reports them, in microseconds: "850 µs", "12.3 ms", "1.52 s", past a minute "2 min 5 s". */
-function formatMicroseconds(microseconds: number): string {
-  const rounded = significant(microseconds);
-  if (rounded < 1000) return `${rounded} µs`;
-  if (rounded < 1e6) return `${significant(microseconds / 1000)} ms`;
-  if (rounded < 60e6) return `${significant(microseconds / 1e6)} s`;
-  return formatDuration(microseconds / 1e6);
-}
-
 const formatters: Record<MetricUnit, (value: number) => string> = {
   share: formatPercent,
   percent: (value) => formatPercent(value / 100),
-  microseconds: formatMicroseconds,
+  // SageMaker reports latencies in microseconds.
+  microseconds: (value) => formatLatencyMs(value / 1000),
   count: (value) => significant(value).toLocaleString('en-US'),
 };
 
