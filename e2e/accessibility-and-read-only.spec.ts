@@ -1,8 +1,8 @@
 // Every page passes an axe scan (no serious or critical violation) in light and dark; the read-only user
 // finds no enabled control that would change anything; screenshots of each page are kept as artifacts.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { SimWorld } from '../test/support/sim-world';
+import { seriousViolations } from './support/axe';
 import { grantDeployer } from './support/grant';
 import { simWorld } from './support/sim';
 import { signInAs } from './support/sign-in';
@@ -26,13 +26,6 @@ const pages = () => [
   { name: 'detail', path: `/endpoints/${world.namespace}/recommender` },
   { name: 'rollout', path: `/endpoints/${world.namespace}/recommender/rollout` },
 ];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every page passes axe in the ${colorScheme} theme; screenshots kept`, async ({ page }, testInfo) => {

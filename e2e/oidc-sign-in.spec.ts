@@ -15,6 +15,7 @@ import { kubernetesOidcPrefix } from '../harness/oidc-provider/users';
 import { oidcHarnessFromExports } from '../test/support/oidc-harness';
 import { revokeGrantsAtProvider } from '../test/support/oidc-provider';
 import { coordinates, endpointBody } from '../test/support/sagemaker-objects';
+import { seriousViolations } from './support/axe';
 import { chromiumLaunchOptions } from './support/chromium';
 import { kubeConfigAs, uniqueName } from './support/cluster';
 import { freePort, spawnImageServer, waitUntilServing } from './support/serving';
@@ -92,7 +93,7 @@ test.afterAll(async () => {
 });
 
 /** From a page of Fleetdeck to the provider's login form and back, as a person does it. */
-async function signInAtProviderPage(page: Page, user: 'alice' | 'bob', password: string) {
+async function signInAtProviderPage(page: Page, user: 'alice' | 'bob' | 'carol', password: string) {
   await page.getByRole('link', { name: `Sign in with ${PROVIDER}` }).click();
   await expect(page).toHaveURL((url) => url.origin === harness.issuer);
   await page.getByLabel('Username').fill(user);
@@ -207,4 +208,25 @@ test('signing out ends the Fleetdeck session and the provider session', async ({
   // …and signing in again asks for the password: the provider's session ended too.
   await page.getByRole('link', { name: `Sign in with ${PROVIDER}` }).click();
   await expect(page.getByLabel('Password')).toBeVisible();
+});
+
+test('carol, whose ID token carries no groups, is signed in and told so; a refused sign-in says why', async ({
+  page,
+}) => {
+  await page.goto(`${base}/sign-in?next=${encodeURIComponent('/endpoints')}`);
+  await signInAtProviderPage(page, 'carol', 'carol-password');
+  await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('notice') === 'no-groups');
+  const note = page.getByTestId('no-groups');
+  await expect(note).toContainText(
+    'Signed in as oidc:carol@example.com, but no groups were received: check the groups scope and claim.',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await note.getByRole('link', { name: 'Continue to Fleetdeck' }).click();
+  await page.waitForURL((url) => url.pathname === '/endpoints');
+  await expect(page.getByText('Signed in as oidc:carol@example.com')).toBeVisible();
+
+  // An answer this browser did not ask for (a forged or stale callback) lands on the sign-in page, saying so.
+  await page.goto(`${base}/api/auth/oidc/callback?code=forged&state=not-started-here`);
+  await expect(page.getByTestId('sign-in-problem')).toContainText('state mismatch');
+  expect(await seriousViolations(page)).toEqual([]);
 });
