@@ -1,5 +1,6 @@
-// A namespace of its own for Fleetdeck's revoked-sessions ConfigMap, set up as deploy/rbac/fleetdeck-server-sessions.yaml
-// sets up `fleetdeck`: for tests that fill the list or start without it, so no other file's sessions are touched.
+// A namespace of its own for Fleetdeck's sessions (the revoked-sessions ConfigMap, and in oidc mode the sessions'
+// Secrets), set up as deploy/rbac/ sets up `fleetdeck`: for tests that fill the list, start without it, or keep
+// oidc sessions, so no other file's sessions are touched.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreV1Api, RbacAuthorizationV1Api, type V1Role } from '@kubernetes/client-node';

@@ -48,7 +48,8 @@ export const POST = publicRoute(async (request) => {
 /**
  * Sign out: the session is refused from now on by every replica (and its open streams end), and the cookie is
  * cleared. In oidc mode its tokens are deleted too, and the answer names the provider's end-session page (back
- * to <origin>/sign-in, the post-logout redirect URI to register) when the provider has one, so the browser ends that session as well.
+ * to <origin>/sign-in, the post-logout redirect URI to register) when the provider has one, so the browser ends
+ * that session as well.
  */
 export const DELETE = route({}, async ({ request, identity }) => {
   const cleared = await endSession(request);

@@ -99,8 +99,8 @@ function proxyIdentity(request: RequestLike): Identity | undefined {
 
 /**
  * The caller of a request, or undefined when there is none (401). Only Fleetdeck's own session cookie of this
- * server's mode (unless signed out on any replica), the proxy's authenticated headers or the configured kubeconfig count; nothing
- * else the client sends does.
+ * server's mode (unless signed out on any replica), the proxy's authenticated headers or the configured
+ * kubeconfig count; nothing else the client sends does.
  */
 export async function identify(request: RequestLike): Promise<Identity | undefined> {
   const mode = serverConfig().FLEETDECK_AUTH_MODE;

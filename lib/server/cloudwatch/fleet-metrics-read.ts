@@ -21,8 +21,8 @@ export interface HourTotals {
   errors5xx?: number;
 }
 
-// One entry per endpoint (account, region, name, variants) for a minute: the list polls, and every viewer of the same rows
-// shares the read. Each entry is two numbers; 10,000 covers the largest fleet a replica serves.
+// One entry per endpoint (account, region, name, variants) for a minute: the list polls, and every viewer of the
+// same rows shares the read. Each entry is two numbers; 10,000 covers the largest fleet a replica serves.
 const rows = new SharedReadCache<CloudWatchRead<HourTotals>>({ maxEntries: 10_000, ttlMs: readTtl(60_000) });
 
 type RowTag = { key: string; metric: 'invocations' | 'errors5xx' };

@@ -56,8 +56,8 @@ export function comparedText(plan: VerdictPlan, canary: Window, baseline: Window
   return `${head} against the endpoint's series from ${clock(baseline.from)} to ${clock(baseline.to)} UTC, before the deployment started (the old config is not known to this replica), ${per}.`;
 }
 
-// One verdict per endpoint (account, region, name), plan and sample period, for the period (at most a minute); the windows move with the
-// clock, so the key holds them. Bounded like the series: deployments in flight are few.
+// One verdict per endpoint (account, region, name), plan and sample period, for the period (at most a minute);
+// the windows move with the clock, so the key holds them. Bounded like the series: deployments in flight are few.
 const verdicts = new SharedReadCache<{ read: CloudWatchRead<Verdict>; ttlMs: number }>({
   maxEntries: 500,
   ttlMs: ({ read, ttlMs }) => readTtl(ttlMs)(read),
