@@ -156,7 +156,14 @@ export class OidcSessionStore {
     if (known && Date.now() < refreshDueAt(known.issuedAt, known.expiresAt)) return Promise.resolve(known.idToken);
     let pending = this.pending.get(sid);
     if (!pending) {
-      pending = this.freshToken(sid).finally(() => this.pending.delete(sid));
+      pending = this.freshToken(sid)
+        .catch((error: unknown) => {
+          // The cluster not answering (its Secret unread) must not fail a request the current token still serves.
+          const ended = error instanceof AppError && error.code === 'unauthenticated';
+          if (!ended && known && Date.now() < known.expiresAt) return known.idToken;
+          throw error;
+        })
+        .finally(() => this.pending.delete(sid));
       this.pending.set(sid, pending);
     }
     return pending;
