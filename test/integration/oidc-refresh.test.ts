@@ -15,6 +15,7 @@ const callback = await import('@/app/api/auth/oidc/callback/route');
 const me = await import('@/app/api/me/route');
 const stream = await import('@/app/api/stream/route');
 const { unseal } = await import('@/lib/server/auth/secret-box');
+const { fleetdeckMetrics } = await import('@/lib/server/metrics/registry');
 const routes = { login: login.GET, callback: callback.GET };
 const sameOrigin = { origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
 
@@ -110,6 +111,9 @@ describe('refreshing an oidc session', () => {
       tokens.expiresAt - Date.now() + 5000,
     );
     expect(seen.find((event) => event.event === 'error')?.data).toMatchObject({ code: 'unauthenticated' });
+    expect(await fleetdeckMetrics().registry.getSingleMetricAsString('fleetdeck_oidc_refreshes_total')).toMatch(
+      /fleetdeck_oidc_refreshes_total\{outcome="refused"\} 1/,
+    );
 
     const after = await call(me.GET, { path: '/api/me', headers: { cookie: cookie! } });
     expect(after.status).toBe(401);

@@ -20,6 +20,7 @@ const login = await import('@/app/api/auth/oidc/login/route');
 const callback = await import('@/app/api/auth/oidc/callback/route');
 const me = await import('@/app/api/me/route');
 const session = await import('@/app/api/session/route');
+const { fleetdeckMetrics } = await import('@/lib/server/metrics/registry');
 const routes = { login: login.GET, callback: callback.GET };
 
 const sessionSecrets = async () =>
@@ -136,5 +137,11 @@ describe('oidc sign-in', () => {
     expect(end.searchParams.has('id_token_hint')).toBe(false);
     expect((await sessionSecrets()).length).toBe(before - 1);
     expect((await call(me.GET, { path: '/api/me', headers: { cookie: cookie! } })).status).toBe(401);
+  });
+
+  it('counts every outcome for the operator (/metrics)', async () => {
+    const counted = await fleetdeckMetrics().registry.getSingleMetricAsString('fleetdeck_oidc_sign_ins_total');
+    for (const outcome of ['ok', 'state', 'nonce', 'code-refused', 'audience', 'issuer', 'expired'])
+      expect(counted).toMatch(new RegExp(`fleetdeck_oidc_sign_ins_total\\{outcome="${outcome}"\\} [1-9]`));
   });
 });

@@ -11,6 +11,8 @@ export interface FleetdeckMetrics {
   apiServerDuration: Histogram<'verb' | 'code'>;
   apiServerErrors: Counter<'verb' | 'reason'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
+  oidcSignIns: Counter<'outcome'>;
+  oidcRefreshes: Counter<'outcome'>;
 }
 
 function create(): FleetdeckMetrics {
@@ -63,6 +65,18 @@ function create(): FleetdeckMetrics {
       help: 'API requests served, by method, route pattern and status; a stream counts until its headers are sent.',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    oidcSignIns: new Counter({
+      name: 'fleetdeck_oidc_sign_ins_total',
+      help: 'oidc mode: sign-ins back from the identity provider, by outcome: ok, or why it was refused (state, nonce, code-refused, audience, issuer, expired, cluster-refused, ...).',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    oidcRefreshes: new Counter({
+      name: 'fleetdeck_oidc_refreshes_total',
+      help: 'oidc mode: ID-token refreshes this replica made, by outcome: ok, refused (the session ended) or unreachable (the session stays).',
+      labelNames: ['outcome'],
       registers,
     }),
   };

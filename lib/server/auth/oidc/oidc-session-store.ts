@@ -7,6 +7,7 @@ import type { KubeObject } from '../../k8s/kube-object';
 import { kubeRequest } from '../../k8s/kube-request';
 import { serverKubeConfig } from '../../k8s/server-kube-config';
 import { log } from '../../log/logger';
+import { fleetdeckMetrics } from '../../metrics/registry';
 import { revocationStore } from '../revocation-store';
 import { seal, unseal } from '../secret-box';
 import { refreshTokens, type SessionTokens } from './provider-client';
@@ -209,6 +210,7 @@ export class OidcSessionStore {
       tokens = await refreshTokens(leased.tokens.refreshToken!);
     } catch (error) {
       const refusal = providerRefused(error);
+      fleetdeckMetrics().oidcRefreshes.inc({ outcome: refusal ? 'refused' : 'unreachable' });
       if (refusal) {
         log.warn(`oidc session ended: the identity provider refused its refresh (${refusal})`);
         await this.end(sid, leased.endsAt);
@@ -225,6 +227,7 @@ export class OidcSessionStore {
         { 'Retry-After': '5' },
       );
     }
+    fleetdeckMetrics().oidcRefreshes.inc({ outcome: 'ok' });
     // The lease is ours and not yet expired, so the resourceVersion still holds; a conflict would mean it ran out.
     await this.write(sid, leased, tokens).catch((error: unknown) => {
       log.warn(`oidc session ${sid.slice(0, 8)}…: refreshed tokens not stored: ${String(error)}`);

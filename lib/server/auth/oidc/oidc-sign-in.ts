@@ -3,6 +3,7 @@ import { safeNextPath } from '@/lib/api/safe-next-path';
 import type { SignInProblem } from '@/lib/api/sign-in-problems';
 import { serverConfig } from '../../config';
 import { log } from '../../log/logger';
+import { fleetdeckMetrics } from '../../metrics/registry';
 import { newSessionId, oidcSessionCookie, SESSION_SECONDS } from '../session-cookie';
 import { reviewToken } from '../self-subject-review';
 import { claimedGroups, claimedUser } from './oidc-claims';
@@ -28,6 +29,7 @@ const claimMapping = () => {
 // Every refusal is logged with what the page does not show: the library's or the provider's own words.
 function refuse(problem: SignInProblem, detail: string, next: string, cookies: string[], providerError?: string) {
   log.warn(`oidc sign-in refused (${problem}): ${detail}`);
+  fleetdeckMetrics().oidcSignIns.inc({ outcome: problem });
   return { ok: false as const, problem, next, providerError, cookies };
 }
 
@@ -81,6 +83,7 @@ export async function finishSignIn(request: Request): Promise<CallbackOutcome> {
     return refuse('failed', `the session could not be stored in the cluster: ${String(error)}`, next, cookies);
   }
   log.info(`oidc sign-in: ${JSON.stringify(who.user)}`, { user: who.user });
+  fleetdeckMetrics().oidcSignIns.inc({ outcome: 'ok' });
   cookies.push(oidcSessionCookie(request, { sid, user: who.user, groups: who.groups, expiresAt: endsAt }));
   return { ok: true, next, cookies, noGroups: groups === undefined };
 }
