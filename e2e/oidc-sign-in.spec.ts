@@ -3,6 +3,9 @@
 // that stays live across several ID-token refreshes; "sign in again" when the provider revokes the grant; and
 // a sign-out that ends both sessions.
 import type { ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CoreV1Api,
   CustomObjectsApi,
@@ -14,6 +17,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { kubernetesOidcPrefix } from '../harness/oidc-provider/users';
 import { oidcHarnessFromExports } from '../test/support/oidc-harness';
 import { revokeGrantsAtProvider } from '../test/support/oidc-provider';
+import { shareFileWithImageUser } from '../test/support/image-like-server';
 import { coordinates, endpointBody } from '../test/support/sagemaker-objects';
 import { seriousViolations } from './support/axe';
 import { chromiumLaunchOptions } from './support/chromium';
@@ -65,6 +69,8 @@ test.beforeAll(async () => {
   await admin.createNamespacedCustomObject({ ...coordinates('Endpoint', 'team-b'), body: endpointBody(names.theirs) });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  const logFile = join(mkdtempSync(join(tmpdir(), 'fleetdeck-oidc-')), 'server.log');
+  const log = openSync(logFile, 'a');
   server = spawnImageServer(
     port,
     process.env.FLEETDECK_HARNESS_KUBECONFIGS!,
@@ -74,7 +80,8 @@ test.beforeAll(async () => {
       // ID tokens of 15 s: a minute sees several refreshes.
       FLEETDECK_OIDC_CLIENT_ID: 'fleetdeck-short',
       FLEETDECK_OIDC_CLIENT_SECRET: harness.clientSecret,
-      FLEETDECK_OIDC_CA_FILE: harness.caFile,
+      // The harness's files are out of the image user's reach (under root's home in CI): a readable copy.
+      FLEETDECK_OIDC_CA_FILE: shareFileWithImageUser(harness.caFile),
       FLEETDECK_OIDC_USERNAME_CLAIM: 'email',
       FLEETDECK_OIDC_USERNAME_PREFIX: kubernetesOidcPrefix,
       FLEETDECK_OIDC_GROUPS_PREFIX: kubernetesOidcPrefix,
@@ -84,9 +91,12 @@ test.beforeAll(async () => {
       FLEETDECK_NAMESPACE: OWN_NAMESPACE,
       FLEETDECK_STREAM_RENEW_SECONDS: '5',
     },
-    'ignore',
+    ['ignore', log, log],
   );
-  await waitUntilServing(`${base}/api/readyz`, server, 120_000);
+  closeSync(log);
+  await waitUntilServing(`${base}/api/readyz`, server, 120_000).catch((error: Error) => {
+    throw new Error(`${error.message}; the server said:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+  });
 });
 test.afterAll(async () => {
   if (server?.pid && server.exitCode === null) process.kill(-server.pid, 'SIGKILL');

@@ -2,7 +2,7 @@
 // standalone output, as the image's non-root user, with nothing else of the repository in reach. The root is
 // laid out by scripts/stage-image-root.sh; as root, the server drops to the image's user with setpriv, so a
 // write anywhere in the app fails as it would in the pod.
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 
@@ -44,6 +44,24 @@ export function shareWithImageUser(dir: string): string {
     readableByImageGroup(copy);
   }
   return copy;
+}
+
+/**
+ * A copy of one file the image's user may read, alone in a folder of its own: a CA certificate beside private
+ * keys (the harness's pki/) is shared without them.
+ */
+export function shareFileWithImageUser(file: string): string {
+  const copy = join(
+    imageRoot(),
+    'shared',
+    `${basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 8)}`,
+  );
+  if (!existsSync(copy)) {
+    mkdirSync(copy, { recursive: true });
+    copyFileSync(file, join(copy, basename(file)));
+    readableByImageGroup(copy);
+  }
+  return join(copy, basename(file));
 }
 
 // Kubeconfigs are private to their owner (0600); the image's group may read the copy, no one else.
