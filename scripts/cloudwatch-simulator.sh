@@ -10,6 +10,9 @@ start_cloudwatch_simulator() {
   AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID^^}"
   export AWS_SECRET_ACCESS_KEY="$random"
   export AWS_REGION="${AWS_REGION:-us-west-2}"
+  # Emptied here, not by the background job's redirect: that runs later, and the loop below would read the
+  # address a previous run left in the same log.
+  : >"$log"
   SIM_CLOUDWATCH_PORT=0 SIM_CLOUDWATCH_REGION="$AWS_REGION" \
     SIM_CLOUDWATCH_CREDENTIALS="[{\"accessKeyId\":\"$AWS_ACCESS_KEY_ID\",\"secretAccessKey\":\"$AWS_SECRET_ACCESS_KEY\",\"accountId\":\"123456789012\",\"userName\":\"fleetdeck\"}]" \
     node_modules/.bin/tsx simulator/cloudwatch/main.ts >"$log" 2>&1 &
