@@ -12,6 +12,10 @@ export default defineConfig({
     ],
   },
   test: {
+    // Vitest's report, then a digest of each failure, so a log read from its end says what failed and why.
+    reporters: ['default', './test/support/vitest-failure-digest.ts'],
+    // Digests name the line of each failed test.
+    includeTaskLocation: true,
     // The server logs a line for every API request it serves; in a test run thousands of them would bury the
     // failures. Tests that check log lines read them through spies, which still see every line.
     onConsoleLog: (line) =>

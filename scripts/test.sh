@@ -8,6 +8,11 @@ source scripts/ensure-node.sh || exit 1
 bash scripts/ensure-deps.sh || exit 1
 bash scripts/ensure-system-tools.sh || exit 1
 export NEXT_TELEMETRY_DISABLED=1
+# Each suite's failure digest adds one line per failed test here (test/support/failure-digest.ts); it is printed
+# last, so the end of the log names every failed test even when later suites printed much more.
+FLEETDECK_FAILURE_RECAP=$(mktemp -t fleetdeck-failures.XXXXXX)
+export FLEETDECK_FAILURE_RECAP
+trap 'rm -f "$FLEETDECK_FAILURE_RECAP"' EXIT
 
 failed=()
 for suite in lint typecheck test:unit test:int e2e; do
@@ -22,6 +27,10 @@ for suite in lint typecheck test:unit test:int e2e; do
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
+  if [ -s "$FLEETDECK_FAILURE_RECAP" ]; then
+    echo "=== what failed, by suite"
+    cat "$FLEETDECK_FAILURE_RECAP"
+  fi
   echo "FAILED: ${failed[*]}"
   exit 1
 fi
