@@ -98,7 +98,11 @@ export function EndpointTable({
 
   return (
     <div className="space-y-2">
-      <CloudWatchNotice source={source} error={error} effect="The Calls and 5XX columns stay empty until it can." />
+      <CloudWatchNotice
+        source={source}
+        error={error}
+        effect="Rows it could not read show a dash for Calls and 5XX until it can."
+      />
       <div
         ref={scroller}
         tabIndex={0}

@@ -3,7 +3,7 @@ import type { CloudWatchSource } from '@/lib/api/endpoint-metrics';
 import type { EndpointSummary } from '@/lib/api/endpoint-summary';
 import { makeEndpoint, summaryOf } from '@/lib/endpoints/fixtures.test-support';
 import type { FleetMetricsEntry } from '@/lib/query/use-fleet-metrics';
-import { metricCell, renderedRefs, sortByLoadedMetric } from './metric-columns';
+import { metricCell, metricValue, renderedRefs, sortByLoadedMetric } from './metric-columns';
 
 const base = summaryOf(makeEndpoint({}));
 const endpoint = (name: string, namespace = 'ns'): EndpointSummary => ({ ...base, namespace, name });
@@ -16,6 +16,7 @@ const read = (name: string, invocations?: number, errorRate?: number): [string, 
       namespace: 'ns',
       name,
       alarmsInAlarm: [],
+      source: ok,
       ...(invocations !== undefined ? { invocations } : {}),
       ...(errorRate !== undefined ? { errorRate } : {}),
     },
@@ -144,6 +145,18 @@ describe('metricCell', () => {
     expect(metricCell('invocations', denied, false, null).title).toBe(
       'No data: CloudWatch answered with an error (AccessDenied). Not authorized.',
     );
+  });
+
+  it('keeps a number read when another read of the row failed (its alarms)', () => {
+    const [, withNumbers] = read('x', 40, 0);
+    const alarmsRefused: FleetMetricsEntry = {
+      ...withNumbers,
+      source: { state: 'error', code: 'AccessDenied', message: 'Not authorized.', at: '2026-03-01T12:00:00Z' },
+    };
+    expect(metricCell('invocations', alarmsRefused, false, null)).toMatchObject({ state: 'value', value: 40 });
+    expect(metricValue(alarmsRefused, 'errorRate')).toBe(0);
+    // Without a rate (no errors known), the failure stands: the row is not read, not 'none'.
+    expect(metricValue({ ...alarmsRefused, row: read('x', 40)[1].row! }, 'errorRate')).toBeUndefined();
   });
 
   it('shows compact counts and rates that never round errors away', () => {

@@ -35,8 +35,10 @@ export function renderedRefs(rows: readonly EndpointSummary[], start: number, en
 
 /** A number to sort by, `null` when the endpoint was read and has none (no traffic), undefined when not read. */
 export function metricValue(entry: FleetMetricsEntry | undefined, key: MetricSortKey): number | null | undefined {
-  if (!entry || entry.source.state !== 'ok') return undefined;
-  return entry.row?.[key] ?? null;
+  const value = entry?.row?.[key];
+  // A failed read of another kind (its account's alarms) leaves the number good to sort by.
+  if (value !== undefined) return value;
+  return !entry || entry.source.state !== 'ok' ? undefined : null;
 }
 
 /**
@@ -91,10 +93,11 @@ export function metricCell(
     if (error) return { state: 'failed', text: '—', title: `Not loaded: ${error.message}` };
     return { state: 'loading', text: '…', title: pending ? 'Loading from CloudWatch…' : 'Not loaded yet' };
   }
-  if (entry.source.state !== 'ok') {
+  const row = entry.row;
+  // A row keeps the number it has when only another read of it failed (its account's alarms, say).
+  if (entry.source.state !== 'ok' && metricValue(entry, key) === undefined) {
     return { state: 'none', text: '—', title: `No data: ${cloudWatchSourceSentence(entry.source)}` };
   }
-  const row = entry.row;
   if (!row) return { state: 'none', text: '—', title: 'No data: Fleetdeck did not return this endpoint.' };
   if (key === 'invocations') {
     if (row.invocations === undefined)

@@ -4,9 +4,9 @@ import type { FleetMetricsEntry } from '@/lib/query/use-fleet-metrics';
 import { errorRateThreshold, metricAttention, overviewMetricRefs } from './overview-metrics';
 
 const ref = (name: string) => ({ namespace: 'ns', name });
-const entry = (row: Omit<FleetMetricsRow, 'namespace'>, errorRateAttention?: number): FleetMetricsEntry => ({
+const entry = (row: Omit<FleetMetricsRow, 'namespace' | 'source'>, errorRateAttention?: number): FleetMetricsEntry => ({
   source: { state: 'ok' },
-  row: { namespace: 'ns', ...row },
+  row: { namespace: 'ns', source: { state: 'ok' }, ...row },
   ...(errorRateAttention !== undefined ? { errorRateAttention } : {}),
 });
 

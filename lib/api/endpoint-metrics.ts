@@ -169,6 +169,8 @@ export const fleetMetricsRowSchema = z.object({
   errorRate: z.number().optional(),
   /** Alarms of the endpoint's autoRollbackConfiguration now in ALARM. */
   alarmsInAlarm: z.array(z.string()),
+  /** How this row's own reads went: each account (and region) is read on its own, and may fail on its own. */
+  source: cloudWatchSourceSchema,
 });
 export type FleetMetricsRow = z.infer<typeof fleetMetricsRowSchema>;
 

@@ -337,6 +337,7 @@ describe('metricFindings', () => {
     namespace: 'ns',
     name: 'ep',
     alarmsInAlarm: [],
+    source: { state: 'ok' },
     ...over,
   });
 

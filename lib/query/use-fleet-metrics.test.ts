@@ -29,6 +29,9 @@ describe('metricsBatches', () => {
   });
 });
 
+const ok = { state: 'ok' } as const;
+const denied = { state: 'error', code: 'AccessDenied', message: 'no', at: '2026-03-01T12:00:00Z' } as const;
+
 describe('createMetricsBatcher', () => {
   const answer = (asked: EndpointRef[]): FleetMetrics & { errorRateAttention?: number } => ({
     source: { state: 'ok' },
@@ -37,7 +40,12 @@ describe('createMetricsBatcher', () => {
     // The route leaves out what the caller may not read: here, anything named "hidden".
     rows: asked
       .filter((ref) => ref.name !== 'hidden')
-      .map((ref) => ({ ...ref, invocations: ref.name.length, alarmsInAlarm: [] })),
+      .map((ref) => ({
+        ...ref,
+        invocations: ref.name.length,
+        alarmsInAlarm: [],
+        source: ref.name === 'denied' ? denied : ok,
+      })),
   });
 
   it('answers the reads asked for together with as few calls as the limit allows', async () => {
@@ -50,7 +58,7 @@ describe('createMetricsBatcher', () => {
     const entries = await Promise.all([...many, many[0]!, { namespace: 'ns', name: 'hidden' }].map(load));
     expect(calls.map((call) => call.length)).toEqual([fleetMetricsMaxEndpoints, 2]);
     expect(entries[0]).toEqual({
-      row: { namespace: 'ns', name: 'ep-0', invocations: 4, alarmsInAlarm: [] },
+      row: { namespace: 'ns', name: 'ep-0', invocations: 4, alarmsInAlarm: [], source: ok },
       source: { state: 'ok' },
       readAt: '2026-03-01T12:00:00Z',
       errorRateAttention: 0.02,
@@ -61,6 +69,16 @@ describe('createMetricsBatcher', () => {
       readAt: '2026-03-01T12:00:00Z',
       errorRateAttention: 0.02,
     });
+  });
+
+  it('gives each row the source of its own reads, and a row left out the call’s', async () => {
+    const load = createMetricsBatcher(async (asked) => ({ ...answer(asked), source: denied }));
+    const [fine, refused, hidden] = await Promise.all(
+      ['fine', 'denied', 'hidden'].map((name) => load({ namespace: 'ns', name })),
+    );
+    expect(fine?.source).toEqual(ok);
+    expect(refused?.source).toEqual(denied);
+    expect(hidden?.source).toEqual(denied);
   });
 
   it('rejects every read of a failed call; a later read asks again', async () => {
@@ -93,5 +111,21 @@ describe('latestMetricsState', () => {
         { ...idle, error: failure, errorUpdatedAt: 9 },
       ]),
     ).toEqual({ error: failure });
+  });
+
+  it('names a failing row even when a newer row read fine, and forgets a failure a newer answer replaced', () => {
+    const idle = { dataUpdatedAt: 0, error: null, errorUpdatedAt: 0 };
+    expect(
+      latestMetricsState([
+        { ...idle, data: { source: denied }, dataUpdatedAt: 2 },
+        { ...idle, data: { source: ok }, dataUpdatedAt: 9 },
+      ]),
+    ).toEqual({ source: denied });
+    expect(
+      latestMetricsState([
+        { ...idle, data: { source: ok }, dataUpdatedAt: 9, error: new Error('down'), errorUpdatedAt: 4 },
+        { ...idle, data: { source: ok }, dataUpdatedAt: 3 },
+      ]),
+    ).toEqual({ source: ok });
   });
 });

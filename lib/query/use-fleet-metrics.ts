@@ -69,7 +69,7 @@ export function createMetricsBatcher(fetchBatch: (refs: EndpointRef[]) => Promis
             const row = rows.get(endpointRefKey(waiter.ref));
             waiter.resolve({
               ...(row ? { row } : {}),
-              source: body.source,
+              source: row?.source ?? body.source,
               ...(body.readAt ? { readAt: body.readAt } : {}),
               ...(body.errorRateAttention !== undefined ? { errorRateAttention: body.errorRateAttention } : {}),
             });
@@ -133,15 +133,27 @@ export function cachedFleetMetrics(client: QueryClient): Map<string, FleetMetric
   return entries;
 }
 
-/** What a page says once about CloudWatch: the latest answer's source, or the latest failure to get one. */
+type MetricsState = { at: number; source?: CloudWatchSource; error?: Error };
+
+/**
+ * What a page says once about CloudWatch. Each endpoint's state is its newest answer or failure; rows are read per
+ * account and region, so some may fail while the others read: the page names the newest failing state, and says
+ * all is well only when none fails.
+ */
 export function latestMetricsState(
   results: readonly { data?: FleetMetricsEntry; dataUpdatedAt: number; error: Error | null; errorUpdatedAt: number }[],
 ): { source?: CloudWatchSource; error?: Error } {
-  let latest: { at: number; source?: CloudWatchSource; error?: Error } = { at: -1 };
-  for (const result of results) {
-    if (result.data && result.dataUpdatedAt > latest.at)
-      latest = { at: result.dataUpdatedAt, source: result.data.source };
-    if (result.error && result.errorUpdatedAt > latest.at) latest = { at: result.errorUpdatedAt, error: result.error };
-  }
-  return { ...(latest.source ? { source: latest.source } : {}), ...(latest.error ? { error: latest.error } : {}) };
+  const states = results.flatMap((result): MetricsState[] => {
+    if (result.error && result.errorUpdatedAt > result.dataUpdatedAt)
+      return [{ at: result.errorUpdatedAt, error: result.error }];
+    return result.data ? [{ at: result.dataUpdatedAt, source: result.data.source }] : [];
+  });
+  const failing = states.filter((state) => state.error || state.source?.state !== 'ok');
+  const pool = failing.length > 0 ? failing : states;
+  const newest = pool.reduce<MetricsState | undefined>(
+    (found, state) => (found && found.at >= state.at ? found : state),
+    undefined,
+  );
+  if (!newest) return {};
+  return newest.error ? { error: newest.error } : { source: newest.source! };
 }

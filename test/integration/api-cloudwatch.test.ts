@@ -291,6 +291,7 @@ describe('the canary verdict', () => {
 });
 
 describe('GET /api/fleet/metrics', () => {
+  const ok = { state: 'ok' };
   it('sums the last hour over variants and names the alarms in ALARM', async () => {
     const response = await fleet('oncall', [`${shared}/${shop}`, `${other}/${hidden}`]);
     expect(response.status).toBe(200);
@@ -298,8 +299,8 @@ describe('GET /api/fleet/metrics', () => {
     expect(body.source).toEqual({ state: 'ok' });
     expect(body.errorRateAttention).toBe(0.05);
     expect(body.rows).toEqual([
-      { namespace: shared, name: shop, invocations: 200, errorRate: 3 / 200, alarmsInAlarm: [alarmName] },
-      { namespace: other, name: hidden, invocations: 200, errorRate: 3 / 200, alarmsInAlarm: [] },
+      { namespace: shared, name: shop, invocations: 200, errorRate: 3 / 200, alarmsInAlarm: [alarmName], source: ok },
+      { namespace: other, name: hidden, invocations: 200, errorRate: 3 / 200, alarmsInAlarm: [], source: ok },
     ]);
   });
 

@@ -35,6 +35,12 @@ export const readTtl =
   (read: CloudWatchRead<unknown>): number =>
     read.ok ? okMs : Math.min(okMs, FAILURE_TTL_MS);
 
+/** What an endpoint shows before the controller has reported where it lives. */
+export const noRegionSource: CloudWatchSource = {
+  state: 'no-region',
+  message: 'The controller has not reported the endpoint’s region and account yet; its metrics follow once it does.',
+};
+
 /** The source to report for a set of reads: the first failure, else ok. */
 export function sourceOf(reads: CloudWatchRead<unknown>[]): CloudWatchSource {
   for (const read of reads) {

@@ -13,7 +13,7 @@ import { readableEndpoint } from '../fleet/readable-endpoint';
 import { readAlarmHistory, readAlarms } from './alarm-reads';
 import { rollbackAlarmNames } from './alarm-names';
 import { getMetricData, type CloudWatchPlace } from './cloudwatch-client';
-import { attempt, readTtl, type CloudWatchRead } from './cloudwatch-read';
+import { attempt, noRegionSource, readTtl, type CloudWatchRead } from './cloudwatch-read';
 import { endpointMetricsBody } from './endpoint-metrics-body';
 import { measuredVariants, type MeasuredVariant } from './endpoint-variants';
 import { pointsOf } from './metric-points';
@@ -109,14 +109,7 @@ export async function endpointMetrics(
   }
   const region = endpoint.status?.ackResourceMetadata?.region;
   if (!region) {
-    return {
-      ...base,
-      source: {
-        state: 'no-region',
-        message:
-          'The controller has not reported the endpoint’s region and account yet; its metrics follow once it does.',
-      },
-    };
+    return { ...base, source: noRegionSource };
   }
   const endpointName = endpoint.spec.endpointName;
   const variants = measuredVariants(endpoint);

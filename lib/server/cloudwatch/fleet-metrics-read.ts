@@ -8,7 +8,7 @@ import { AppError } from '../http/app-error';
 import { readAlarms } from './alarm-reads';
 import { rollbackAlarmNames } from './alarm-names';
 import { getMetricData, type CloudWatchPlace } from './cloudwatch-client';
-import { attempt, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
+import { attempt, noRegionSource, readTtl, sourceOf, type CloudWatchRead } from './cloudwatch-read';
 import { pointsOf } from './metric-points';
 import { measuredVariants } from './endpoint-variants';
 import { buildQueries, lastWholePeriods, type SeriesRequest } from './metric-queries';
@@ -161,31 +161,34 @@ export async function fleetMetrics(
     ...totals.values(),
     ...alarmReads.flatMap(([, read]) => (read ? [read] : [])),
   ];
-  const source = sourceOf(allReads);
-  if (source.state !== 'ok') return { source, rows: [], errorRateAttention };
+  const alarmReadOf = new Map(alarmReads);
   const inAlarm = new Set(
     alarmReads.flatMap(([place, read]) =>
       read?.ok ? read.value.filter((alarm) => alarm.state === 'ALARM').map((alarm) => `${place}\0${alarm.name}`) : [],
     ),
   );
+  // Each row says how its own reads went: one account refusing Fleetdeck leaves the other accounts' numbers.
   const rowsOut = readable.map((endpoint): FleetMetricsRow => {
     const base = { namespace: endpoint.metadata.namespace ?? '', name: endpoint.metadata.name };
-    const region = endpoint.status?.ackResourceMetadata?.region;
-    const read = totals.get(endpoint);
-    if (!region || !read?.ok) return { ...base, alarmsInAlarm: [] };
-    const { invocations, errors5xx } = read.value;
+    const totalsRead = totals.get(endpoint);
+    if (!totalsRead) return { ...base, alarmsInAlarm: [], source: noRegionSource };
+    const place = placeKey(placeOf(endpoint));
+    const alarmRead = alarmReadOf.get(place);
+    const source = sourceOf(alarmRead ? [totalsRead, alarmRead] : [totalsRead]);
+    const alarmsInAlarm = rollbackAlarmNames(endpoint).filter((name) => inAlarm.has(`${place}\0${name}`));
+    const { invocations, errors5xx }: HourTotals = totalsRead.ok ? totalsRead.value : {};
     return {
       ...base,
       ...(invocations !== undefined ? { invocations } : {}),
       ...(invocations ? { errorRate: (errors5xx ?? 0) / invocations } : {}),
-      alarmsInAlarm: rollbackAlarmNames(endpoint).filter((name) =>
-        inAlarm.has(`${accountOf(endpoint)}\0${region}\0${name}`),
-      ),
+      alarmsInAlarm,
+      source,
     };
   });
   const earliest = allReads.reduce((min, read) => Math.min(min, read.at), Infinity);
   return {
-    source,
+    // The first failure of any row, for the page's one notice.
+    source: sourceOf(allReads),
     rows: rowsOut,
     ...(Number.isFinite(earliest) ? { readAt: new Date(earliest).toISOString() } : {}),
     errorRateAttention,
