@@ -107,11 +107,7 @@ describe('immutable EndpointConfig and Model', () => {
   it('any spec change but tags is Terminal "not implemented"; reverting clears it', async () => {
     await world.createModel('imm-model');
     await world.createConfig('imm-config', [{ name: 'primary', model: 'imm-model', count: 2 }]);
-    await world.waitFor(
-      () => world.get('EndpointConfig', 'imm-config'),
-      (c) => c?.spec.enableNetworkIsolation === false && c?.status?.conditions?.length === 3,
-      'synced',
-    );
+    await world.configReady('imm-config');
 
     await world.patch('EndpointConfig', 'imm-config', { spec: { tags: [{ key: 'owner', value: 'ml' }] } });
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -104,12 +104,14 @@ describe('auto-rollback on a CloudWatch alarm', () => {
     await world.setFaults({ alarms: { 'alarmed-p99': 'OK' } });
     await newConfig('alarmed', 3);
     await world.patch('Endpoint', 'alarmed', { spec: { endpointConfigName: 'alarmed-v3' } });
-    const accepted = await world.waitForEndpoint(
+    // The annotation is written before the status (as ACK writes metadata, then status): wait for both.
+    await world.waitForEndpoint(
       'alarmed',
-      (e) => e.metadata.annotations?.[lastConfig] === 'alarmed-v3',
-      'the new config accepted',
+      (e) =>
+        e.metadata.annotations?.[lastConfig] === 'alarmed-v3' &&
+        e.status?.conditions?.some((c) => c.type === 'ACK.Terminal') === false,
+      'the new config accepted and the refusal cleared',
     );
-    expect(accepted.status?.conditions?.some((c) => c.type === 'ACK.Terminal')).toBe(false);
     const done = await world.waitForEndpoint(
       'alarmed',
       (e) => e.status?.productionVariants?.[0]?.deployedImages?.[0]?.specifiedImage?.endsWith(':3') === true,
